@@ -1,0 +1,5 @@
+/**
+ * Durable storage adapter on LMDB with group commit.
+ * @packageDocumentation
+ */
+export {};

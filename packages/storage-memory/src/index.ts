@@ -1,0 +1,5 @@
+/**
+ * In-memory storage adapter that can simulate a crash.
+ * @packageDocumentation
+ */
+export {};

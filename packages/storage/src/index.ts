@@ -1,0 +1,5 @@
+/**
+ * The storage interface for Raft logs of many groups, and its compliance suite.
+ * @packageDocumentation
+ */
+export {};

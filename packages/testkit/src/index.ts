@@ -1,0 +1,5 @@
+/**
+ * Deterministic Raft simulator, fault schedules and a linearizability checker.
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * The node-to-node transport interface, and its compliance suite.
+ * @packageDocumentation
+ */
+export {};
