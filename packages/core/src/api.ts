@@ -49,8 +49,10 @@ export interface RaftConfig {
   log: LogReader;
   /** Seeded randomness (election timeout jitter). */
   rng: Rng;
-  /** Base election timeout; a follower times out after a random value in [electionTick, 2*electionTick). Default 10. */
+  /** Base election timeout in ticks. Default 10. */
   electionTick?: number;
+  /** Width of the random part of the election timeout: a follower times out after electionTick + rand[0, electionJitterTick). Default electionTick. */
+  electionJitterTick?: number;
   /** Heartbeat interval of the leader; must be < electionTick. Default 1. */
   heartbeatTick?: number;
   /** Index already applied by the state machine when the member starts. Default: snapshot index. */
