@@ -27,7 +27,11 @@ export type Role = 'follower' | 'preCandidate' | 'candidate' | 'leader';
  * once the runtime has persisted them and before it calls `advance()`.
  */
 export interface LogReader {
-  /** Hard state and membership as persisted (used once, at construction). */
+  /**
+   * Hard state and membership as persisted (used once, at construction). `conf` is the membership
+   * as of the applied index the member restarts from (the snapshot's when `applied` is defaulted);
+   * committed membership changes after it are replayed, idempotently.
+   */
   initialState(): { hardState: HardState; conf: ConfState };
   /** Entries in [lo, hi), at least one if any exist, stopping before `maxBytes` of data is exceeded. */
   entries(lo: number, hi: number, maxBytes: number): Entry[];
@@ -114,6 +118,12 @@ export interface Ready {
   readStates: ReadState[];
   /** True when hardState or entries must be fsynced before messages are sent. */
   mustSync: boolean;
+  /**
+   * Set when the membership in effect changed (a ConfChange among `committedEntries` took effect,
+   * or `snapshot` was restored): the runtime persists it with the applied index (it is what
+   * `LogReader.initialState().conf` returns after a restart). The core has already applied it.
+   */
+  confState?: ConfState;
 }
 
 /** Replication progress of one follower as seen by the leader. */
@@ -154,6 +164,8 @@ export interface Status {
   progress: Record<MemberId, Progress>;
   /** Target of a leadership transfer in progress, or ''. */
   leadTransferee: MemberId;
+  /** Whether the group is idle from this member's view (see `RaftNode.isIdle`). */
+  idle?: boolean;
 }
 
 /** The IO-free Raft member, driven by the runtime (the API of etcd's RawNode). */
@@ -184,4 +196,10 @@ export interface RaftNode {
   reportSnapshot(to: MemberId, ok: boolean): void;
   /** Diagnostics. */
   status(): Status;
+  /**
+   * Whether the runtime may stop calling `tick()` until the next input (quiescence): a leader
+   * whose followers all hold its whole log, with everything committed and applied and no read
+   * or transfer pending; a follower that knows its leader and has applied everything.
+   */
+  isIdle?(): boolean;
 }
