@@ -1,0 +1,229 @@
+// Linearizability checking of concurrent histories: Wing & Gong's search with Lowe's memoization
+// on (linearized set, state), as in Porcupine, applied to each independent partition (P-compositionality).
+import type { Operation } from './history.js';
+
+/**
+ * A sequential specification. `step` says whether `input` may return `output` in `state` and
+ * what the state becomes; for a pending operation `output` is undefined and any output is allowed.
+ */
+export interface Model<State, Input, Output> {
+  /** The initial state. */
+  init(): State;
+  /** Applies one operation; `ok: false` means the output is impossible in this state. */
+  step(state: State, input: Input, output: Output | undefined): { ok: boolean; state: State };
+  /** A string that is equal for equal states (memoization key). */
+  stateKey(state: State): string;
+  /**
+   * Splits a history into independent parts (for example one per key) that are checked separately.
+   * It may also drop operations that cannot affect the verdict (a read that never returned).
+   * Default: one partition holding everything.
+   */
+  partition?(history: readonly Operation<Input, Output>[]): { name: string; operations: Operation<Input, Output>[] }[];
+  /** Human-readable operation for explanations. */
+  describeOperation(input: Input, output: Output | undefined): string;
+  /** Human-readable state for explanations. */
+  describeState(state: State): string;
+}
+
+/** Options of {@link checkLinearizability}. */
+export interface CheckOptions {
+  /** Search steps allowed per partition before giving up with verdict 'unknown'. Default 2,000,000. */
+  maxSteps?: number;
+}
+
+/** Outcome of {@link checkLinearizability}. */
+export type LinearizabilityResult =
+  | {
+      /** Every partition has a valid linearization. */
+      verdict: 'ok';
+      /** Operations checked (after pruning). */
+      operations: number;
+    }
+  | {
+      /** Some partition has no valid linearization. */
+      verdict: 'illegal';
+      /** Name of the first failing partition. */
+      partition: string;
+      /** Readable account: the longest valid prefix found and the operation that could not follow it. */
+      explanation: string;
+    }
+  | {
+      /** The search budget ran out before a verdict. */
+      verdict: 'unknown';
+      /** Partition that exhausted the budget. */
+      partition: string;
+    };
+
+interface Node {
+  /** Index of the operation in the partition. */
+  op: number;
+  isCall: boolean;
+  time: number;
+  /** For a call: its return node. */
+  match: Node | null;
+  prev: Node | null;
+  next: Node | null;
+}
+
+/** Fixed-size bit set whose contents form the memoization key. */
+class BitSet {
+  readonly words: Uint32Array;
+  constructor(size: number) {
+    this.words = new Uint32Array(Math.ceil(size / 32) || 1);
+  }
+  set(i: number): void {
+    this.words[i >>> 5]! |= 1 << (i & 31);
+  }
+  clear(i: number): void {
+    this.words[i >>> 5]! &= ~(1 << (i & 31));
+  }
+  key(): string {
+    let s = '';
+    for (let i = 0; i < this.words.length; i++) s += this.words[i]!.toString(36) + ',';
+    return s;
+  }
+}
+
+type PartitionOutcome = { kind: 'ok' } | { kind: 'illegal'; explanation: string } | { kind: 'unknown' };
+
+function buildList<I, O>(ops: readonly Operation<I, O>[]): Node {
+  const events: Node[] = [];
+  ops.forEach((op, i) => {
+    const ret: Node = { op: i, isCall: false, time: op.return ?? Number.POSITIVE_INFINITY, match: null, prev: null, next: null };
+    const call: Node = { op: i, isCall: true, time: op.call, match: ret, prev: null, next: null };
+    events.push(call, ret);
+  });
+  // At equal times calls come first, so touching intervals count as concurrent (never a false alarm).
+  events.sort((x, y) => x.time - y.time || (x.isCall === y.isCall ? x.op - y.op : x.isCall ? -1 : 1));
+  const head: Node = { op: -1, isCall: false, time: Number.NEGATIVE_INFINITY, match: null, prev: null, next: null };
+  let last = head;
+  for (const e of events) {
+    last.next = e;
+    e.prev = last;
+    last = e;
+  }
+  return head;
+}
+
+function lift(call: Node): void {
+  call.prev!.next = call.next;
+  if (call.next) call.next.prev = call.prev;
+  const ret = call.match!;
+  ret.prev!.next = ret.next;
+  if (ret.next) ret.next.prev = ret.prev;
+}
+
+function unlift(call: Node): void {
+  const ret = call.match!;
+  ret.prev!.next = ret;
+  if (ret.next) ret.next.prev = ret;
+  call.prev!.next = call;
+  if (call.next) call.next.prev = call;
+}
+
+function fmtTime(t: number | undefined): string {
+  return t === undefined ? '∞ (never returned)' : String(t);
+}
+
+function checkPartition<S, I, O>(model: Model<S, I, O>, ops: readonly Operation<I, O>[], maxSteps: number): PartitionOutcome {
+  const head = buildList(ops);
+  const linearized = new BitSet(ops.length);
+  const cache = new Set<string>();
+  const stack: { call: Node; state: S }[] = [];
+  let state = model.init();
+  let entry: Node | null = head.next;
+  let steps = 0;
+  // Deepest point reached, for the explanation of an illegal history.
+  let best: { prefix: number[]; states: S[]; blocked: number } = { prefix: [], states: [], blocked: -1 };
+
+  while (head.next !== null) {
+    if (++steps > maxSteps) return { kind: 'unknown' };
+    if (entry === null) throw new Error('linearizability search ran off the event list');
+    if (entry.isCall) {
+      const op = ops[entry.op]!;
+      const r = model.step(state, op.input, op.output);
+      let advanced = false;
+      if (r.ok) {
+        linearized.set(entry.op);
+        const key = linearized.key() + '|' + model.stateKey(r.state);
+        if (!cache.has(key)) {
+          cache.add(key);
+          stack.push({ call: entry, state });
+          state = r.state;
+          lift(entry);
+          entry = head.next;
+          advanced = true;
+        } else {
+          linearized.clear(entry.op);
+        }
+      }
+      if (!advanced) entry = entry.next;
+    } else {
+      // A return is reached while its operation is still unlinearized: this branch is dead.
+      if (stack.length >= best.prefix.length) {
+        const prefix = stack.map((s) => s.call.op);
+        const states = stack.map((s) => s.state);
+        states.push(state);
+        best = { prefix, states, blocked: entry.op };
+      }
+      const top = stack.pop();
+      if (top === undefined) return { kind: 'illegal', explanation: explain(model, ops, best) };
+      linearized.clear(top.call.op);
+      state = top.state;
+      unlift(top.call);
+      entry = top.call.next;
+    }
+  }
+  return { kind: 'ok' };
+}
+
+function explain<S, I, O>(model: Model<S, I, O>, ops: readonly Operation<I, O>[], best: { prefix: number[]; states: S[]; blocked: number }): string {
+  const lines: string[] = [];
+  const describe = (i: number): string => {
+    const op = ops[i]!;
+    return `#${i} client ${op.clientId}: ${model.describeOperation(op.input, op.output)} [call ${op.call}, return ${fmtTime(op.return)}]`;
+  };
+  lines.push(`longest valid linearization found (${best.prefix.length} of ${ops.length} operations):`);
+  best.prefix.forEach((op, k) => {
+    lines.push(`  ${k + 1}. ${describe(op)}  => state ${model.describeState(best.states[k + 1] as S)}`);
+  });
+  const finalState = best.states[best.states.length - 1];
+  if (best.blocked >= 0) {
+    lines.push(`then ${describe(best.blocked)} must take effect before it returns,`);
+    lines.push(
+      `but neither it nor any operation concurrent with it can follow state ${finalState === undefined ? model.describeState(model.init()) : model.describeState(finalState)} and lead to its output.`,
+    );
+  }
+  lines.push('partition history (by call time):');
+  const order = ops.map((_, i) => i).sort((a, b) => ops[a]!.call - ops[b]!.call || a - b);
+  for (const i of order) lines.push(`  ${describe(i)}`);
+  return lines.join('\n');
+}
+
+/**
+ * Decides whether `history` is linearizable with respect to `model`. Operations without a
+ * return may take effect at any point after their call, or not at all. Each partition given
+ * by `model.partition` is searched separately.
+ */
+export function checkLinearizability<S, I, O>(model: Model<S, I, O>, history: readonly Operation<I, O>[], options: CheckOptions = {}): LinearizabilityResult {
+  const maxSteps = options.maxSteps ?? 2_000_000;
+  const parts = model.partition ? model.partition(history) : [{ name: 'all', operations: [...history] }];
+  let operations = 0;
+  for (const part of parts) {
+    operations += part.operations.length;
+    const r = checkPartition(model, part.operations, maxSteps);
+    switch (r.kind) {
+      case 'ok':
+        break;
+      case 'illegal':
+        return { verdict: 'illegal', partition: part.name, explanation: `partition ${part.name}: ${r.explanation}` };
+      case 'unknown':
+        return { verdict: 'unknown', partition: part.name };
+      default: {
+        const never: never = r;
+        throw new Error(`unexpected outcome ${String(never)}`);
+      }
+    }
+  }
+  return { verdict: 'ok', operations };
+}
