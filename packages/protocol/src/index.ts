@@ -3,3 +3,47 @@
  * @packageDocumentation
  */
 export * from './types.js';
+export { DecodeError } from './errors.js';
+export {
+  encodeEntry,
+  decodeEntry,
+  encodeHardState,
+  decodeHardState,
+  encodeConfState,
+  decodeConfState,
+  encodeConfChange,
+  decodeConfChange,
+  encodeSnapshotMeta,
+  decodeSnapshotMeta,
+  encodeSnapshot,
+  decodeSnapshot,
+  encodeMessage,
+  decodeMessage,
+  encodeEnvelope,
+  decodeEnvelope,
+  encodeBatch,
+  decodeBatch,
+} from './codec.js';
+export { BatchFrameWriter } from './fast.js';
+export {
+  WIRE_VERSION,
+  FRAME_BATCH_FIELD,
+  BATCH_ENVELOPES_FIELD,
+  encodeFrame,
+  encodeDelimitedFrame,
+  decodeFrame,
+} from './frame.js';
+export type {
+  Frame,
+  HelloFrame,
+  ChallengeFrame,
+  ProofFrame,
+  WelcomeFrame,
+  RejectFrame,
+  BatchFrame,
+  RequestFrame,
+  ResponseFrame,
+  RpcErrorInfo,
+  PingFrame,
+  PongFrame,
+} from './frame.js';
