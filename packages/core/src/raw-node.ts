@@ -147,7 +147,9 @@ export class RawNode implements RaftNode {
     }
     if (m.term > this.term) {
       if (m.type === 'vote' || m.type === 'preVote') {
-        const inLease = this.lead !== '' && this.electionElapsed < this.cfg.electionTick;
+        // Leader stickiness (with check-quorum, as in etcd): a member that heard from a live
+        // leader within the election timeout does not help anyone depose it.
+        const inLease = this.cfg.checkQuorum && this.lead !== '' && this.electionElapsed < this.cfg.electionTick;
         if (inLease && !m.transfer) {
           this.cfg.logger.debug(
             { node: this.id, term: this.term, from: m.from, type: m.type, leader: this.lead },
@@ -860,7 +862,11 @@ export class RawNode implements RaftNode {
     this.bcastPending = false;
     if (this.role !== 'leader') return;
     for (const id of this.prs.keys()) {
-      if (id !== this.id) this.maybeSendAppend(id, true);
+      if (id === this.id) continue;
+      if (!this.maybeSendAppend(id, true)) continue;
+      while (this.maybeSendAppend(id, false)) {
+        // pipeline: fill the in-flight window of replicating followers
+      }
     }
   }
 
