@@ -142,7 +142,7 @@ test('following the steps from any membership reaches the target without droppin
       }
       t.deepEqual([...m.voters].sort(), [...target].sort());
       t.is(m.learners.length, 0);
-      t.is(m.leader, target[0]);
+      t.is(m.leader, target[0]!);
     }),
   );
 });
