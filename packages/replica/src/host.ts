@@ -1,0 +1,1389 @@
+// The per-process runtime: one loop that ticks, steps, persists (one batch for all groups),
+// sends (one frame per node), applies and answers for every member hosted on this node.
+import type { Progress, RaftConfig, RaftNode, Ready, Role } from '@raftfleet/core';
+import { EntryType, type ConfChange, type ConfState, type Envelope, type Message, type SnapshotMessage, type SnapshotMeta } from '@raftfleet/protocol';
+import type { Outcome } from './client-table.js';
+import { internalCodec, msgpackCodec, type Codec } from './codec.js';
+import { createDefaultCore } from './core-factory.js';
+import { decodeMeta, encodeCommand, encodeMeta } from './envelope.js';
+import {
+  CommandFailedError,
+  ConfigError,
+  GroupExistsError,
+  GroupNotFoundError,
+  MembershipChangeError,
+  NotLeaderError,
+  OverloadedError,
+  RemoteReplicaError,
+  StoppedError,
+  TimeoutError,
+  TooLargeError,
+  nodeOfMember,
+} from './errors.js';
+import { resolveHostOptions, type HostOptions, type ResolvedHostOptions } from './options.js';
+import type { GroupWrite, RaftStorage } from '@raftfleet/storage';
+import { GroupLogReader, Replica, type GroupHooks, type ReadWaiter } from './replica.js';
+import type { StateMachine } from './state-machine.js';
+
+/** Options of {@link Host.createGroup}. */
+export interface CreateGroupOptions {
+  /**
+   * The initial voters: node ids (`"a"`, member id becomes `a/<incarnation>`) or full member ids
+   * (`"a/x1"`). Every listed node calls createGroup with the same list; this node must be in it.
+   */
+  members: string[];
+  /** Token of members given as bare node ids. Default `"0"`; change it when recreating a deleted group. */
+  incarnation?: string;
+  /** Hooks of this member. */
+  hooks?: GroupHooks;
+}
+
+/** Options of {@link Host.joinGroup}. */
+export interface JoinGroupOptions {
+  /** Hooks of this member. */
+  hooks?: GroupHooks;
+}
+
+/** Options of {@link Host.command}. */
+export interface CommandOptions {
+  /** Absolute deadline (clock ms). Default: now + defaultTimeoutMs. */
+  deadline?: number;
+  /**
+   * Client id for exactly-once retries: a command retried with the same clientId and seq is applied
+   * once and returns the first result. Without it the command is not deduplicated.
+   */
+  clientId?: string;
+  /** Sequence number of the command within `clientId` (required with clientId, positive). */
+  seq?: number;
+}
+
+/** How fresh a query's answer must be. */
+export type Consistency = 'linearizable' | 'lease' | 'stale';
+
+/** Options of {@link Host.query}. */
+export interface QueryOptions {
+  /** Default 'linearizable' (ReadIndex); 'lease' answers on a leader with a valid lease; 'stale' answers locally now. */
+  consistency?: Consistency;
+  /** Absolute deadline (clock ms). Default: now + defaultTimeoutMs. */
+  deadline?: number;
+}
+
+/** Options of the membership operations. */
+export interface MembershipOptions {
+  /** Absolute deadline (clock ms). Default: now + 4 × defaultTimeoutMs. */
+  deadline?: number;
+}
+
+/** What {@link Host.status} reports about a local member. */
+export interface GroupStatus {
+  /** Group name. */
+  group: string;
+  /** This member. */
+  member: string;
+  /** Role in the current term. */
+  role: Role;
+  /** Current term. */
+  term: number;
+  /** Known leader member id or ''. */
+  leader: string;
+  /** Node of the known leader or ''. */
+  leaderNode: string;
+  /** Voting members. */
+  voters: string[];
+  /** Non-voting members. */
+  learners: string[];
+  /** Commit index. */
+  commit: number;
+  /** Applied index. */
+  applied: number;
+  /** First index still in the log. */
+  firstIndex: number;
+  /** Last index in the log. */
+  lastIndex: number;
+  /** Entries in the log (after the last snapshot). */
+  logSize: number;
+  /** The last snapshot taken or installed. */
+  snapshot: { index: number; term: number };
+  /** Whether the member currently skips ticks. */
+  quiescent: boolean;
+  /** Per-member replication progress (leader only). */
+  progress: Record<string, Progress>;
+}
+
+/** RPC method names served by every host. */
+export const RPC = {
+  /** Node liveness probe. */
+  ping: 'raftfleet.replica.ping',
+  /** Run a command on this node's member (must be leader). */
+  command: 'raftfleet.replica.command',
+  /** Run a query on this node's member. */
+  query: 'raftfleet.replica.query',
+  /** Member id of this node's member of a group. */
+  memberOf: 'raftfleet.replica.memberOf',
+} as const;
+
+interface NodeState {
+  lastHeard: number;
+  down: boolean;
+  pinging: boolean;
+}
+
+type SerializedError = { code: string; name: string; message: string; group?: string; leader?: string; errorName?: string; reason?: string; member?: string };
+
+const EMPTY = new Uint8Array(0);
+
+/** FNV-1a over a string, mixed with a seed: per-member seeds for election jitter. */
+function hash32(seed: number, s: string): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: a small seeded PRNG returning integers in [0, 2^32). */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+function sameConf(a: ConfState, b: ConfState): boolean {
+  const eq = (x: string[], y: string[]) => x.length === y.length && x.every((v) => y.includes(v));
+  return eq(a.voters, b.voters) && eq(a.learners, b.learners);
+}
+
+function confMembers(c: ConfState): string[] {
+  return [...c.voters, ...c.learners];
+}
+
+function errCode(e: unknown): string {
+  return typeof e === 'object' && e !== null && typeof (e as { code?: unknown }).code === 'string' ? (e as { code: string }).code : '';
+}
+
+/**
+ * Runs every member hosted by one node process. Create one per process, `start()` it, then create,
+ * join or restore groups and send them commands and queries.
+ */
+export class Host {
+  private readonly o: ResolvedHostOptions;
+  private readonly replicas = new Map<string, Replica>();
+  private readonly awake = new Set<Replica>();
+  private readonly dirty = new Set<Replica>();
+  private readonly nodes = new Map<string, NodeState>();
+  private readonly outgoing = new Set<string>();
+  private inbox: Array<[string, Envelope[]]> = [];
+  private actions: Array<() => Promise<void>> = [];
+  private pendingTicks = 0;
+  private hostTick = 0;
+  private timer: unknown;
+  private running = false;
+  private handlersInstalled = false;
+  private passRunning = false;
+  private passAgain = false;
+  private passScheduled = false;
+  private passDone: Promise<void> = Promise.resolve();
+  private nextCtx = 1;
+  private readonly rng: () => number;
+  private readonly createCore: (config: RaftConfig) => RaftNode;
+  private groupHooks: (group: string) => GroupHooks;
+
+  /** Validates options (throws {@link ConfigError}); nothing runs until {@link Host.start}. */
+  constructor(options: HostOptions & { groupHooks?: (group: string) => GroupHooks }) {
+    this.o = resolveHostOptions(options);
+    this.rng = mulberry32(hash32(this.o.seed, this.o.nodeId));
+    this.createCore = this.o.createCore ?? createDefaultCore;
+    this.groupHooks = options.groupHooks ?? (() => ({}));
+  }
+
+  /** This node's id. */
+  get nodeId(): string {
+    return this.o.nodeId;
+  }
+
+  /** Logical ticks since start (the loop's clock). */
+  get ticks(): number {
+    return this.hostTick;
+  }
+
+  /** Names of the groups with a member on this host. */
+  groups(): string[] {
+    return [...this.replicas.keys()];
+  }
+
+  /**
+   * Installs transport handlers, restores every group found in storage whose state machine is
+   * registered (same member id, its hard state, log and snapshot), and starts the tick timer.
+   */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    if (!this.handlersInstalled) {
+      this.handlersInstalled = true;
+      this.o.transport.onBatch((from, envelopes) => this.receive(from, envelopes));
+      this.o.transport.onPeerChange((node, up) => (up ? this.nodeHeard(node) : this.nodeDown(node)));
+      this.o.transport.onRequest(RPC.ping, async () => EMPTY);
+      this.o.transport.onRequest(RPC.command, (from, body) => this.serveCommand(body));
+      this.o.transport.onRequest(RPC.query, (from, body) => this.serveQuery(body));
+      this.o.transport.onRequest(RPC.memberOf, async (from, body) => {
+        const { g } = internalCodec.decode(body) as { g: string };
+        const r = this.replicas.get(g);
+        return internalCodec.encode(r ? { ok: true, m: r.memberId } : { ok: false, e: serializeError(new GroupNotFoundError(g, this.o.nodeId)) });
+      });
+    }
+    for (const group of this.o.storage.groups()) {
+      if (this.replicas.has(group)) continue;
+      const raw = this.o.storage.meta(group);
+      const meta = raw === undefined ? undefined : decodeMeta(raw);
+      if (meta === undefined) {
+        this.o.logger.warn({ group, node: this.o.nodeId }, 'group in storage has no readable member metadata; skipped');
+        continue;
+      }
+      const machine = this.o.machines.get(meta.machine);
+      if (machine === undefined) {
+        this.o.logger.warn({ group, machine: meta.machine, node: this.o.nodeId }, 'state machine not registered; group not restored');
+        continue;
+      }
+      await this.restoreGroup(group, meta.member, machine);
+    }
+    this.timer = this.o.clock.setInterval(() => {
+      this.pendingTicks++;
+      this.schedulePass();
+    }, this.o.tickMs);
+  }
+
+  /** Stops the loop; waiting callers get {@link StoppedError}. Storage and transport stay open (the caller owns them). */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.o.clock.clearInterval(this.timer);
+    await this.passDone;
+    for (const r of this.replicas.values()) r.failAll(() => new StoppedError(this.o.nodeId));
+    this.replicas.clear();
+    this.awake.clear();
+    this.dirty.clear();
+  }
+
+  // ---------------------------------------------------------------- groups
+
+  /** Creates a new consensus group (like rafted_value's create_new); resolves to this member's id. */
+  async createGroup(name: string, machine: StateMachine<any, any, any, any, any> | string, options: CreateGroupOptions): Promise<string> {
+    this.ensureRunning();
+    const sm = this.resolveMachine(machine);
+    this.checkNewGroup(name);
+    if (!Array.isArray(options?.members) || options.members.length === 0) throw new ConfigError('members', 'must list at least one node');
+    const incarnation = options.incarnation ?? '0';
+    const voters = options.members.map((m) => (m.includes('/') ? m : `${m}/${incarnation}`));
+    const nodes = voters.map(nodeOfMember);
+    if (new Set(nodes).size !== nodes.length) throw new ConfigError('members', 'a node may host only one member of a group');
+    const me = voters.find((m) => nodeOfMember(m) === this.o.nodeId);
+    if (me === undefined) throw new ConfigError('members', `must include this node (${this.o.nodeId})`);
+    const conf: ConfState = { voters, learners: [] };
+    await this.o.storage.write({ writes: [{ group: name, confState: conf, meta: encodeMeta({ member: me, machine: sm.name }) }] });
+    const r = this.register(name, me, sm, options.hooks ?? this.groupHooks(name), conf, 0);
+    if (voters.length === 1) this.enqueue(r, () => r.core.campaign());
+    return me;
+  }
+
+  /**
+   * Prepares a member that joins an existing group: it starts empty, outside the configuration,
+   * until the leader adds it ({@link Host.addMember} on the leader's node). Resolves to its member id.
+   */
+  async joinGroup(name: string, machine: StateMachine<any, any, any, any, any> | string, options: JoinGroupOptions = {}): Promise<string> {
+    this.ensureRunning();
+    const sm = this.resolveMachine(machine);
+    this.checkNewGroup(name);
+    const token = this.rng().toString(36) + this.rng().toString(36);
+    const me = `${this.o.nodeId}/${token}`;
+    const conf: ConfState = { voters: [], learners: [] };
+    await this.o.storage.write({ writes: [{ group: name, confState: conf, meta: encodeMeta({ member: me, machine: sm.name }) }] });
+    this.register(name, me, sm, options.hooks ?? this.groupHooks(name), conf, 0);
+    return me;
+  }
+
+  private resolveMachine(machine: StateMachine<any, any, any, any, any> | string): StateMachine<any, any, any, any, any> {
+    const sm = typeof machine === 'string' ? this.o.machines.get(machine) : machine;
+    if (sm === undefined) throw new ConfigError('machine', `no state machine registered as ${String(machine)}`);
+    if (typeof sm.name !== 'string' || sm.name === '') throw new ConfigError('machine', 'state machines need a name');
+    if (!this.o.machines.has(sm.name)) this.o.machines.set(sm.name, sm);
+    return sm;
+  }
+
+  private checkNewGroup(name: string): void {
+    if (typeof name !== 'string' || name === '') throw new ConfigError('name', 'group name must be a non-empty string');
+    if (this.replicas.has(name) || this.o.storage.hasGroup(name)) throw new GroupExistsError(name);
+  }
+
+  private async restoreGroup(group: string, member: string, machine: StateMachine<any, any, any, any, any>): Promise<void> {
+    const hooks = this.groupHooks(group);
+    const r = new Replica(group, member, machine, hooks, this.o.maxRetainedResults);
+    let restored = false;
+    const snap = await readWholeSnapshot(this.o.storage, group);
+    if (snap !== undefined && snap.meta.index > 0) {
+      r.restoreFrom(snap.data, snap.meta.index, snap.meta.term, this.o.maxRetainedResults);
+      restored = true;
+    }
+    const conf = this.o.storage.confState(group);
+    this.install(r, conf);
+    if (restored || this.o.storage.lastIndex(group) > 0) this.hook(r, 'onRestored', () => hooks.onRestored?.(group, r.state, r.applied));
+  }
+
+  private register(group: string, member: string, machine: StateMachine<any, any, any, any, any>, hooks: GroupHooks, conf: ConfState, applied: number): Replica {
+    const r = new Replica(group, member, machine, hooks, this.o.maxRetainedResults);
+    r.applied = applied;
+    this.install(r, conf);
+    return r;
+  }
+
+  private install(r: Replica, conf: ConfState): void {
+    r.conf = { voters: [...conf.voters], learners: [...conf.learners] };
+    r.wasMember = confMembers(conf).includes(r.memberId);
+    r.core = this.buildCore(r, conf);
+    this.replicas.set(r.group, r);
+    this.trackNodes(r.conf);
+    this.wake(r);
+    this.schedulePass();
+  }
+
+  private buildCore(r: Replica, conf: ConfState): RaftNode {
+    return this.createCore({
+      ...(this.o.raft ?? {}),
+      id: r.memberId,
+      log: new GroupLogReader(this.o.storage, r.group, conf),
+      rng: mulberry32(hash32(this.o.seed, `${r.group}\u0000${r.memberId}`)),
+      electionTick: this.o.electionTicks,
+      heartbeatTick: this.o.heartbeatTicks,
+      applied: r.applied,
+      logger: this.o.logger,
+    });
+  }
+
+  private get(group: string): Replica {
+    this.ensureRunning();
+    const r = this.replicas.get(group);
+    if (r === undefined) throw new GroupNotFoundError(group, this.o.nodeId);
+    return r;
+  }
+
+  private ensureRunning(): void {
+    if (!this.running) throw new StoppedError(this.o.nodeId);
+  }
+
+  // ---------------------------------------------------------------- commands and queries
+
+  /**
+   * Runs a command through the group's log; resolves with the state machine's result once applied
+   * on this member (the leader). Rejects with NotLeaderError (leader hint), TooLargeError,
+   * CommandFailedError (the machine threw), TimeoutError, GroupNotFoundError or StoppedError.
+   */
+  command<Result = unknown>(group: string, command: unknown, options: CommandOptions = {}): Promise<Result> {
+    try {
+      const r = this.get(group);
+      if (r.role !== 'leader') throw r.notLeader();
+      const clientId = options.clientId ?? '';
+      const seq = options.seq ?? 0;
+      if (typeof clientId !== 'string') throw new ConfigError('clientId', 'must be a string');
+      if (clientId !== '' && (!Number.isSafeInteger(seq) || seq <= 0)) throw new ConfigError('seq', 'must be a positive integer when clientId is set');
+      const data = encodeCommand({ clientId, seq, payload: r.codec.encode(command) });
+      if (data.length > this.o.maxCommandBytes) throw new TooLargeError(group, data.length, this.o.maxCommandBytes);
+      const deadline = options.deadline ?? this.o.clock.now() + this.o.defaultTimeoutMs;
+      return new Promise<Outcome>((resolve, reject) => {
+        r.proposals.push({ data, waiter: { deadline, resolve, reject } });
+        this.touch(r);
+      }).then((o) => {
+        if (o.ok) return o.result as Result;
+        throw r.failure(o);
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /**
+   * Answers a query from the group's state. 'linearizable' (default) confirms leadership with a
+   * ReadIndex round (works on followers too, through the leader); 'lease' answers at once on a
+   * leader whose quorum answered within the lease window and falls back to ReadIndex otherwise;
+   * 'stale' answers from this member's state as it is.
+   */
+  query<Answer = unknown>(group: string, query: unknown, options: QueryOptions = {}): Promise<Answer> {
+    try {
+      const r = this.get(group);
+      const consistency = options.consistency ?? 'linearizable';
+      const deadline = options.deadline ?? this.o.clock.now() + this.o.defaultTimeoutMs;
+      switch (consistency) {
+        case 'stale':
+          return Promise.resolve(this.answer(r, query) as Answer);
+        case 'lease':
+          if (r.role === 'leader' && this.leaseValid(r)) {
+            const index = r.core.status().commit;
+            return this.afterApplied(r, index, deadline, () => this.answer(r, query) as Answer);
+          }
+          return this.readIndex(r, deadline, () => this.answer(r, query) as Answer);
+        case 'linearizable':
+          return this.readIndex(r, deadline, () => this.answer(r, query) as Answer);
+        default: {
+          const never: never = consistency;
+          throw new ConfigError('consistency', `unknown consistency ${String(never)}`);
+        }
+      }
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  private answer(r: Replica, query: unknown): unknown {
+    let a: unknown;
+    try {
+      a = r.machine.query(r.state, query);
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      throw new CommandFailedError(r.group, err.name, err.message);
+    }
+    this.hook(r, 'onQueryAnswered', () => r.hooks.onQueryAnswered?.(r.group, query, a, r.state));
+    return a;
+  }
+
+  private readIndex<T>(r: Replica, deadline: number, run: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const w: ReadWaiter = { index: -1, deadline, run: () => settle(run, resolve, reject), reject };
+      r.pendingReads.push(w);
+      this.touch(r);
+    });
+  }
+
+  private afterApplied<T>(r: Replica, index: number, deadline: number, run: () => T): Promise<T> {
+    if (r.applied >= index) {
+      try {
+        return Promise.resolve(run());
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    }
+    return new Promise<T>((resolve, reject) => {
+      r.readsWaitingApply.push({ index, deadline, run: () => settle(run, resolve, reject), reject });
+      this.touch(r);
+    });
+  }
+
+  private leaseValid(r: Replica): boolean {
+    const st = r.core.status();
+    const window = this.o.electionTicks - this.o.heartbeatTicks;
+    let acks = 0;
+    for (const v of st.conf.voters) {
+      if (v === r.memberId) acks++;
+      else {
+        const at = r.lastAck.get(v);
+        if (at !== undefined && this.hostTick - at < window) acks++;
+      }
+    }
+    if (acks < Math.floor(st.conf.voters.length / 2) + 1) return false;
+    try {
+      return this.o.storage.term(r.group, st.commit) === st.term;
+    } catch {
+      return false;
+    }
+  }
+
+  // ---------------------------------------------------------------- remote access
+
+  /** Runs a command on the member of `group` hosted by node `node` (its leader), through the transport. */
+  async remoteCommand<Result = unknown>(
+    node: string,
+    group: string,
+    command: unknown,
+    options: CommandOptions & { codec?: Codec<any> } = {},
+  ): Promise<Result> {
+    const codec = options.codec ?? this.replicas.get(group)?.codec ?? msgpackCodec;
+    const timeoutMs = Math.max(1, (options.deadline ?? this.o.clock.now() + this.o.defaultTimeoutMs) - this.o.clock.now());
+    const body = internalCodec.encode({ g: group, c: codec.encode(command), i: options.clientId ?? '', s: options.seq ?? 0, t: timeoutMs });
+    const resp = internalCodec.decode(await this.o.transport.request(node, RPC.command, body, timeoutMs + 100)) as { ok: boolean; r?: Uint8Array; e?: SerializedError };
+    if (!resp.ok) throw reviveError(resp.e, node);
+    return codec.decode(resp.r ?? EMPTY) as Result;
+  }
+
+  /** Runs a query on the member of `group` hosted by node `node`, through the transport. */
+  async remoteQuery<Answer = unknown>(node: string, group: string, query: unknown, options: QueryOptions & { codec?: Codec<any> } = {}): Promise<Answer> {
+    const codec = options.codec ?? this.replicas.get(group)?.codec ?? msgpackCodec;
+    const timeoutMs = Math.max(1, (options.deadline ?? this.o.clock.now() + this.o.defaultTimeoutMs) - this.o.clock.now());
+    const body = internalCodec.encode({ g: group, q: codec.encode(query), k: options.consistency ?? 'linearizable', t: timeoutMs });
+    const resp = internalCodec.decode(await this.o.transport.request(node, RPC.query, body, timeoutMs + 100)) as { ok: boolean; r?: Uint8Array; e?: SerializedError };
+    if (!resp.ok) throw reviveError(resp.e, node);
+    return codec.decode(resp.r ?? EMPTY) as Answer;
+  }
+
+  private async serveCommand(body: Uint8Array): Promise<Uint8Array> {
+    try {
+      const req = internalCodec.decode(body) as { g: string; c: Uint8Array; i: string; s: number; t: number };
+      const r = this.get(req.g);
+      const opts: CommandOptions = { deadline: this.o.clock.now() + Math.min(Math.max(1, req.t), 10 * this.o.defaultTimeoutMs) };
+      if (req.i !== '') {
+        opts.clientId = req.i;
+        opts.seq = req.s;
+      }
+      const result = await this.command(req.g, r.codec.decode(req.c), opts);
+      return internalCodec.encode({ ok: true, r: r.codec.encode(result) });
+    } catch (e) {
+      return internalCodec.encode({ ok: false, e: serializeError(e) });
+    }
+  }
+
+  private async serveQuery(body: Uint8Array): Promise<Uint8Array> {
+    try {
+      const req = internalCodec.decode(body) as { g: string; q: Uint8Array; k: Consistency; t: number };
+      const r = this.get(req.g);
+      const answer = await this.query(req.g, r.codec.decode(req.q), {
+        consistency: req.k,
+        deadline: this.o.clock.now() + Math.min(Math.max(1, req.t), 10 * this.o.defaultTimeoutMs),
+      });
+      return internalCodec.encode({ ok: true, r: r.codec.encode(answer) });
+    } catch (e) {
+      return internalCodec.encode({ ok: false, e: serializeError(e) });
+    }
+  }
+
+  // ---------------------------------------------------------------- membership
+
+  /**
+   * Adds the member of `group` that node `nodeId` prepared with {@link Host.joinGroup}: as a learner
+   * first, promoted to voter once it caught up. Must run on the leader's node. Resolves to the new member id.
+   */
+  async addMember(group: string, nodeId: string, options: MembershipOptions = {}): Promise<string> {
+    const r = this.leaderReplica(group);
+    const deadline = options.deadline ?? this.o.clock.now() + 4 * this.o.defaultTimeoutMs;
+    return this.exclusive(r, '', async () => {
+      const resp = internalCodec.decode(
+        await this.o.transport.request(nodeId, RPC.memberOf, internalCodec.encode({ g: group }), Math.max(1, deadline - this.o.clock.now())),
+      ) as { ok: boolean; m?: string; e?: SerializedError };
+      if (!resp.ok || resp.m === undefined) throw reviveError(resp.e, nodeId);
+      const member = resp.m;
+      if (r.conf.voters.includes(member)) return member;
+      if (confMembers(r.conf).some((m) => nodeOfMember(m) === nodeId && m !== member)) {
+        throw new MembershipChangeError(group, member, 'rejected', `node ${nodeId} already hosts another member of ${group}; remove it first`);
+      }
+      // A new member learns the configuration only from a snapshot, so one must exist first.
+      if (r.snapshotIndex === 0) {
+        r.forceSnapshot = true;
+        this.touch(r);
+        await this.waitFor(r, () => r.snapshotIndex > 0, deadline, 'addMember');
+      }
+      if (!r.conf.learners.includes(member)) await this.changeConf(r, { type: 'addLearner', member, context: new TextEncoder().encode(nodeId) }, deadline);
+      const target = r.core.status().commit;
+      await this.waitFor(
+        r,
+        () => {
+          if (r.role !== 'leader') throw r.notLeader();
+          return (r.core.status().progress[member]?.match ?? 0) >= target;
+        },
+        deadline,
+        'addMember',
+      );
+      await this.changeConf(r, { type: 'promote', member, context: EMPTY }, deadline);
+      return member;
+    });
+  }
+
+  /**
+   * Removes a member through the log. Refused with MembershipChangeError('unsafe') when the voters
+   * that remain healthy would be fewer than a quorum of the new configuration.
+   */
+  async removeMember(group: string, memberId: string, options: MembershipOptions = {}): Promise<void> {
+    const r = this.leaderReplica(group);
+    const deadline = options.deadline ?? this.o.clock.now() + 4 * this.o.defaultTimeoutMs;
+    await this.exclusive(r, memberId, async () => {
+      const st = r.core.status();
+      if (!confMembers(st.conf).includes(memberId)) throw new MembershipChangeError(group, memberId, 'unknownMember', `${memberId} is not a member of ${group}`);
+      if (st.conf.voters.includes(memberId)) {
+        const remaining = st.conf.voters.filter((v) => v !== memberId);
+        const healthy = remaining.filter((v) => v === r.memberId || st.progress[v]?.recentActive === true);
+        const quorum = Math.floor(remaining.length / 2) + 1;
+        if (remaining.length === 0 || healthy.length < quorum) {
+          throw new MembershipChangeError(
+            group,
+            memberId,
+            'unsafe',
+            `removing ${memberId} would leave ${healthy.length} healthy of ${remaining.length} voters, below a quorum of ${quorum}`,
+          );
+        }
+      }
+      await this.changeConf(r, { type: 'remove', member: memberId, context: EMPTY }, deadline);
+    });
+  }
+
+  /** Hands leadership to `memberId` (a voter); resolves once it leads. */
+  async transferLeader(group: string, memberId: string, options: MembershipOptions = {}): Promise<void> {
+    const r = this.leaderReplica(group);
+    const deadline = options.deadline ?? this.o.clock.now() + 4 * this.o.defaultTimeoutMs;
+    if (memberId === r.memberId) return;
+    if (!r.conf.voters.includes(memberId)) throw new MembershipChangeError(group, memberId, 'unknownMember', `${memberId} is not a voter of ${group}`);
+    await this.exclusive(r, memberId, async () => {
+      this.enqueue(r, () => r.core.transferLeadership(memberId));
+      await this.waitFor(r, () => r.leader === memberId, deadline, 'transferLeader');
+    });
+  }
+
+  /**
+   * Operator tool for a group that lost its quorum: rewrites THIS member's configuration without
+   * `memberId`, bypassing consensus. Run it on every surviving member; unsafe while a quorum is alive.
+   */
+  async forceRemoveMember(group: string, memberId: string): Promise<void> {
+    const r = this.get(group);
+    if (!confMembers(r.conf).includes(memberId)) throw new MembershipChangeError(group, memberId, 'unknownMember', `${memberId} is not a member of ${group}`);
+    const conf: ConfState = { voters: r.conf.voters.filter((v) => v !== memberId), learners: r.conf.learners.filter((v) => v !== memberId) };
+    await new Promise<void>((resolve, reject) => {
+      this.actions.push(async () => {
+        try {
+          await this.o.storage.write({ writes: [{ group, confState: conf }] });
+          r.failAll(() => r.notLeader());
+          r.conf = conf;
+          r.core = this.buildCore(r, conf);
+          r.role = 'follower';
+          r.leader = '';
+          this.wake(r);
+          this.dirty.add(r);
+          if (conf.voters.length === 1 && conf.voters[0] === r.memberId) r.core.campaign();
+          resolve();
+        } catch (e) {
+          reject(e as Error);
+        }
+      });
+      this.schedulePass();
+    });
+  }
+
+  private leaderReplica(group: string): Replica {
+    const r = this.get(group);
+    if (r.role !== 'leader') throw r.notLeader();
+    return r;
+  }
+
+  private async exclusive<T>(r: Replica, member: string, fn: () => Promise<T>): Promise<T> {
+    if (r.membershipBusy) throw new MembershipChangeError(r.group, member, 'inProgress', `a membership change of ${r.group} is already running`);
+    r.membershipBusy = true;
+    this.wake(r);
+    try {
+      return await fn();
+    } finally {
+      r.membershipBusy = false;
+    }
+  }
+
+  private changeConf(r: Replica, change: ConfChange, deadline: number): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.enqueue(r, () => {
+        try {
+          const { index, term } = r.core.proposeConfChange(change);
+          r.waiters.set(index, { index, term, deadline, resolve: () => resolve(), reject });
+        } catch (e) {
+          reject(mapCoreError(r, e, change.member));
+        }
+      });
+    });
+  }
+
+  private waitFor(r: Replica, check: () => boolean, deadline: number, operation: string): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      r.watchers.push({
+        deadline,
+        check: () => {
+          try {
+            if (!check()) return false;
+            resolve();
+          } catch (e) {
+            reject(e as Error);
+          }
+          return true;
+        },
+        timeout: () => reject(new TimeoutError(r.group, operation)),
+      });
+      this.touch(r);
+    });
+  }
+
+  /** Diagnostics of this node's member of `group`. */
+  status(group: string): GroupStatus {
+    const r = this.get(group);
+    const st = r.core.status();
+    const first = this.o.storage.firstIndex(group);
+    return {
+      group,
+      member: r.memberId,
+      role: st.role,
+      term: st.term,
+      leader: st.leader,
+      leaderNode: st.leader === '' ? '' : nodeOfMember(st.leader),
+      voters: [...st.conf.voters],
+      learners: [...st.conf.learners],
+      commit: st.commit,
+      applied: r.applied,
+      firstIndex: first,
+      lastIndex: st.lastIndex,
+      logSize: Math.max(0, st.lastIndex - first + 1),
+      snapshot: { index: r.snapshotIndex, term: r.snapshotTerm },
+      quiescent: r.quiescent,
+      progress: st.progress,
+    };
+  }
+
+  // ---------------------------------------------------------------- the loop
+
+  private touch(r: Replica): void {
+    this.wake(r);
+    this.dirty.add(r);
+    this.schedulePass();
+  }
+
+  private enqueue(r: Replica, fn: () => void): void {
+    r.actions.push(fn);
+    this.touch(r);
+  }
+
+  private wake(r: Replica): void {
+    if (r.quiescent) {
+      r.quiescent = false;
+      r.idleTicks = 0;
+    }
+    this.awake.add(r);
+  }
+
+  private receive(from: string, envelopes: Envelope[]): void {
+    if (!this.running) return;
+    this.inbox.push([from, envelopes]);
+    this.schedulePass();
+  }
+
+  private schedulePass(): void {
+    if (!this.running) return;
+    if (this.passRunning) {
+      this.passAgain = true;
+      return;
+    }
+    if (this.passScheduled) return;
+    this.passScheduled = true;
+    setImmediate(() => {
+      this.passScheduled = false;
+      this.passDone = this.runPasses();
+    });
+  }
+
+  private async runPasses(): Promise<void> {
+    if (this.passRunning) return;
+    this.passRunning = true;
+    try {
+      for (;;) {
+        this.passAgain = false;
+        if (!this.running) break;
+        const did = await this.passOnce();
+        if (!did && !this.passAgain) break;
+      }
+    } catch (e) {
+      this.o.logger.warn({ node: this.o.nodeId, err: String((e as Error)?.stack ?? e) }, 'processing pass failed');
+    } finally {
+      this.passRunning = false;
+    }
+    if (this.passAgain) this.schedulePass();
+  }
+
+  /** One pass of the loop; returns whether it did anything. */
+  private async passOnce(): Promise<boolean> {
+    let did = false;
+    const ticks = this.pendingTicks;
+    this.pendingTicks = 0;
+    for (let i = 0; i < ticks; i++) this.tickOnce();
+    if (ticks > 0) did = true;
+
+    const inbox = this.inbox;
+    this.inbox = [];
+    for (const [from, envs] of inbox) {
+      this.nodeHeard(from);
+      for (const env of envs) this.stepEnvelope(env);
+    }
+
+    const actions = this.actions;
+    this.actions = [];
+    for (const a of actions) await a();
+
+    const work: Array<{ r: Replica; rd: Ready }> = [];
+    const writes: GroupWrite[] = [];
+    const dirty = [...this.dirty];
+    this.dirty.clear();
+    for (const r of dirty) {
+      if (this.replicas.get(r.group) !== r) continue;
+      this.flush(r);
+      const gw: GroupWrite = { group: r.group };
+      let write = false;
+      if (r.core.hasReady()) {
+        const rd = r.core.ready();
+        work.push({ r, rd });
+        if (rd.entries.length > 0) {
+          gw.entries = rd.entries;
+          write = true;
+        }
+        if (rd.hardState !== undefined) {
+          gw.hardState = rd.hardState;
+          write = true;
+        }
+      }
+      if (r.confDirty) {
+        gw.confState = { voters: [...r.conf.voters], learners: [...r.conf.learners] };
+        r.confDirty = false;
+        write = true;
+      }
+      if (write) writes.push(gw);
+    }
+    if (work.length === 0 && writes.length === 0) return did;
+
+    // Persist: snapshots received from a leader first (they reset the log), then one batch for all groups.
+    for (const { r, rd } of work) {
+      if (rd.snapshot !== undefined && rd.snapshot.meta.index > r.snapshotIndex) {
+        await this.o.storage.saveSnapshot(r.group, rd.snapshot.meta, rd.snapshot.data, { confState: rd.snapshot.meta.conf });
+      }
+    }
+    if (writes.length > 0) await this.o.storage.write({ writes });
+
+    // Send: one batch per destination node.
+    const out = new Map<string, Envelope[]>();
+    for (const { r, rd } of work) {
+      for (const m of rd.messages) {
+        if (m.type === 'snapshot') {
+          void this.streamSnapshot(r, m);
+          continue;
+        }
+        const node = nodeOfMember(m.to);
+        let list = out.get(node);
+        if (list === undefined) out.set(node, (list = []));
+        list.push({ group: r.group, message: m });
+      }
+    }
+    for (const [node, envs] of out) {
+      if (node === this.o.nodeId) {
+        this.inbox.push([node, envs]);
+        this.passAgain = true;
+        continue;
+      }
+      let sent = false;
+      try {
+        sent = this.o.transport.send(node, envs);
+      } catch (e) {
+        this.o.logger.warn({ node, err: String(e) }, 'transport send threw');
+      }
+      if (!sent) this.unreachable(envs);
+    }
+
+    // Apply, answer, advance.
+    for (const { r, rd } of work) {
+      this.applyReady(r, rd);
+      r.core.advance();
+      this.dirty.add(r);
+    }
+    for (const { r } of work) await this.afterApply(r);
+    for (const r of dirty) if (r.confDirty) this.dirty.add(r);
+    return true;
+  }
+
+  private unreachable(envs: Envelope[]): void {
+    const seen = new Set<string>();
+    for (const env of envs) {
+      const key = `${env.group}\u0000${env.message.to}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const r = this.replicas.get(env.group);
+      if (r !== undefined) r.actions.push(() => r.core.reportUnreachable(env.message.to));
+      if (r !== undefined) this.dirty.add(r);
+    }
+  }
+
+  /** Moves queued proposals, reads and core calls of a replica into its core. */
+  private flush(r: Replica): void {
+    const actions = r.actions;
+    r.actions = [];
+    for (const a of actions) {
+      try {
+        a();
+      } catch (e) {
+        this.o.logger.warn({ group: r.group, err: String(e) }, 'core call failed');
+      }
+    }
+    if (r.proposals.length > 0) {
+      const batch = r.proposals;
+      r.proposals = [];
+      if (r.role !== 'leader') {
+        for (const p of batch) p.waiter.reject(r.notLeader());
+      } else {
+        try {
+          const { firstIndex, term } = r.core.propose(batch.map((p) => p.data));
+          for (let i = 0; i < batch.length; i++) {
+            const w = batch[i]!.waiter;
+            r.waiters.set(firstIndex + i, { index: firstIndex + i, term, deadline: w.deadline, resolve: w.resolve, reject: w.reject });
+          }
+        } catch (e) {
+          const err = mapCoreError(r, e, '');
+          for (const p of batch) p.waiter.reject(err);
+        }
+      }
+    }
+    if (r.pendingReads.length > 0) {
+      const reads = r.pendingReads;
+      r.pendingReads = [];
+      const ctx = `${this.o.nodeId}:${this.nextCtx++}`;
+      r.readsByCtx.set(ctx, reads);
+      try {
+        r.core.readIndex(ctx);
+      } catch (e) {
+        r.readsByCtx.delete(ctx);
+        const err = mapCoreError(r, e, '');
+        for (const w of reads) w.reject(err);
+      }
+    }
+  }
+
+  private stepEnvelope(env: Envelope): void {
+    const r = this.replicas.get(env.group);
+    const m = env.message;
+    if (r === undefined || m.to !== r.memberId) return;
+    if (m.type === 'snapshotChunk') {
+      if (m.offset === 0) r.incoming = { from: m.from, index: m.meta.index, parts: [], size: 0 };
+      const inc = r.incoming;
+      if (inc === undefined || inc.from !== m.from || inc.index !== m.meta.index || inc.size !== m.offset) {
+        r.incoming = undefined;
+        return;
+      }
+      inc.parts.push(m.data);
+      inc.size += m.data.length;
+      if (!m.last) return;
+      r.incoming = undefined;
+      const data = new Uint8Array(inc.size);
+      let off = 0;
+      for (const p of inc.parts) {
+        data.set(p, off);
+        off += p.length;
+      }
+      this.stepCore(r, { type: 'snapshot', term: m.term, from: m.from, to: m.to, snapshot: { meta: m.meta, data } });
+      return;
+    }
+    if (r.role === 'leader' && (m.type === 'appendResponse' || m.type === 'heartbeatResponse')) r.lastAck.set(m.from, this.hostTick);
+    this.stepCore(r, m);
+  }
+
+  private stepCore(r: Replica, m: Message): void {
+    try {
+      r.core.step(m);
+    } catch (e) {
+      this.o.logger.warn({ group: r.group, from: m.from, type: m.type, err: String(e) }, 'message rejected by the core');
+    }
+    this.wake(r);
+    this.dirty.add(r);
+  }
+
+  private applyReady(r: Replica, rd: Ready): void {
+    if (rd.softState !== undefined) {
+      const prev = r.role;
+      r.role = rd.softState.role;
+      r.leader = rd.softState.leader;
+      if (prev !== 'leader' && r.role === 'leader') {
+        r.lastAck.clear();
+        this.hook(r, 'onBecomeLeader', () => r.hooks.onBecomeLeader?.(r.group, r.state));
+      } else if (prev === 'leader' && r.role !== 'leader') {
+        this.hook(r, 'onStopLeading', () => r.hooks.onStopLeading?.(r.group, r.state));
+      }
+    }
+    if (rd.hardState !== undefined) r.term = rd.hardState.term;
+    if (rd.snapshot !== undefined && rd.snapshot.meta.index > r.applied) {
+      try {
+        r.restoreFrom(rd.snapshot.data, rd.snapshot.meta.index, rd.snapshot.meta.term, this.o.maxRetainedResults);
+      } catch (e) {
+        this.o.logger.warn({ group: r.group, err: String(e) }, 'snapshot could not be restored');
+      }
+      for (const [index, w] of r.waiters) {
+        if (index <= r.applied) {
+          r.waiters.delete(index);
+          w.reject(r.notLeader());
+        }
+      }
+      this.hook(r, 'onRestored', () => r.hooks.onRestored?.(r.group, r.state, r.applied));
+    }
+    for (const e of rd.committedEntries) {
+      if (e.index <= r.applied) continue;
+      let outcome: Outcome = { ok: true, result: undefined };
+      if (e.type === EntryType.Normal && e.data.length > 0) {
+        const res = r.applyCommand(e);
+        outcome = res.outcome;
+        r.bytesSinceSnapshot += e.data.length;
+        if (res.fresh && r.role === 'leader') {
+          this.hook(r, 'onCommandCommitted', () => r.hooks.onCommandCommitted?.(r.group, res.command, res.outcome, r.state));
+        }
+      }
+      r.applied = e.index;
+      const w = r.waiters.get(e.index);
+      if (w !== undefined) {
+        r.waiters.delete(e.index);
+        if (w.term === e.term) w.resolve(outcome);
+        else w.reject(r.notLeader());
+      }
+    }
+    for (const rs of rd.readStates) {
+      const ws = r.readsByCtx.get(rs.context);
+      if (ws === undefined) continue;
+      r.readsByCtx.delete(rs.context);
+      for (const w of ws) {
+        w.index = rs.index;
+        r.readsWaitingApply.push(w);
+      }
+    }
+    if (r.readsWaitingApply.length > 0) {
+      const still: ReadWaiter[] = [];
+      for (const w of r.readsWaitingApply) {
+        if (w.index <= r.applied) w.run();
+        else still.push(w);
+      }
+      r.readsWaitingApply = still;
+    }
+  }
+
+  private async afterApply(r: Replica): Promise<void> {
+    const st = r.core.status();
+    r.term = st.term;
+    if (st.role !== r.role || st.leader !== r.leader) {
+      r.role = st.role;
+      r.leader = st.leader;
+    }
+    if (!sameConf(st.conf, r.conf)) {
+      const before = confMembers(r.conf);
+      const after = confMembers(st.conf);
+      if (r.role === 'leader') {
+        for (const m of after) if (!before.includes(m) && m !== r.memberId) this.hook(r, 'onFollowerAdded', () => r.hooks.onFollowerAdded?.(r.group, m));
+        for (const m of before) if (!after.includes(m) && m !== r.memberId) this.hook(r, 'onFollowerRemoved', () => r.hooks.onFollowerRemoved?.(r.group, m));
+      }
+      r.conf = { voters: [...st.conf.voters], learners: [...st.conf.learners] };
+      r.confDirty = true;
+      this.dirty.add(r);
+      this.trackNodes(r.conf);
+      if (after.includes(r.memberId)) r.wasMember = true;
+      else if (r.wasMember && r.removedAtTick < 0) r.removedAtTick = this.hostTick;
+    }
+    this.runWatchers(r);
+    if (
+      r.applied > r.snapshotIndex &&
+      (r.forceSnapshot || r.applied - r.snapshotIndex >= this.o.snapshotEntries || r.bytesSinceSnapshot >= this.o.snapshotBytes)
+    ) {
+      await this.takeSnapshot(r);
+    }
+  }
+
+  private async takeSnapshot(r: Replica): Promise<void> {
+    const index = r.applied;
+    let term: number;
+    try {
+      term = this.o.storage.term(r.group, index);
+    } catch (e) {
+      this.o.logger.warn({ group: r.group, index, err: String(e) }, 'cannot snapshot: term unknown');
+      return;
+    }
+    const data = r.snapshotBytes();
+    try {
+      await this.o.storage.saveSnapshot(r.group, { index, term, conf: { voters: [...r.conf.voters], learners: [...r.conf.learners] } }, data);
+    } catch (e) {
+      this.o.logger.warn({ group: r.group, index, err: String(e) }, 'snapshot not saved');
+      r.forceSnapshot = false;
+      return;
+    }
+    r.snapshotIndex = index;
+    r.snapshotTerm = term;
+    r.bytesSinceSnapshot = 0;
+    r.forceSnapshot = false;
+    this.runWatchers(r);
+  }
+
+  private runWatchers(r: Replica): void {
+    if (r.watchers.length === 0) return;
+    r.watchers = r.watchers.filter((w) => !w.check());
+  }
+
+  private async streamSnapshot(r: Replica, m: SnapshotMessage): Promise<void> {
+    const key = `${r.group}\u0000${m.to}`;
+    if (this.outgoing.has(key)) return;
+    this.outgoing.add(key);
+    let ok = false;
+    try {
+      const snap = await readWholeSnapshot(this.o.storage, r.group);
+      if (snap !== undefined) {
+        ok = true;
+        const node = nodeOfMember(m.to);
+        const size = this.o.snapshotChunkBytes;
+        for (let offset = 0; ; offset += size) {
+          const last = offset + size >= snap.data.length;
+          const chunk = snap.data.subarray(offset, Math.min(offset + size, snap.data.length));
+          const env: Envelope = {
+            group: r.group,
+            message: { type: 'snapshotChunk', term: m.term, from: m.from, to: m.to, meta: snap.meta, offset, data: chunk, last },
+          };
+          if (!this.o.transport.send(node, [env])) {
+            ok = false;
+            break;
+          }
+          if (last) break;
+          // Yield between chunks so a large snapshot does not starve the loop.
+          await new Promise<void>((res) => setImmediate(res));
+        }
+      }
+    } catch (e) {
+      this.o.logger.warn({ group: r.group, to: m.to, err: String(e) }, 'snapshot stream failed');
+      ok = false;
+    } finally {
+      this.outgoing.delete(key);
+    }
+    if (this.replicas.get(r.group) === r) this.enqueue(r, () => r.core.reportSnapshot(m.to, ok));
+  }
+
+  private tickOnce(): void {
+    this.hostTick++;
+    const now = this.o.clock.now();
+    for (const r of [...this.awake]) {
+      if (this.replicas.get(r.group) !== r) {
+        this.awake.delete(r);
+        continue;
+      }
+      r.core.tick();
+      this.dirty.add(r);
+      this.expire(r, now);
+      if (r.removedAtTick >= 0 && this.hostTick - r.removedAtTick > this.o.electionTicks) {
+        void this.destroy(r);
+        continue;
+      }
+      this.maybeQuiesce(r);
+    }
+    if (this.hostTick % this.o.heartbeatTicks === 0) this.pingNodes();
+    for (const [node, ns] of this.nodes) {
+      if (!ns.down && this.hostTick - ns.lastHeard > this.o.nodeDownTicks) this.nodeDown(node);
+    }
+  }
+
+  private expire(r: Replica, now: number): void {
+    for (const [index, w] of r.waiters) {
+      if (w.deadline <= now) {
+        r.waiters.delete(index);
+        w.reject(new TimeoutError(r.group, 'command'));
+      }
+    }
+    for (const [ctx, ws] of r.readsByCtx) {
+      const live = ws.filter((w) => {
+        if (w.deadline > now) return true;
+        w.reject(new TimeoutError(r.group, 'query'));
+        return false;
+      });
+      if (live.length === 0) r.readsByCtx.delete(ctx);
+      else r.readsByCtx.set(ctx, live);
+    }
+    r.readsWaitingApply = r.readsWaitingApply.filter((w) => {
+      if (w.deadline > now) return true;
+      w.reject(new TimeoutError(r.group, 'query'));
+      return false;
+    });
+    this.runWatchers(r);
+    r.watchers = r.watchers.filter((w) => {
+      if (w.deadline > now) return true;
+      w.timeout();
+      return false;
+    });
+  }
+
+  /**
+   * The quiescence rule: a member stops ticking after `quiesceTicks` ticks in which nothing changed
+   * (term, last index, commit, role, leader) and nobody waits on it, when it is either a leader whose
+   * followers all match its last index, or a follower of a known leader on a live node with
+   * everything applied. Any message, proposal, read, membership call or a peer-down of a node
+   * hosting one of its members wakes it.
+   */
+  private maybeQuiesce(r: Replica): void {
+    if (r.hasWork() || this.hasOutgoing(r)) {
+      r.idleTicks = 0;
+      return;
+    }
+    const st = r.core.status();
+    let idle = false;
+    if (st.role === 'leader') {
+      idle = st.commit === st.lastIndex && r.applied === st.commit && st.leadTransferee === '';
+      if (idle) {
+        for (const m of confMembers(st.conf)) {
+          if (m === r.memberId) continue;
+          if ((st.progress[m]?.match ?? -1) !== st.lastIndex) {
+            idle = false;
+            break;
+          }
+        }
+      }
+    } else if (st.role === 'follower' && st.leader !== '' && st.leader !== r.memberId) {
+      const ns = this.nodes.get(nodeOfMember(st.leader));
+      idle = ns !== undefined && !ns.down && st.commit === st.lastIndex && r.applied === st.commit;
+    }
+    const sig = `${st.term}|${st.lastIndex}|${st.commit}|${st.role}|${st.leader}`;
+    if (idle && sig === r.idleSig) r.idleTicks++;
+    else {
+      r.idleTicks = 0;
+      r.idleSig = sig;
+    }
+    if (r.idleTicks >= this.o.quiesceTicks) {
+      r.quiescent = true;
+      this.awake.delete(r);
+    }
+  }
+
+  private hasOutgoing(r: Replica): boolean {
+    if (this.outgoing.size === 0) return false;
+    for (const k of this.outgoing) if (k.startsWith(`${r.group}\u0000`)) return true;
+    return false;
+  }
+
+  private async destroy(r: Replica): Promise<void> {
+    if (this.replicas.get(r.group) !== r) return;
+    this.replicas.delete(r.group);
+    this.awake.delete(r);
+    this.dirty.delete(r);
+    r.failAll(() => new GroupNotFoundError(r.group, this.o.nodeId));
+    this.o.logger.info({ group: r.group, member: r.memberId }, 'member removed from its group; deleting its data');
+    this.actions.push(async () => {
+      await this.o.storage.deleteGroup(r.group);
+    });
+    this.schedulePass();
+  }
+
+  // ---------------------------------------------------------------- node liveness
+
+  private trackNodes(conf: ConfState): void {
+    for (const m of confMembers(conf)) {
+      const node = nodeOfMember(m);
+      if (node !== this.o.nodeId && !this.nodes.has(node)) this.nodes.set(node, { lastHeard: this.hostTick, down: false, pinging: false });
+    }
+  }
+
+  private pingNodes(): void {
+    for (const [node, ns] of this.nodes) {
+      if (ns.pinging) continue;
+      ns.pinging = true;
+      this.o.transport.request(node, RPC.ping, EMPTY, this.o.nodeDownTicks * this.o.tickMs).then(
+        () => {
+          ns.pinging = false;
+          this.nodeHeard(node);
+        },
+        () => {
+          ns.pinging = false;
+        },
+      );
+    }
+  }
+
+  private nodeHeard(node: string): void {
+    const ns = this.nodes.get(node);
+    if (ns === undefined) return;
+    ns.lastHeard = this.hostTick;
+    if (ns.down) {
+      ns.down = false;
+      this.wakeGroupsOn(node);
+    }
+  }
+
+  private nodeDown(node: string): void {
+    const ns = this.nodes.get(node);
+    if (ns === undefined || ns.down) return;
+    ns.down = true;
+    this.o.logger.info({ node: this.o.nodeId, peer: node }, 'peer node down');
+    this.wakeGroupsOn(node);
+  }
+
+  private wakeGroupsOn(node: string): void {
+    for (const r of this.replicas.values()) {
+      if (!r.quiescent) continue;
+      if (confMembers(r.conf).some((m) => nodeOfMember(m) === node)) {
+        this.wake(r);
+        this.dirty.add(r);
+      }
+    }
+    this.schedulePass();
+  }
+
+  private hook(r: Replica, name: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      this.o.logger.warn({ group: r.group, hook: name, err: String(e) }, 'hook threw');
+    }
+  }
+}
+
+function settle<T>(run: () => T, resolve: (v: T) => void, reject: (e: Error) => void): void {
+  try {
+    resolve(run());
+  } catch (e) {
+    reject(e as Error);
+  }
+}
+
+function mapCoreError(r: Replica, e: unknown, member: string): Error {
+  const code = errCode(e);
+  switch (code) {
+    case 'ERR_RAFT_PROPOSAL_DROPPED': {
+      const pe = e as { reason?: string; leader?: string; message: string };
+      if (pe.reason === 'tooLarge') return new OverloadedError(r.group, pe.message);
+      return new NotLeaderError(r.group, pe.leader ?? r.leader);
+    }
+    case 'ERR_RAFT_CONF_CHANGE_IN_PROGRESS':
+      return new MembershipChangeError(r.group, member, 'inProgress', (e as Error).message);
+    case 'ERR_RAFT_CONF_CHANGE_REJECTED':
+      return new MembershipChangeError(r.group, member, 'rejected', (e as Error).message);
+    default:
+      return e instanceof Error ? e : new Error(String(e));
+  }
+}
+
+function serializeError(e: unknown): SerializedError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const out: SerializedError = { code: errCode(err) || 'ERR_UNKNOWN', name: err.name, message: err.message };
+  const f = err as unknown as Record<string, unknown>;
+  for (const k of ['group', 'leader', 'errorName', 'reason', 'member'] as const) if (typeof f[k] === 'string') out[k] = f[k];
+  return out;
+}
+
+function reviveError(e: SerializedError | undefined, node: string): Error {
+  if (e === undefined) return new RemoteReplicaError(node, 'ERR_UNKNOWN', 'malformed answer');
+  const group = e.group ?? '';
+  switch (e.code) {
+    case 'ERR_REPLICA_NOT_LEADER':
+      return new NotLeaderError(group, e.leader ?? '');
+    case 'ERR_REPLICA_TIMEOUT':
+      return new TimeoutError(group, 'remote');
+    case 'ERR_REPLICA_GROUP_NOT_FOUND':
+      return new GroupNotFoundError(group, node);
+    case 'ERR_REPLICA_COMMAND_FAILED':
+      return new CommandFailedError(group, e.errorName ?? 'Error', e.message);
+    case 'ERR_REPLICA_STOPPED':
+      return new StoppedError(node);
+    case 'ERR_REPLICA_MEMBERSHIP_CHANGE':
+      return new MembershipChangeError(group, e.member ?? '', (e.reason ?? 'rejected') as MembershipChangeError['reason'], e.message);
+    default:
+      return new RemoteReplicaError(node, e.code, e.message);
+  }
+}
+
+/** Reads a group's latest snapshot into one buffer (a member needs the whole state to restore or send it). */
+async function readWholeSnapshot(storage: RaftStorage, group: string): Promise<{ meta: SnapshotMeta; data: Uint8Array } | undefined> {
+  const reader = storage.readSnapshot(group);
+  if (reader === undefined) return undefined;
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const c of reader.chunks()) {
+    parts.push(c);
+    size += c.length;
+  }
+  if (parts.length === 1) return { meta: reader.meta, data: parts[0]! };
+  const data = new Uint8Array(size);
+  let off = 0;
+  for (const p of parts) {
+    data.set(p, off);
+    off += p.length;
+  }
+  return { meta: reader.meta, data };
+}

@@ -1,0 +1,277 @@
+// One member of one group on this node: its Raft core, state machine, retained-results
+// table and the callers waiting on it. The Host drives every Replica from one loop.
+import type { LogReader, RaftNode, Ready, Role, Status } from '@raftfleet/core';
+import { EntryType, type ConfState, type Entry, type Snapshot } from '@raftfleet/protocol';
+import { ClientTable, type ClientTableImage, type Outcome } from './client-table.js';
+import { msgpackCodec, type Codec } from './codec.js';
+import { decodeCommand, decodeSnapshotPayload, encodeSnapshotPayload } from './envelope.js';
+import { CommandFailedError, NotLeaderError, nodeOfMember } from './errors.js';
+import type { RaftStorage } from '@raftfleet/storage';
+import { CompactedError, UnavailableError } from '@raftfleet/core';
+import type { StateMachine } from './state-machine.js';
+
+/** Callbacks a group's owner may install, like rafted_value's LeaderHook. Exceptions are logged and ignored. */
+export interface GroupHooks<State = any, Command = any, Result = any, Query = any, Answer = any> {
+  /** This member became leader. */
+  onBecomeLeader?(group: string, state: State): void;
+  /** This member stopped being leader. */
+  onStopLeading?(group: string, state: State): void;
+  /** A command was applied on this member while it leads (once per command, retries excluded). */
+  onCommandCommitted?(group: string, command: Command, result: Outcome<Result>, state: State): void;
+  /** A query was answered on this member. */
+  onQueryAnswered?(group: string, query: Query, answer: Answer, state: State): void;
+  /** A member joined the configuration (seen by the leader). */
+  onFollowerAdded?(group: string, member: string): void;
+  /** A member left the configuration (seen by the leader). */
+  onFollowerRemoved?(group: string, member: string): void;
+  /** The state was rebuilt from storage or from a snapshot received from the leader. */
+  onRestored?(group: string, state: State, appliedIndex: number): void;
+}
+
+/** A caller waiting for its command to be applied. */
+export interface CommandWaiter {
+  index: number;
+  term: number;
+  deadline: number;
+  resolve(o: Outcome): void;
+  reject(e: Error): void;
+}
+
+/** A caller waiting for a read to become safe and applied. */
+export interface ReadWaiter {
+  index: number;
+  deadline: number;
+  run(): void;
+  reject(e: Error): void;
+}
+
+/** A caller waiting for a condition checked after each pass and tick. */
+export interface Watcher {
+  deadline: number;
+  check(): boolean;
+  timeout(): void;
+}
+
+/** A proposal queued until the next processing pass. */
+export interface QueuedProposal {
+  data: Uint8Array;
+  waiter: Omit<CommandWaiter, 'index' | 'term'>;
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Adapts the node's LogStore to the read-only log view of one group's core. */
+export class GroupLogReader implements LogReader {
+  constructor(
+    private readonly store: RaftStorage,
+    private readonly group: string,
+    private readonly initialConf: ConfState,
+  ) {}
+  initialState() {
+    return {
+      hardState: this.store.hardState(this.group),
+      conf: this.store.hasGroup(this.group) ? this.store.confState(this.group) : this.initialConf,
+    };
+  }
+  entries(lo: number, hi: number, maxBytes: number): Entry[] {
+    try {
+      return this.store.entries(this.group, lo, hi, maxBytes);
+    } catch (e) {
+      throw this.translate(e, lo);
+    }
+  }
+  term(index: number): number {
+    try {
+      return this.store.term(this.group, index);
+    } catch (e) {
+      throw this.translate(e, index);
+    }
+  }
+  /** The core recognises its own error classes; storage adapters throw theirs. */
+  private translate(e: unknown, index: number): unknown {
+    const code = (e as { code?: unknown })?.code;
+    if (code === 'ERR_STORAGE_COMPACTED') return new CompactedError(index, this.store.firstIndex(this.group));
+    if (code === 'ERR_STORAGE_UNAVAILABLE') return new UnavailableError(index, this.store.lastIndex(this.group));
+    return e;
+  }
+  firstIndex(): number {
+    return this.store.firstIndex(this.group);
+  }
+  lastIndex(): number {
+    return this.store.lastIndex(this.group);
+  }
+  snapshot(): Snapshot {
+    // The data is streamed from storage by the runtime when the snapshot is sent, so the
+    // core never holds a state's bytes in memory.
+    const meta = this.store.snapshotMeta(this.group) ?? { index: 0, term: 0, conf: this.initialState().conf };
+    return { meta, data: EMPTY };
+  }
+}
+
+/** State of one member. Fields are internal to the runtime. */
+export class Replica {
+  core!: RaftNode;
+  state: unknown;
+  applied = 0;
+  snapshotIndex = 0;
+  snapshotTerm = 0;
+  bytesSinceSnapshot = 0;
+  table: ClientTable;
+  readonly codec: Codec<any>;
+
+  role: Role = 'follower';
+  leader = '';
+  term = 0;
+  conf: ConfState = { voters: [], learners: [] };
+  wasMember = false;
+  removedAtTick = -1;
+
+  quiescent = false;
+  idleTicks = 0;
+  idleSig = '';
+
+  proposals: QueuedProposal[] = [];
+  pendingReads: ReadWaiter[] = [];
+  actions: Array<() => void> = [];
+  forceSnapshot = false;
+  waiters = new Map<number, CommandWaiter>();
+  readsByCtx = new Map<string, ReadWaiter[]>();
+  readsWaitingApply: ReadWaiter[] = [];
+  watchers: Watcher[] = [];
+  /** Leader only: host tick at which each member last answered. */
+  lastAck = new Map<string, number>();
+  membershipBusy = false;
+  confDirty = false;
+  /** Incoming snapshot stream being assembled. */
+  incoming: { from: string; index: number; parts: Uint8Array[]; size: number } | undefined;
+
+  constructor(
+    readonly group: string,
+    readonly memberId: string,
+    readonly machine: StateMachine<any, any, any, any, any>,
+    readonly hooks: GroupHooks,
+    retained: number,
+  ) {
+    this.codec = machine.codec ?? msgpackCodec;
+    this.state = machine.init();
+    this.table = new ClientTable(retained);
+  }
+
+  /** Node hosting the known leader, or ''. */
+  get leaderNode(): string {
+    return this.leader === '' ? '' : nodeOfMember(this.leader);
+  }
+
+  /** Whether anything is waiting on this member (it must keep ticking for deadlines). */
+  hasWork(): boolean {
+    return (
+      this.proposals.length > 0 ||
+      this.pendingReads.length > 0 ||
+      this.actions.length > 0 ||
+      this.forceSnapshot ||
+      this.waiters.size > 0 ||
+      this.readsByCtx.size > 0 ||
+      this.readsWaitingApply.length > 0 ||
+      this.watchers.length > 0 ||
+      this.membershipBusy ||
+      this.incoming !== undefined ||
+      this.confDirty
+    );
+  }
+
+  /** Serializes state and table for a snapshot. */
+  snapshotBytes(): Uint8Array {
+    const state = this.machine.snapshot ? this.machine.snapshot(this.state) : this.codec.encode(this.state);
+    const table = this.codec.encode(this.table.toImage());
+    return encodeSnapshotPayload({ state, table });
+  }
+
+  /** Replaces state and table from snapshot bytes. */
+  restoreFrom(data: Uint8Array, index: number, term: number, retained: number): void {
+    const p = decodeSnapshotPayload(data);
+    this.state = this.machine.restore ? this.machine.restore(p.state) : this.codec.decode(p.state);
+    this.table = ClientTable.fromImage(this.codec.decode(p.table) as ClientTableImage, retained);
+    this.applied = index;
+    this.snapshotIndex = index;
+    this.snapshotTerm = term;
+    this.bytesSinceSnapshot = 0;
+  }
+
+  /** Applies one committed normal entry; returns its outcome and whether it was newly applied. */
+  applyCommand(entry: Entry): { outcome: Outcome; fresh: boolean; command: unknown } {
+    let rec;
+    let command: unknown;
+    try {
+      rec = decodeCommand(entry.data);
+      command = this.codec.decode(rec.payload);
+    } catch (e) {
+      // Malformed bytes are refused identically everywhere: deterministic, state unchanged.
+      return { outcome: { ok: false, errorName: 'DecodeError', message: (e as Error).message }, fresh: false, command: undefined };
+    }
+    if (rec.clientId !== '') {
+      const seen = this.table.lookup(rec.clientId, rec.seq);
+      if (seen === 'stale') {
+        return {
+          outcome: { ok: false, errorName: 'StaleCommandError', message: `command ${rec.clientId}#${rec.seq} was applied and its result is no longer retained` },
+          fresh: false,
+          command,
+        };
+      }
+      if (seen !== undefined) return { outcome: seen, fresh: false, command };
+    }
+    let outcome: Outcome;
+    try {
+      const out = this.machine.command(this.state, command);
+      this.state = out.state;
+      outcome = { ok: true, result: out.result };
+    } catch (e) {
+      const err = e instanceof Error ? e : new Error(String(e));
+      outcome = { ok: false, errorName: err.name, message: err.message };
+    }
+    if (rec.clientId !== '') this.table.record(rec.clientId, rec.seq, outcome);
+    return { outcome, fresh: true, command };
+  }
+
+  /** Fails every waiter (used when this member goes away). */
+  failAll(err: () => Error): void {
+    for (const w of this.waiters.values()) w.reject(err());
+    this.waiters.clear();
+    for (const p of this.proposals) p.waiter.reject(err());
+    this.proposals = [];
+    for (const ws of this.readsByCtx.values()) for (const w of ws) w.reject(err());
+    this.readsByCtx.clear();
+    for (const w of this.readsWaitingApply) w.reject(err());
+    this.readsWaitingApply = [];
+    for (const w of this.watchers) w.timeout();
+    this.watchers = [];
+    for (const w of this.pendingReads) w.reject(err());
+    this.pendingReads = [];
+    this.actions = [];
+  }
+
+  /** Result of a command for its caller. */
+  static settle(group: string, o: Outcome, w: { resolve(o: Outcome): void }): void {
+    w.resolve(o);
+  }
+
+  /** Error a caller sees when its proposal was lost to a leader change. */
+  notLeader(): NotLeaderError {
+    return new NotLeaderError(this.group, this.leader);
+  }
+
+  /** The caller-facing error of a failed outcome. */
+  failure(o: Extract<Outcome, { ok: false }>): CommandFailedError {
+    return new CommandFailedError(this.group, o.errorName, o.message);
+  }
+
+  /** Status of the core, for diagnostics and quiescence. */
+  coreStatus(): Status {
+    return this.core.status();
+  }
+}
+
+/** Everything the Host gets back from handling one Ready of one Replica. */
+export type ReadyWork = { replica: Replica; ready: Ready };
+
+/** Type of entries carrying user commands. */
+export const NORMAL = EntryType.Normal;
