@@ -2,4 +2,5 @@
  * In-memory storage adapter that can simulate a crash.
  * @packageDocumentation
  */
-export {};
+export { MemoryStorage, MemoryDisk } from './memory-storage.js';
+export type { MemoryStorageOptions } from './memory-storage.js';
