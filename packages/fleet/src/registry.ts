@@ -1,0 +1,205 @@
+// The cluster registry as a replicated state machine: which nodes exist (and in which zone and
+// incarnation), which groups exist, and which were removed. It lives in its own consensus group.
+
+/** A node as the registry records it. */
+export interface NodeRecord {
+  /** Stable node id. */
+  readonly id: string;
+  /** Failure domain. */
+  readonly zone: string;
+  /** Where its transport listens (host:port). */
+  readonly address: string;
+  /** Changes every time the process starts; tells a restarted node from the one that was there. */
+  readonly incarnation: string;
+  /** False once the node asked to leave: it keeps serving until its members have moved away. */
+  readonly active: boolean;
+  /** Registry version at which this incarnation registered. */
+  readonly since: number;
+}
+
+/** A group as the registry records it. */
+export interface GroupRecord {
+  /** Unique group name. */
+  readonly name: string;
+  /** Number of members the placement gives it. */
+  readonly replicas: number;
+  /** Name of the state machine, registered on every node. */
+  readonly machine: string;
+  /** Registry version at which the group was created; members of an older generation are stale. */
+  readonly generation: number;
+  /** Per-group options, opaque to the registry. */
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
+/** A removed group: late members of this generation or older must delete themselves. */
+export interface Tombstone {
+  /** Group name. */
+  readonly name: string;
+  /** Generation that was removed. */
+  readonly generation: number;
+  /** Registry version of the removal. */
+  readonly removedAt: number;
+}
+
+/** The whole registry. */
+export interface RegistryState {
+  /** Increments with every applied change. */
+  readonly version: number;
+  /** Nodes by id. */
+  readonly nodes: Readonly<Record<string, NodeRecord>>;
+  /** Groups by name. */
+  readonly groups: Readonly<Record<string, GroupRecord>>;
+  /** Removed groups by name (the latest removal of each name). */
+  readonly tombstones: Readonly<Record<string, Tombstone>>;
+}
+
+/** Changes to the registry. */
+export type RegistryCommand =
+  | { readonly type: 'registerNode'; readonly id: string; readonly zone: string; readonly address: string; readonly incarnation: string }
+  | { readonly type: 'deactivateNode'; readonly id: string }
+  | { readonly type: 'removeNode'; readonly id: string; readonly incarnation: string }
+  | { readonly type: 'addGroup'; readonly name: string; readonly replicas: number; readonly machine: string; readonly options?: Record<string, unknown> }
+  | { readonly type: 'removeGroup'; readonly name: string };
+
+/** What a registry command returns. */
+export type RegistryResult =
+  | { readonly type: 'node'; readonly node: NodeRecord; readonly restarted: boolean }
+  | { readonly type: 'group'; readonly group: GroupRecord }
+  | { readonly type: 'removed'; readonly name: string; readonly existed: boolean };
+
+/** Reads of the registry. */
+export type RegistryQuery =
+  | { readonly type: 'all' }
+  | { readonly type: 'group'; readonly name: string }
+  | { readonly type: 'node'; readonly id: string };
+
+/** Raised (and returned to the proposer) when a registry change is refused. */
+export class RegistryError extends Error {
+  /** Machine-readable reason. */
+  readonly code: 'ERR_GROUP_EXISTS' | 'ERR_INVALID_GROUP' | 'ERR_INVALID_NODE' | 'ERR_NODE_NOT_FOUND';
+  /** Constructs the error. */
+  constructor(code: RegistryError['code'], message: string) {
+    super(message);
+    this.name = 'RegistryError';
+    this.code = code;
+  }
+}
+
+/** Name of the registry's own consensus group. */
+export const REGISTRY_GROUP = '$registry';
+
+/** The registry as a replicated state machine (deterministic: no clocks, no randomness). */
+export const registryMachine = {
+  name: 'raftfleet.registry',
+  init(): RegistryState {
+    return { version: 0, nodes: {}, groups: {}, tombstones: {} };
+  },
+  command(state: RegistryState, command: RegistryCommand): { result: RegistryResult; state: RegistryState } {
+    const version = state.version + 1;
+    switch (command.type) {
+      case 'registerNode': {
+        requireName(command.id, 'ERR_INVALID_NODE', 'node id');
+        requireName(command.zone, 'ERR_INVALID_NODE', 'zone');
+        const previous = state.nodes[command.id];
+        const restarted = previous !== undefined && previous.incarnation !== command.incarnation;
+        const unchanged =
+          previous !== undefined && !restarted && previous.active && previous.zone === command.zone && previous.address === command.address;
+        if (unchanged) return { result: { type: 'node', node: previous, restarted: false }, state };
+        const node: NodeRecord = {
+          id: command.id,
+          zone: command.zone,
+          address: command.address,
+          incarnation: command.incarnation,
+          active: true,
+          since: previous !== undefined && !restarted ? previous.since : version,
+        };
+        return { result: { type: 'node', node, restarted }, state: { ...state, version, nodes: { ...state.nodes, [node.id]: node } } };
+      }
+      case 'deactivateNode': {
+        const previous = state.nodes[command.id];
+        if (previous === undefined) throw new RegistryError('ERR_NODE_NOT_FOUND', `node ${command.id} is not registered`);
+        if (!previous.active) return { result: { type: 'node', node: previous, restarted: false }, state };
+        const node = { ...previous, active: false };
+        return { result: { type: 'node', node, restarted: false }, state: { ...state, version, nodes: { ...state.nodes, [node.id]: node } } };
+      }
+      case 'removeNode': {
+        const previous = state.nodes[command.id];
+        // Only the incarnation that was judged dead is purged: a node that came back in between stays.
+        if (previous === undefined || previous.incarnation !== command.incarnation) {
+          return { result: { type: 'removed', name: command.id, existed: false }, state };
+        }
+        const nodes = { ...state.nodes };
+        delete nodes[command.id];
+        return { result: { type: 'removed', name: command.id, existed: true }, state: { ...state, version, nodes } };
+      }
+      case 'addGroup': {
+        requireName(command.name, 'ERR_INVALID_GROUP', 'group name');
+        requireName(command.machine, 'ERR_INVALID_GROUP', 'machine name');
+        if (command.name === REGISTRY_GROUP) throw new RegistryError('ERR_INVALID_GROUP', `${REGISTRY_GROUP} is reserved`);
+        if (!Number.isInteger(command.replicas) || command.replicas < 1 || command.replicas > 15) {
+          throw new RegistryError('ERR_INVALID_GROUP', `replicas must be an integer from 1 to 15, got ${command.replicas}`);
+        }
+        const existing = state.groups[command.name];
+        if (existing !== undefined) {
+          if (existing.machine === command.machine && existing.replicas === command.replicas) {
+            return { result: { type: 'group', group: existing }, state };
+          }
+          throw new RegistryError('ERR_GROUP_EXISTS', `group ${command.name} exists with machine ${existing.machine} and ${existing.replicas} replicas`);
+        }
+        const group: GroupRecord = {
+          name: command.name,
+          replicas: command.replicas,
+          machine: command.machine,
+          generation: version,
+          options: command.options ?? {},
+        };
+        return { result: { type: 'group', group }, state: { ...state, version, groups: { ...state.groups, [group.name]: group } } };
+      }
+      case 'removeGroup': {
+        const existing = state.groups[command.name];
+        if (existing === undefined) return { result: { type: 'removed', name: command.name, existed: false }, state };
+        const groups = { ...state.groups };
+        delete groups[command.name];
+        const tombstone: Tombstone = { name: command.name, generation: existing.generation, removedAt: version };
+        return {
+          result: { type: 'removed', name: command.name, existed: true },
+          state: { ...state, version, groups, tombstones: { ...state.tombstones, [command.name]: tombstone } },
+        };
+      }
+      default: {
+        const never: never = command;
+        throw new RegistryError('ERR_INVALID_GROUP', `unknown registry command ${JSON.stringify(never)}`);
+      }
+    }
+  },
+  query(state: RegistryState, query: RegistryQuery): RegistryState | GroupRecord | NodeRecord | null {
+    switch (query.type) {
+      case 'all':
+        return state;
+      case 'group':
+        return state.groups[query.name] ?? null;
+      case 'node':
+        return state.nodes[query.id] ?? null;
+      default: {
+        const never: never = query;
+        throw new RegistryError('ERR_INVALID_GROUP', `unknown registry query ${JSON.stringify(never)}`);
+      }
+    }
+  },
+};
+
+/**
+ * Whether a member of `group` created at `generation` should still exist according to `state`.
+ * A member of a removed or replaced generation must delete itself instead of rejoining.
+ */
+export function isMemberCurrent(state: RegistryState, group: string, generation: number): boolean {
+  if (group === REGISTRY_GROUP) return true;
+  const record = state.groups[group];
+  return record !== undefined && record.generation === generation;
+}
+
+function requireName(value: string, code: RegistryError['code'], what: string): void {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 256 || /[\u0000-\u001f]/.test(value)) {
+    throw new RegistryError(code, `${what} must be a non-empty printable string of at most 256 characters`);
+  }
+}

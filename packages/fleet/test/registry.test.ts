@@ -1,0 +1,88 @@
+import test from 'ava';
+import fc from 'fast-check';
+import { isMemberCurrent, registryMachine, RegistryError, type RegistryCommand, type RegistryState } from '../src/index.js';
+
+function apply(state: RegistryState, ...commands: RegistryCommand[]): RegistryState {
+  for (const command of commands) state = registryMachine.command(state, command).state;
+  return state;
+}
+
+const register = (id: string, incarnation = 'i1', zone = 'z1'): RegistryCommand => ({ type: 'registerNode', id, zone, address: `127.0.0.1:${id.length}`, incarnation });
+
+test('a restarted node is recognised as a new incarnation and purging the old one leaves it alone', (t) => {
+  let state = apply(registryMachine.init(), register('a', 'i1'));
+  const again = registryMachine.command(state, register('a', 'i1'));
+  t.false(again.result.type === 'node' && again.result.restarted);
+  t.is(again.state, state, 'an identical registration changes nothing');
+  const restart = registryMachine.command(state, register('a', 'i2'));
+  t.true(restart.result.type === 'node' && restart.result.restarted);
+  state = restart.state;
+  state = apply(state, { type: 'removeNode', id: 'a', incarnation: 'i1' });
+  t.is(state.nodes['a']?.incarnation, 'i2', 'purging the dead incarnation must not remove the live one');
+  state = apply(state, { type: 'removeNode', id: 'a', incarnation: 'i2' });
+  t.is(state.nodes['a'], undefined);
+});
+
+test('deactivation keeps the node registered but inactive', (t) => {
+  const state = apply(registryMachine.init(), register('a'), { type: 'deactivateNode', id: 'a' });
+  t.false(state.nodes['a']?.active);
+  t.throws(() => registryMachine.command(state, { type: 'deactivateNode', id: 'zz' }), { instanceOf: RegistryError });
+  const back = apply(state, register('a'));
+  t.true(back.nodes['a']?.active, 'registering again reactivates');
+});
+
+test('groups: creation is idempotent, conflicts are refused, removal leaves a tombstone that outlives a re-creation', (t) => {
+  let state = apply(registryMachine.init(), { type: 'addGroup', name: 'g', replicas: 3, machine: 'counter' });
+  const first = state.groups['g']!;
+  t.is(registryMachine.command(state, { type: 'addGroup', name: 'g', replicas: 3, machine: 'counter' }).state, state);
+  const conflict = t.throws(() => registryMachine.command(state, { type: 'addGroup', name: 'g', replicas: 5, machine: 'counter' }), { instanceOf: RegistryError });
+  t.is(conflict?.code, 'ERR_GROUP_EXISTS');
+  t.true(isMemberCurrent(state, 'g', first.generation));
+  state = apply(state, { type: 'removeGroup', name: 'g' });
+  t.false(isMemberCurrent(state, 'g', first.generation), 'a late member of a removed group must not come back');
+  t.is(state.tombstones['g']?.generation, first.generation);
+  state = apply(state, { type: 'addGroup', name: 'g', replicas: 3, machine: 'counter' });
+  t.not(state.groups['g']?.generation, first.generation);
+  t.false(isMemberCurrent(state, 'g', first.generation), 'a member of the old generation stays stale after re-creation');
+  t.true(isMemberCurrent(state, 'g', state.groups['g']!.generation));
+});
+
+test('invalid names and replica counts are refused with typed errors', (t) => {
+  const init = registryMachine.init();
+  for (const bad of [
+    { type: 'addGroup', name: '', replicas: 3, machine: 'm' },
+    { type: 'addGroup', name: 'g', replicas: 0, machine: 'm' },
+    { type: 'addGroup', name: 'g', replicas: 2.5, machine: 'm' },
+    { type: 'addGroup', name: '$registry', replicas: 3, machine: 'm' },
+    { type: 'registerNode', id: '', zone: 'z', address: 'x', incarnation: 'i' },
+  ] as RegistryCommand[]) {
+    t.throws(() => registryMachine.command(init, bad), { instanceOf: RegistryError });
+  }
+});
+
+test('the registry is deterministic: replaying the same commands gives the same state and versions only grow', (t) => {
+  const command = fc.oneof(
+    fc.record({ type: fc.constant('registerNode' as const), id: fc.constantFrom('a', 'b', 'c'), zone: fc.constantFrom('z1', 'z2'), address: fc.constant('h:1'), incarnation: fc.constantFrom('i1', 'i2') }),
+    fc.record({ type: fc.constant('removeNode' as const), id: fc.constantFrom('a', 'b', 'c'), incarnation: fc.constantFrom('i1', 'i2') }),
+    fc.record({ type: fc.constant('addGroup' as const), name: fc.constantFrom('g1', 'g2'), replicas: fc.constantFrom(1, 3), machine: fc.constant('m') }),
+    fc.record({ type: fc.constant('removeGroup' as const), name: fc.constantFrom('g1', 'g2') }),
+  );
+  fc.assert(
+    fc.property(fc.array(command, { maxLength: 40 }), (commands) => {
+      const run = () => {
+        let state = registryMachine.init();
+        for (const c of commands) {
+          try {
+            const next = registryMachine.command(state, c).state;
+            t.true(next.version >= state.version);
+            state = next;
+          } catch (error) {
+            t.true(error instanceof RegistryError);
+          }
+        }
+        return state;
+      };
+      t.deepEqual(run(), run());
+    }),
+  );
+});
