@@ -95,6 +95,10 @@ export interface ScheduleOptions {
   duration: number;
   /** The members' election timeout, which scales fault periods and down times. */
   electionTick: number;
+  /** Expected crashes per election timeout while faults last. Default 0.25. */
+  crashRate?: number;
+  /** Longest down time of a crashed member, in ticks. Default 3 × electionTick. */
+  maxDown?: number;
 }
 
 /** Draws a fault schedule: periods of a few election timeouts, each with its own troubles. */
@@ -122,8 +126,13 @@ export function generateFaultSchedule(rng: Prng, opts: ScheduleOptions): FaultEv
       events.push({ tick: at, kind: 'partition', mode: rng.pick(cuts) });
       events.push({ tick: at + rng.int(et, 3 * et), kind: 'heal' });
     }
-    if (has('crash') && rng.chance(0.6)) {
-      events.push({ tick: t + rng.int(0, period - 1), kind: 'crash', leader: rng.chance(0.5), downFor: rng.int(1, 3 * et) });
+    if (has('crash')) {
+      // Poisson-like: each tick of the period crashes someone with probability crashRate / et.
+      const p = (opts.crashRate ?? 0.25) / et;
+      const maxDown = opts.maxDown ?? 3 * et;
+      for (let k = 0; k < period; k++) {
+        if (rng.chance(p)) events.push({ tick: t + k, kind: 'crash', leader: rng.chance(0.5), downFor: rng.int(1, maxDown) });
+      }
     }
     if (has('membership') && rng.chance(0.5)) events.push({ tick: t + rng.int(0, period - 1), kind: 'membership' });
     if (has('transfer') && rng.chance(0.3)) events.push({ tick: t + rng.int(0, period - 1), kind: 'transfer' });

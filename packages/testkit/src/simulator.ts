@@ -23,9 +23,10 @@ import { TraceRing } from './trace.js';
 /**
  * A deliberate bug that breaks Raft, to prove the checkers catch it:
  * 'forgetVote' – a restarted member forgets whom it voted for in its current term;
- * 'loseTail' – a crash loses the last few persisted entries, as if fsync had lied.
+ * 'loseTail' – a crash loses the last few persisted entries, as if fsync had lied;
+ * 'localRead' – a member answers reads from its own state machine without a read index.
  */
-export type InjectedBug = 'forgetVote' | 'loseTail';
+export type InjectedBug = 'forgetVote' | 'loseTail' | 'localRead';
 
 /** Everything one simulated run depends on; the seed fixes the rest. */
 export interface SimulationOptions {
@@ -53,6 +54,15 @@ export interface SimulationOptions {
   readOnly?: 'safe' | 'lease';
   /** A deliberate bug to inject. */
   bug?: InjectedBug;
+  /** Expected crashes per election timeout while faults last (with the 'crash' fault). Default 0.25. */
+  crashRate?: number;
+  /** Longest down time of a crashed member in ticks. Default 3 × electionTick. */
+  maxDown?: number;
+  /**
+   * Probability that a member crashes right after granting a vote, restarting one tick later.
+   * Aims crashes at the moment a lost vote would matter. Default 0.
+   */
+  crashAfterVote?: number;
   /** Events kept for the failure trace. Default 200. */
   traceSize?: number;
   /** Maximum ticks from the end of faults to a committed write; default derived from the election timeout (see README). */
@@ -199,6 +209,7 @@ export class Simulation {
   private readonly bug: InjectedBug | undefined;
   private readonly livenessBound: number;
   private readonly keys: string[];
+  private readonly crashAfterVote: number;
 
   private readonly trace: TraceRing;
   private readonly net: VirtualNetwork;
@@ -241,6 +252,7 @@ export class Simulation {
     this.readOnly = options.readOnly ?? 'safe';
     this.bug = options.bug;
     this.livenessBound = options.livenessBound ?? defaultLivenessBound(this.electionTick, this.jitter);
+    this.crashAfterVote = options.crashAfterVote ?? 0;
     this.keys = Array.from({ length: options.keys ?? 2 }, (_, i) => `k${i}`);
     this.trace = new TraceRing(options.traceSize ?? 200);
     this.faultRng = new Prng(deriveSeed(this.seed, 'faults'));
@@ -252,6 +264,8 @@ export class Simulation {
       kinds: this.faults,
       duration: this.faultTicks,
       electionTick: this.electionTick,
+      ...(options.crashRate === undefined ? {} : { crashRate: options.crashRate }),
+      ...(options.maxDown === undefined ? {} : { maxDown: options.maxDown }),
     });
     const voters = Array.from({ length: this.n }, (_, i) => `n${i + 1}`);
     this.initialConf = { voters, learners: [] };
@@ -397,7 +411,17 @@ export class Simulation {
       m.role = role;
       m.leader = leader;
     }
-    for (const msg of rd.messages) this.net.send(msg, this.now);
+    let votedFor = '';
+    for (const msg of rd.messages) {
+      this.net.send(msg, this.now);
+      if (msg.type === 'voteResponse' && msg.granted) votedFor = msg.to;
+    }
+    if (votedFor !== '' && this.now < this.faultTicks && this.faultRng.chance(this.crashAfterVote)) {
+      this.stats.crashes++;
+      this.crash(m, `right after voting for ${votedFor}`);
+      m.restartAt = this.now + 1;
+      return;
+    }
     for (const e of rd.committedEntries) this.apply(m, e);
     if (rd.confState !== undefined) {
       m.conf = cloneConf(rd.confState);
@@ -740,7 +764,7 @@ export class Simulation {
 
   private time(): number {
     // Strictly increasing within the run, so every recorded call and return is totally ordered.
-    return this.now * 10000 + this.subTick++;
+    return this.now + this.subTick++ / 10000;
   }
 
   private runClients(): void {
@@ -822,7 +846,9 @@ export class Simulation {
     if (m === undefined || !m.up) return; // lost: the client times out
     const input = op.input;
     try {
-      if (input.op === 'get') {
+      if (input.op === 'get' && this.bug === 'localRead') {
+        this.respond(c.id, op.opId, m.kv.get(input.key));
+      } else if (input.op === 'get') {
         const ctx = `c${c.id}:${op.seq}:${op.attempt}`;
         m.reads.set(ctx, { client: c.id, opId: op.opId, key: input.key, index: 0 });
         m.raft!.readIndex(ctx);
