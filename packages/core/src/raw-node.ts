@@ -822,11 +822,8 @@ export class RawNode implements RaftNode {
       this.sendAppendResponse(m.from, log.committed);
       return;
     }
-    if (!isMember(s.meta.conf, this.id)) {
-      this.cfg.logger.warn({ node: this.id, index: s.meta.index }, 'ignored snapshot whose membership does not include this member');
-      this.sendAppendResponse(m.from, log.committed);
-      return;
-    }
+    // A snapshot taken before this member was added does not list it; the entries after the
+    // snapshot (which the leader sends next) hold the change that adds it, so it is installed.
     if (log.matchTerm(s.meta.index, s.meta.term)) {
       // Our log already has the snapshot's last entry: just move commit forward.
       log.commitTo(s.meta.index);

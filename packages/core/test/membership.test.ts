@@ -1,0 +1,175 @@
+import test from 'ava';
+import type { ConfChange } from '@raftfleet/protocol';
+import { Cluster } from './harness.js';
+import {
+  ConfChangeInProgressError,
+  ConfChangeRejectedError,
+  MemoryLog,
+  ProposalDroppedError,
+  applyConfChange,
+  checkConfChange,
+  decodeConfChange,
+  encodeConfChange,
+} from '../src/index.js';
+
+const cc = (type: ConfChange['type'], member: string): ConfChange => ({ type, member, context: new Uint8Array([7]) });
+
+function clusterWithLearner(): Cluster {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.propose('1', 'a', 'b');
+  c.stabilize();
+  c.addMember('4', MemoryLog.withVoters(['1', '2', '3']));
+  c.node('1').proposeConfChange(cc('addLearner', '4'));
+  c.stabilize();
+  return c;
+}
+
+test('a learner is added, receives the whole log and shows in the conf and progress', (t) => {
+  const c = clusterWithLearner();
+  const s = c.node('1').status();
+  t.deepEqual(s.conf, { voters: ['1', '2', '3'], learners: ['4'] });
+  t.is(s.progress['4']?.learner, true);
+  t.is(s.progress['4']?.match, s.lastIndex);
+  t.deepEqual([...c.get('4').applied.values()], ['a', 'b']);
+  t.deepEqual(c.node('4').status().conf, { voters: ['1', '2', '3'], learners: ['4'] });
+  t.deepEqual(c.node('2').status().conf, { voters: ['1', '2', '3'], learners: ['4'] });
+  // the runtime was handed the new conf to persist
+  t.deepEqual(c.get('1').log.initialState().conf, { voters: ['1', '2', '3'], learners: ['4'] });
+});
+
+test('a learner does not count toward the commit quorum', (t) => {
+  const c = clusterWithLearner();
+  c.cut.add('1|2');
+  c.cut.add('1|3');
+  const { lastIndex } = c.propose('1', 'c');
+  c.stabilize();
+  t.is(c.get('4').log.lastIndex(), lastIndex, 'the learner has the entry');
+  t.true(c.node('1').status().commit < lastIndex, 'but it is not committed');
+  c.heal();
+  c.tickAll(1); // the next heartbeat round makes the leader resend what was lost
+  t.is(c.node('1').status().commit, lastIndex);
+});
+
+test('a learner is promoted after catching up and then counts as a voter', (t) => {
+  const c = clusterWithLearner();
+  c.node('1').proposeConfChange(cc('promote', '4'));
+  c.stabilize();
+  t.deepEqual(c.node('1').status().conf, { voters: ['1', '2', '3', '4'], learners: [] });
+  t.deepEqual(c.node('4').status().conf.voters, ['1', '2', '3', '4']);
+  // with 4 voters, the leader and one follower are not a quorum any more
+  c.cut.add('1|3');
+  c.cut.add('1|4');
+  const { lastIndex } = c.propose('1', 'z');
+  c.stabilize();
+  t.true(c.node('1').status().commit < lastIndex);
+  c.heal();
+  c.cut.add('1|3');
+  c.stabilize();
+  c.tickAll(1);
+  t.is(c.node('1').status().commit, lastIndex, '1, 2 and 4 are a quorum of 4');
+});
+
+test('a second membership change while one is pending is refused', (t) => {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.node('1').proposeConfChange(cc('addLearner', '4'));
+  const err = t.throws(() => c.node('1').proposeConfChange(cc('addLearner', '5')), { instanceOf: ConfChangeInProgressError });
+  t.is(err?.code, 'ERR_RAFT_CONF_CHANGE_IN_PROGRESS');
+  // committed but not yet applied (no advance): still refused
+  c.handleReady('1');
+  c.deliverRound();
+  c.handleReady('2');
+  c.handleReady('3');
+  c.deliverRound();
+  t.is(c.node('1').status().commit, 2);
+  t.throws(() => c.node('1').proposeConfChange(cc('addLearner', '5')), { instanceOf: ConfChangeInProgressError });
+  c.stabilize();
+  t.notThrows(() => c.node('1').proposeConfChange(cc('addLearner', '5')));
+});
+
+test('nonsensical membership changes are rejected', (t) => {
+  const single = new Cluster(['1']);
+  single.elect('1');
+  const err = t.throws(() => single.node('1').proposeConfChange(cc('remove', '1')), { instanceOf: ConfChangeRejectedError });
+  t.regex(err?.message ?? '', /last voter/);
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  t.throws(() => c.node('1').proposeConfChange(cc('promote', '2')), { instanceOf: ConfChangeRejectedError });
+  t.throws(() => c.node('1').proposeConfChange(cc('addVoter', '2')), { instanceOf: ConfChangeRejectedError });
+  t.throws(() => c.node('1').proposeConfChange(cc('remove', '9')), { instanceOf: ConfChangeRejectedError });
+  t.throws(() => c.node('1').proposeConfChange(cc('addLearner', '')), { instanceOf: ConfChangeRejectedError });
+  t.throws(() => c.node('2').proposeConfChange(cc('addLearner', '4')), { instanceOf: ProposalDroppedError });
+});
+
+test('removing a follower: it stops receiving the log and the quorum shrinks', (t) => {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.node('1').proposeConfChange(cc('remove', '3'));
+  c.stabilize();
+  t.deepEqual(c.node('1').status().conf.voters, ['1', '2']);
+  t.false('3' in c.node('1').status().progress);
+  const before = c.get('3').log.lastIndex();
+  c.propose('1', 'after');
+  c.stabilize();
+  c.tickAll(3);
+  t.is(c.get('3').log.lastIndex(), before);
+  t.is(c.get('2').applied.get(before + 1), 'after');
+  // the removed member is not a voter any more and never campaigns
+  t.deepEqual(c.node('3').status().conf.voters, ['1', '2']);
+  c.isolate('3');
+  c.tickAll(50, ['3']);
+  t.is(c.node('3').status().role, 'follower');
+});
+
+test('removing the leader: it steps down after the change commits and the others elect a new leader', (t) => {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.propose('1', 'a');
+  c.stabilize();
+  const { index } = c.node('1').proposeConfChange(cc('remove', '1'));
+  c.stabilize();
+  t.is(c.node('1').status().role, 'follower');
+  t.is(c.leaders().length, 1, 'handed over at once with TimeoutNow, no election timeout needed');
+  c.tickAll(30);
+  const leaders = c.leaders();
+  t.is(leaders.length, 1);
+  const l = leaders[0] as string;
+  t.not(l, '1');
+  t.deepEqual(c.node(l).status().conf.voters, ['2', '3']);
+  t.true(c.node(l).status().commit > index);
+  const { lastIndex } = c.propose(l, 'b');
+  c.stabilize();
+  t.is(c.get(l === '2' ? '3' : '2').applied.get(lastIndex), 'b');
+});
+
+test('conf changes replay idempotently after a restart', (t) => {
+  const c = clusterWithLearner();
+  c.node('1').proposeConfChange(cc('promote', '4'));
+  c.stabilize();
+  c.node('1').proposeConfChange(cc('remove', '3'));
+  c.stabilize();
+  const m = c.restart('2');
+  c.stabilize();
+  t.deepEqual(m.node.status().conf, { voters: ['1', '2', '4'], learners: [] });
+});
+
+test('ConfChange encoding round-trips and refuses garbage', (t) => {
+  const x: ConfChange = { type: 'promote', member: 'nøde-7', context: new Uint8Array([1, 2, 3]) };
+  t.deepEqual(decodeConfChange(encodeConfChange(x)), x);
+  t.throws(() => decodeConfChange(new Uint8Array([1])), { code: 'ERR_RAFT_CONF_CHANGE_DECODE' });
+  t.throws(() => decodeConfChange(new Uint8Array([9, 1, 0, 0])), { code: 'ERR_RAFT_CONF_CHANGE_DECODE' });
+  t.throws(() => decodeConfChange(new Uint8Array([1, 9, 0, 0])), { code: 'ERR_RAFT_CONF_CHANGE_DECODE' });
+  t.throws(() => decodeConfChange(new Uint8Array([1, 1, 0, 5, 65])), { code: 'ERR_RAFT_CONF_CHANGE_DECODE' });
+});
+
+test('applyConfChange is idempotent and checkConfChange explains refusals', (t) => {
+  const conf = { voters: ['1', '2'], learners: ['3'] };
+  const promoted = applyConfChange(conf, cc('promote', '3'));
+  t.deepEqual(promoted, { voters: ['1', '2', '3'], learners: [] });
+  t.deepEqual(applyConfChange(promoted, cc('promote', '3')), promoted);
+  t.deepEqual(applyConfChange(conf, cc('remove', '3')), { voters: ['1', '2'], learners: [] });
+  t.deepEqual(applyConfChange({ voters: ['1'], learners: [] }, cc('remove', '1')), { voters: ['1'], learners: [] });
+  t.is(checkConfChange(conf, cc('addLearner', '4')), undefined);
+  t.regex(checkConfChange(conf, cc('addLearner', '1')) ?? '', /already a voter/);
+});

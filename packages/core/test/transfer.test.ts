@@ -1,0 +1,83 @@
+import test from 'ava';
+import { Cluster } from './harness.js';
+import { ProposalDroppedError } from '../src/index.js';
+
+test('leadership transfer to an up-to-date follower sends TimeoutNow and the target wins', (t) => {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.propose('1', 'a');
+  c.stabilize();
+  c.node('1').transferLeadership('2');
+  const rd = c.handleReady('1')!;
+  t.deepEqual(rd.messages.map((m) => [m.type, m.to]), [['timeoutNow', '2']]);
+  c.stabilize();
+  t.deepEqual(c.leaders(), ['2']);
+  t.is(c.node('2').status().term, 2);
+  t.is(c.node('1').status().leader, '2');
+  t.is(c.node('1').status().leadTransferee, '');
+});
+
+test('a lagging target is first brought up to date, then gets TimeoutNow', (t) => {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.cut.add('1|3');
+  for (let i = 0; i < 5; i++) c.propose('1', `x${i}`);
+  c.stabilize();
+  c.heal();
+  c.node('1').transferLeadership('3');
+  t.is(c.node('1').status().leadTransferee, '3');
+  const rd = c.handleReady('1')!;
+  t.false(rd.messages.some((m) => m.type === 'timeoutNow'));
+  t.true(rd.messages.some((m) => m.type === 'append' && m.to === '3'));
+  c.stabilize();
+  t.deepEqual(c.leaders(), ['3']);
+  t.deepEqual([...c.get('3').applied.values()], ['x0', 'x1', 'x2', 'x3', 'x4']);
+});
+
+test('proposals are refused while a transfer is in progress, and the transfer is abandoned after its timeout', (t) => {
+  const c = new Cluster(['1', '2', '3'], { config: { transferTimeoutTick: 5, electionTick: 10 } });
+  c.elect('1');
+  c.isolate('2');
+  c.propose('1', 'a');
+  c.stabilize();
+  c.node('1').transferLeadership('2');
+  const err = t.throws(() => c.propose('1', 'b'), { instanceOf: ProposalDroppedError });
+  t.is(err?.reason, 'transferring');
+  t.is(err?.leader, '2');
+  t.throws(() => c.node('1').proposeConfChange({ type: 'addLearner', member: '9', context: new Uint8Array() }), {
+    instanceOf: ProposalDroppedError,
+  });
+  c.tickAll(4, ['1']);
+  t.is(c.node('1').status().leadTransferee, '2');
+  c.tickAll(1, ['1']);
+  t.is(c.node('1').status().leadTransferee, '');
+  t.is(c.node('1').status().role, 'leader');
+  t.notThrows(() => c.propose('1', 'c'));
+});
+
+test('transfer to itself, to a learner or to a stranger is ignored; a second target supersedes the first', (t) => {
+  const c = new Cluster(['1', '2', '3'], { learners: ['4'] });
+  c.elect('1');
+  c.isolate('2');
+  c.isolate('3');
+  c.propose('1', 'a');
+  c.stabilize();
+  c.node('1').transferLeadership('1');
+  c.node('1').transferLeadership('4');
+  c.node('1').transferLeadership('9');
+  t.is(c.node('1').status().leadTransferee, '');
+  c.node('1').transferLeadership('2');
+  c.node('1').transferLeadership('3');
+  t.is(c.node('1').status().leadTransferee, '3');
+  c.node('1').transferLeadership('1');
+  t.is(c.node('1').status().leadTransferee, '', 'asking for the leader itself cancels');
+});
+
+test('a TimeoutNow campaign overrides leader stickiness on the other followers', (t) => {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.tickAll(1); // every follower heard from 1 just now
+  c.node('1').transferLeadership('3');
+  c.stabilize();
+  t.deepEqual(c.leaders(), ['3']);
+});
