@@ -565,13 +565,13 @@ export class Host {
       if (confMembers(r.conf).some((m) => nodeOfMember(m) === nodeId && m !== member)) {
         throw new MembershipChangeError(group, member, 'rejected', `node ${nodeId} already hosts another member of ${group}; remove it first`);
       }
-      // A new member learns the configuration only from a snapshot, so one must exist first.
-      if (r.snapshotIndex === 0) {
-        r.forceSnapshot = true;
-        this.touch(r);
-        await this.waitFor(r, () => r.snapshotIndex > 0, deadline, 'addMember');
-      }
+      // A new member must learn the configuration from a snapshot that already lists it, never by
+      // replaying the log from index 1 (the initial voters are not in the log). So: compact the log
+      // first (no entry 1 left to replay), add the learner, then snapshot again so the snapshot it
+      // is sent includes it.
+      await this.snapshotNow(r, deadline);
       if (!r.conf.learners.includes(member)) await this.changeConf(r, { type: 'addLearner', member, context: new TextEncoder().encode(nodeId) }, deadline);
+      await this.snapshotNow(r, deadline);
       const target = r.core.status().commit;
       await this.waitFor(
         r,
@@ -683,6 +683,14 @@ export class Host {
         }
       });
     });
+  }
+
+  private async snapshotNow(r: Replica, deadline: number): Promise<void> {
+    const index = r.applied;
+    if (r.snapshotIndex >= index && index > 0) return;
+    r.forceSnapshot = true;
+    this.touch(r);
+    await this.waitFor(r, () => r.snapshotIndex >= index && r.snapshotIndex > 0, deadline, 'snapshot');
   }
 
   private waitFor(r: Replica, check: () => boolean, deadline: number, operation: string): Promise<void> {
@@ -835,7 +843,10 @@ export class Host {
       }
       if (write) writes.push(gw);
     }
-    if (work.length === 0 && writes.length === 0) return did;
+    if (work.length === 0 && writes.length === 0) {
+      for (const r of dirty) await this.housekeep(r);
+      return did;
+    }
 
     // Persist: snapshots received from a leader first (they reset the log), then one batch for all groups.
     for (const { r, rd } of work) {
@@ -881,6 +892,8 @@ export class Host {
       this.dirty.add(r);
     }
     for (const { r } of work) await this.afterApply(r);
+    const worked = new Set(work.map((w) => w.r));
+    for (const r of dirty) if (!worked.has(r)) await this.housekeep(r);
     for (const r of dirty) if (r.confDirty) this.dirty.add(r);
     return true;
   }
@@ -1065,6 +1078,12 @@ export class Host {
       if (after.includes(r.memberId)) r.wasMember = true;
       else if (r.wasMember && r.removedAtTick < 0) r.removedAtTick = this.hostTick;
     }
+    await this.housekeep(r);
+  }
+
+  /** Watchers and snapshots, for members that had no Ready this pass too. */
+  private async housekeep(r: Replica): Promise<void> {
+    if (this.replicas.get(r.group) !== r) return;
     this.runWatchers(r);
     if (
       r.applied > r.snapshotIndex &&

@@ -1,0 +1,104 @@
+import test from 'ava';
+import { MembershipChangeError, counterMachine } from '../src/index.js';
+import { Cluster, sleep } from './helpers/cluster.js';
+
+async function setup(t: { teardown(fn: () => Promise<void>): void }, extra = {}) {
+  const c = new Cluster([counterMachine], extra);
+  for (const id of ['a', 'b', 'c']) await c.add(id);
+  t.teardown(() => c.stopAll());
+  for (const n of c.nodes.values()) await n.host.createGroup('g', 'counter', { members: ['a', 'b', 'c'] });
+  return c;
+}
+
+test('addMember brings a joined node in as a learner, catches it up through a snapshot, promotes it', async (t) => {
+  const c = await setup(t);
+  const leader = await c.leader('g');
+  for (let i = 0; i < 20; i++) await leader.host.command('g', { op: 'inc' });
+  const d = await c.add('d');
+  const joined = await d.host.joinGroup('g', 'counter');
+  const member = await leader.host.addMember('g', 'd');
+  t.is(member, joined);
+  const st = leader.host.status('g');
+  t.true(st.voters.includes(member));
+  t.false(st.learners.includes(member));
+  t.true(st.snapshot.index > 0);
+  t.is(await leader.host.command('g', { op: 'inc' }), 21);
+  const applied = leader.host.status('g').applied;
+  await c.until(() => d.host.status('g').applied >= applied, 3000, 'new member applied');
+  t.is(await d.host.query('g', 'get', { consistency: 'stale' }), 21);
+  t.deepEqual(d.host.status('g').voters.sort(), st.voters.sort());
+});
+
+test('removeMember removes a follower; refuses to drop below a healthy quorum', async (t) => {
+  const c = await setup(t);
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc' });
+  const st = leader.host.status('g');
+  const followers = st.voters.filter((v) => v !== st.member);
+  // Kill one follower's node: removing the other healthy one would leave 1 healthy of 2.
+  const deadNode = followers[0]!.split('/')[0]!;
+  await c.crash(deadNode);
+  await c.until(() => leader.host.status('g').progress[followers[0]!]?.recentActive === false, 5000, 'dead follower inactive');
+  const err = await t.throwsAsync(leader.host.removeMember('g', followers[1]!), { instanceOf: MembershipChangeError });
+  t.is(err?.reason, 'unsafe');
+  // Removing the dead one is safe and works.
+  await leader.host.removeMember('g', followers[0]!);
+  t.deepEqual(leader.host.status('g').voters.sort(), [st.member, followers[1]!].sort());
+  t.is(await leader.host.command('g', { op: 'inc' }), 2);
+});
+
+test('a second concurrent membership change gets a typed error', async (t) => {
+  const c = await setup(t);
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc' });
+  const d = await c.add('d');
+  await d.host.joinGroup('g', 'counter');
+  const first = leader.host.addMember('g', 'd');
+  const err = await t.throwsAsync(leader.host.addMember('g', 'd'), { instanceOf: MembershipChangeError });
+  t.is(err?.reason, 'inProgress');
+  await first;
+  const unknown = await t.throwsAsync(leader.host.removeMember('g', 'zz/1'), { instanceOf: MembershipChangeError });
+  t.is(unknown?.reason, 'unknownMember');
+});
+
+test('transferLeader hands leadership to the chosen member', async (t) => {
+  const c = await setup(t);
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc' });
+  const st = leader.host.status('g');
+  const target = st.voters.find((v) => v !== st.member)!;
+  await leader.host.transferLeader('g', target);
+  const next = await c.leader('g');
+  t.is(next.host.status('g').member, target);
+  t.is(await next.host.command('g', { op: 'inc' }), 2);
+});
+
+test('hooks fire on leadership and membership changes', async (t) => {
+  const c = new Cluster([counterMachine]);
+  for (const id of ['a', 'b', 'c']) await c.add(id);
+  t.teardown(() => c.stopAll());
+  const events: string[] = [];
+  for (const n of c.nodes.values()) {
+    await n.host.createGroup('g', 'counter', {
+      members: ['a', 'b', 'c'],
+      hooks: {
+        onBecomeLeader: (g) => events.push(`${n.id}:leader:${g}`),
+        onCommandCommitted: (g, cmd, out) => events.push(`${n.id}:committed:${JSON.stringify(out)}`),
+        onFollowerAdded: (g, m) => events.push(`${n.id}:added:${m.split('/')[0]}`),
+        onQueryAnswered: (g, q, a) => events.push(`${n.id}:answered:${String(a)}`),
+      },
+    });
+  }
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc', by: 3 });
+  await leader.host.query('g', 'get');
+  const d = await c.add('d');
+  await d.host.joinGroup('g', 'counter');
+  await leader.host.addMember('g', 'd');
+  await sleep(20);
+  t.true(events.includes(`${leader.id}:leader:g`));
+  t.true(events.includes(`${leader.id}:committed:{"ok":true,"result":3}`));
+  t.true(events.includes(`${leader.id}:answered:3`));
+  t.true(events.includes(`${leader.id}:added:d`));
+  t.false(events.some((e) => !e.startsWith(leader.id)));
+});

@@ -1,0 +1,166 @@
+import test from 'ava';
+import {
+  ConfigError,
+  GroupExistsError,
+  GroupNotFoundError,
+  Host,
+  NotLeaderError,
+  StoppedError,
+  TimeoutError,
+  TooLargeError,
+  counterMachine,
+  queueMachine,
+} from '../src/index.js';
+import { MemoryStorage } from '@raftfleet/storage-memory';
+import { Cluster, sleep } from './helpers/cluster.js';
+import { MemNet } from './helpers/memnet.js';
+
+async function group(t: { teardown(fn: () => Promise<void>): void }, extra = {}, machines = [counterMachine, queueMachine]) {
+  const c = new Cluster(machines, extra);
+  for (const id of ['a', 'b', 'c']) await c.add(id);
+  t.teardown(() => c.stopAll());
+  for (const n of c.nodes.values()) await n.host.createGroup('g', 'counter', { members: ['a', 'b', 'c'] });
+  return c;
+}
+
+test('queries at every consistency level see acknowledged writes', async (t) => {
+  const c = await group(t);
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'set', value: 41 });
+  await leader.host.command('g', { op: 'inc' });
+  t.is(await leader.host.query('g', 'get', { consistency: 'linearizable' }), 42);
+  t.is(await leader.host.query('g', 'get', { consistency: 'lease' }), 42);
+  t.is(await leader.host.query('g', 'get', { consistency: 'stale' }), 42);
+  // A linearizable read on a follower goes through the leader's read index and waits for apply.
+  const follower = [...c.nodes.values()].find((n) => n !== leader)!;
+  t.is(await follower.host.query('g', 'get', { consistency: 'linearizable' }), 42);
+  // 'lease' on a follower falls back to a read index as well.
+  t.is(await follower.host.query('g', 'get', { consistency: 'lease' }), 42);
+});
+
+test('typed errors: unknown group, existing group, too large, stopped, bad options, timeout', async (t) => {
+  const c = await group(t, { maxCommandBytes: 256 });
+  const leader = await c.leader('g');
+  await t.throwsAsync(leader.host.command('nope', { op: 'inc' }), { instanceOf: GroupNotFoundError });
+  await t.throwsAsync(leader.host.createGroup('g', 'counter', { members: ['a'] }), { instanceOf: GroupExistsError });
+  const big = await t.throwsAsync(leader.host.command('g', { op: 'set', value: 1, pad: 'x'.repeat(1000) }), { instanceOf: TooLargeError });
+  t.true(big!.size > 256);
+  await t.throwsAsync(leader.host.command('g', { op: 'inc' }, { clientId: 'c1', seq: 0 }), { instanceOf: ConfigError });
+  await t.throwsAsync(leader.host.createGroup('h', 'nosuch', { members: ['a'] }), { instanceOf: ConfigError });
+  await t.throwsAsync(leader.host.createGroup('h', 'counter', { members: ['x', 'y'] }), { instanceOf: ConfigError });
+  // Cut the leader off: its command cannot commit and times out.
+  for (const n of c.nodes.keys()) if (n !== leader.id) c.net.partition(leader.id, n);
+  await t.throwsAsync(leader.host.command('g', { op: 'inc' }, { deadline: Date.now() + 100 }), { instanceOf: TimeoutError });
+  c.net.heal();
+  await leader.host.stop();
+  await t.throwsAsync(leader.host.command('g', { op: 'inc' }), { instanceOf: StoppedError });
+});
+
+test('options are validated', (t) => {
+  const net = new MemNet();
+  const base = { nodeId: 'x', storage: MemoryStorage.open(), transport: net.wire('x') };
+  t.throws(() => new Host({ ...base, nodeId: 'a/b' }), { instanceOf: ConfigError });
+  t.throws(() => new Host({ ...base, tickMs: 0 }), { instanceOf: ConfigError });
+  t.throws(() => new Host({ ...base, electionTicks: 10, heartbeatTicks: 5 }), { instanceOf: ConfigError });
+  t.throws(() => new Host({ ...base, electionTicks: 2.5 }), { instanceOf: ConfigError });
+  t.throws(() => new Host({ ...base, quiesceTicks: 20 }), { instanceOf: ConfigError });
+  const e = t.throws(() => new Host({ ...base, maxCommandBytes: -1 }), { instanceOf: ConfigError });
+  t.is(e?.option, 'maxCommandBytes');
+});
+
+test('automatic snapshots compact the log; a lagging follower catches up through a streamed snapshot', async (t) => {
+  const c = await group(t, { snapshotEntries: 20, snapshotChunkBytes: 64 }, [counterMachine, queueMachine]);
+  const leader = await c.leader('g');
+  const lagging = [...c.nodes.values()].find((n) => n !== leader)!;
+  for (const n of c.nodes.keys()) if (n !== lagging.id) c.net.partition(lagging.id, n);
+  for (let i = 0; i < 60; i++) await leader.host.command('g', { op: 'inc' }, { clientId: 'k', seq: i + 1 });
+  const st = leader.host.status('g');
+  t.true(st.snapshot.index >= 40, `snapshot at ${st.snapshot.index}`);
+  t.true(st.firstIndex > 1);
+  t.true(st.logSize < 30);
+  c.net.heal();
+  await c.until(() => lagging.host.status('g').applied >= st.applied, 5000, 'lagging follower caught up');
+  t.true(lagging.host.status('g').snapshot.index > 0, 'installed a snapshot');
+  t.is(await lagging.host.query('g', 'get', { consistency: 'stale' }), 60);
+  // The retained results travelled in the snapshot: a retry on a new leader returns the cached result.
+  await leader.host.transferLeader('g', lagging.host.status('g').member);
+  await c.leader('g');
+  t.is(await lagging.host.command('g', { op: 'inc' }, { clientId: 'k', seq: 60 }), 60);
+  t.is(await lagging.host.query('g', 'get'), 60);
+});
+
+test('a restarted member comes back from storage with its snapshot and log', async (t) => {
+  const c = await group(t, { snapshotEntries: 10 });
+  let leader = await c.leader('g');
+  for (let i = 0; i < 25; i++) await leader.host.command('g', { op: 'inc' });
+  const victim = [...c.nodes.values()].find((n) => n !== leader)!;
+  const member = victim.host.status('g').member;
+  const applied = leader.host.status('g').applied;
+  await c.until(() => victim.host.status('g').applied >= applied, 3000, 'victim applied');
+  const restored: number[] = [];
+  const disk = await c.crash(victim.id);
+  (c as any).extra.groupHooks = () => ({ onRestored: (_g: string, state: number) => restored.push(state) });
+  const back = await c.restart(victim.id, disk);
+  t.deepEqual(back.host.groups(), ['g']);
+  t.is(back.host.status('g').member, member);
+  t.true(restored.length >= 1);
+  leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc' });
+  const applied2 = leader.host.status('g').applied;
+  await c.until(() => back.host.status('g').applied >= applied2, 3000, 'restarted member applied');
+  t.is(await back.host.query('g', 'get', { consistency: 'stale' }), 26);
+});
+
+test('the whole group restarts from storage and keeps its value', async (t) => {
+  const c = await group(t, { snapshotEntries: 7 });
+  const leader = await c.leader('g');
+  for (let i = 0; i < 15; i++) await leader.host.command('g', { op: 'inc' });
+  const disks = new Map<string, any>();
+  for (const id of [...c.nodes.keys()]) disks.set(id, await c.crash(id));
+  for (const [id, disk] of disks) await c.restart(id, disk);
+  const l2 = await c.leader('g');
+  t.is(await l2.host.query('g', 'get'), 15);
+  t.is(await l2.host.command('g', { op: 'inc' }), 16);
+});
+
+test('remote command and query reach the leader node through the transport', async (t) => {
+  const c = await group(t);
+  const leader = await c.leader('g');
+  const other = [...c.nodes.values()].find((n) => n !== leader)!;
+  t.is(await other.host.remoteCommand(leader.id, 'g', { op: 'inc', by: 7 }), 7);
+  t.is(await other.host.remoteQuery(leader.id, 'g', 'get'), 7);
+  const third = [...c.nodes.values()].find((n) => n !== leader && n !== other)!;
+  const err = await t.throwsAsync(other.host.remoteCommand(third.id, 'g', { op: 'inc' }), { instanceOf: NotLeaderError });
+  t.is(err?.leaderNode, leader.id);
+  await t.throwsAsync(other.host.remoteCommand(leader.id, 'missing', { op: 'inc' }), { instanceOf: GroupNotFoundError });
+});
+
+test('quiescence: an idle leader sends nothing; killing its node still elects a new leader', async (t) => {
+  const c = await group(t);
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc' });
+  await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 3000, 'all members quiescent');
+  c.net.record = true;
+  const before = c.net.sentTypes.length;
+  const ticks = leader.host.ticks;
+  await c.until(() => leader.host.ticks >= ticks + 30, 3000, '30 ticks');
+  t.is(c.net.sentTypes.slice(before).filter((m) => m.group === 'g').length, 0, 'no raft messages for the idle group');
+  // Node pings continue (liveness is per node pair), but nothing per group.
+  await c.crash(leader.id);
+  const next = await c.leader('g', 5000);
+  t.not(next.id, leader.id);
+  t.is(await next.host.command('g', { op: 'inc' }), 2);
+});
+
+test('many idle groups cost no per-group messages', async (t) => {
+  const c = new Cluster([counterMachine]);
+  for (const id of ['a', 'b', 'c']) await c.add(id);
+  t.teardown(() => c.stopAll());
+  for (let g = 0; g < 50; g++) for (const n of c.nodes.values()) await n.host.createGroup(`g${g}`, 'counter', { members: ['a', 'b', 'c'] });
+  await c.until(() => [...c.nodes.values()].every((n) => n.host.groups().every((g) => n.host.status(g).quiescent)), 8000, 'all quiescent');
+  c.net.record = true;
+  const ticks = c.host('a').ticks;
+  await c.until(() => c.host('a').ticks >= ticks + 20, 3000, '20 ticks');
+  t.is(c.net.sentTypes.length, 0);
+  await sleep(1);
+});
