@@ -988,6 +988,9 @@ export class Host {
     } catch (e) {
       this.o.logger.warn({ group: r.group, from: m.from, type: m.type, err: String(e) }, 'message rejected by the core');
     }
+    // Late answers to the last heartbeats of a leader that just went quiet change nothing; waking
+    // for them would keep an idle group ticking forever. Anything that gives the core work wakes it.
+    if (r.quiescent && (m.type === 'heartbeatResponse' || m.type === 'appendResponse') && !r.core.hasReady()) return;
     this.wake(r);
     this.dirty.add(r);
   }
