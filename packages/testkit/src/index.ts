@@ -38,3 +38,5 @@ export {
   type SimulationStats,
   type InjectedBug,
 } from './simulator.js';
+export { runSeedRange, type SweepSummary, type SweepFailure } from './sweep.js';
+export { runElectionExperiment, type ElectionExperimentOptions, type ElectionDistribution } from './election.js';
