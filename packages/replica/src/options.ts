@@ -3,7 +3,9 @@
 import type { Logger, RaftConfig, RaftNode } from '@raftfleet/core';
 import { ConfigError } from './errors.js';
 import type { RaftStorage } from '@raftfleet/storage';
+import type { Transport } from '@raftfleet/transport';
 import type { Wire } from './ports.js';
+import { isTransport, wireFromTransport } from './wire.js';
 import type { StateMachine } from './state-machine.js';
 
 /** Time source and interval timer of a host; replaced by a virtual clock in simulations. */
@@ -33,8 +35,8 @@ export interface HostOptions {
   nodeId: string;
   /** The node's Raft storage (shared by all members on this node). */
   storage: RaftStorage;
-  /** The node's transport. */
-  transport: Wire;
+  /** The node's transport (a @raftfleet/transport Transport, or anything implementing {@link Wire}). */
+  transport: Transport | Wire;
   /** Milliseconds per Raft tick. Default 50. */
   tickMs?: number;
   /** Election timeout in ticks. Default 10. */
@@ -72,7 +74,8 @@ export interface HostOptions {
 }
 
 /** Options after defaults. */
-export type ResolvedHostOptions = Required<Omit<HostOptions, 'raft' | 'createCore' | 'machines' | 'seed' | 'logger'>> & {
+export type ResolvedHostOptions = Required<Omit<HostOptions, 'raft' | 'createCore' | 'machines' | 'seed' | 'logger' | 'transport'>> & {
+  transport: Wire;
   raft: HostOptions['raft'] | undefined;
   createCore: HostOptions['createCore'] | undefined;
   machines: Map<string, StateMachine<any, any, any, any, any>>; seed: number; logger: Logger };
@@ -111,7 +114,7 @@ export function resolveHostOptions(o: HostOptions): ResolvedHostOptions {
   return {
     nodeId: o.nodeId,
     storage: o.storage,
-    transport: o.transport,
+    transport: isTransport(o.transport) ? wireFromTransport(o.transport) : o.transport,
     tickMs,
     electionTicks,
     heartbeatTicks,
