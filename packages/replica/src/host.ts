@@ -1216,7 +1216,7 @@ export class Host {
   /**
    * The quiescence rule: a member stops ticking after `quiesceTicks` ticks in which nothing changed
    * (term, last index, commit, role, leader) and nobody waits on it, when it is either a leader whose
-   * followers all match its last index, or a follower of a known leader on a live node with
+   * followers all match its last index and live on nodes that answer, or a follower of a known leader on a live node with
    * everything applied. Any message, proposal, read, membership call or a peer-down of a node
    * hosting one of its members wakes it.
    */
@@ -1232,7 +1232,8 @@ export class Host {
       if (idle) {
         for (const m of confMembers(st.conf)) {
           if (m === r.memberId) continue;
-          if ((st.progress[m]?.match ?? -1) !== st.lastIndex) {
+          // A member on a down node keeps its leader ticking, so check-quorum still runs.
+          if ((st.progress[m]?.match ?? -1) !== st.lastIndex || this.nodes.get(nodeOfMember(m))?.down !== false) {
             idle = false;
             break;
           }

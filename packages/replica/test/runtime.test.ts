@@ -139,7 +139,7 @@ test('quiescence: an idle leader sends nothing; killing its node still elects a 
   const c = await group(t);
   const leader = await c.leader('g');
   await leader.host.command('g', { op: 'inc' });
-  await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 3000, 'all members quiescent');
+  await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 8000, 'all members quiescent');
   c.net.record = true;
   const before = c.net.sentTypes.length;
   const ticks = leader.host.ticks;

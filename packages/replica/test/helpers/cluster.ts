@@ -27,7 +27,7 @@ export class Cluster {
       nodeId: id,
       storage,
       transport: wire,
-      tickMs: 5,
+      tickMs: 10,
       electionTicks: 10,
       heartbeatTicks: 1,
       machines: this.machines,
