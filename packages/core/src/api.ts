@@ -29,8 +29,10 @@ export type Role = 'follower' | 'preCandidate' | 'candidate' | 'leader';
 export interface LogReader {
   /**
    * Hard state and membership as persisted (used once, at construction). `conf` is the membership
-   * as of the applied index the member restarts from (the snapshot's when `applied` is defaulted);
-   * committed membership changes after it are replayed, idempotently.
+   * as of `RaftConfig.applied` (persist `Ready.confState` with the applied index). When `applied`
+   * is not given, the member restarts from the snapshot and uses the snapshot's membership
+   * instead (this `conf` then only matters for a log without snapshot: the initial membership).
+   * Membership changes committed after that point are replayed, idempotently.
    */
   initialState(): { hardState: HardState; conf: ConfState };
   /** Entries in [lo, hi), at least one if any exist, stopping before `maxBytes` of data is exceeded. */
@@ -158,8 +160,13 @@ export interface Status {
   applied: number;
   /** Last log index (including unstable entries). */
   lastIndex: number;
-  /** Membership in effect. */
+  /** Membership in effect: the latest in the log, including a change not yet committed. */
   conf: ConfState;
+  /**
+   * Membership as of the applied index (the last `Ready.confState`): the one to record in a
+   * snapshot taken at the applied index.
+   */
+  appliedConf?: ConfState;
   /** Per-member progress (leader only). */
   progress: Record<MemberId, Progress>;
   /** Target of a leadership transfer in progress, or ''. */

@@ -85,6 +85,8 @@ export class MemberProgress {
   /** In probe state: one append sent, wait for its answer (or a heartbeat answer). */
   msgAppFlowPaused = false;
   learner: boolean;
+  /** Index of the entry removing this member, still replicated to it until that commits; 0 if none. */
+  removedAt = 0;
   readonly inflights: Inflights;
 
   constructor(id: MemberId, next: number, learner: boolean, maxInflight: number, maxInflightBytes: number) {

@@ -4,6 +4,8 @@ import type { Entry, Snapshot } from '@raftfleet/protocol';
 import type { LogReader } from './api.js';
 import { CompactedError, UnavailableError } from './errors.js';
 
+const EMPTY_ENTRIES: Entry[] = [];
+
 /**
  * Entries and snapshot not yet persisted. `offset` is the index of entries[0]; entries before
  * `offsetInProgress` have been handed out in a Ready and are being persisted.
@@ -86,6 +88,8 @@ export class RaftLog {
   applying: number;
   /** Highest index applied (acknowledged by advance). */
   applied: number;
+  /** The entries the last successful maybeAppend actually wrote (a suffix of what it was given). */
+  lastAppended: Entry[] = EMPTY_ENTRIES;
 
   constructor(stable: LogReader, committed: number, applied: number) {
     this.stable = stable;
@@ -171,8 +175,10 @@ export class RaftLog {
     if (!this.matchTerm(prevIndex, prevTerm)) return undefined;
     const lastNew = prevIndex + ents.length;
     const ci = this.findConflict(ents);
+    this.lastAppended = EMPTY_ENTRIES;
     if (ci !== 0 && ci > this.committed) {
-      this.append(ents.slice(ci - (prevIndex + 1)));
+      this.lastAppended = ents.slice(ci - (prevIndex + 1));
+      this.append(this.lastAppended);
     }
     // ci <= committed would mean rewriting committed entries: impossible with a correct leader;
     // the caller has already refused appends below the commit index, so it is ignored here.

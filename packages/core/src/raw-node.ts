@@ -48,11 +48,13 @@ interface PendingRead {
 /**
  * One Raft member, driven by the runtime through tick / step / propose / ready / advance.
  *
- * Membership changes take effect when their entry is handed out in `Ready.committedEntries`
- * (the core applies them itself; `Ready.confState` then carries the new membership for the
- * runtime to persist). A leader accepts a new change only after the previous one was applied
- * (advanced), so at most one change is ever in flight and any two consecutive memberships have
- * overlapping majorities.
+ * Membership changes take effect as soon as their entry is in the log (appended), as in the Raft
+ * dissertation (§4.1), and are reverted if a new leader truncates that entry. A leader accepts a
+ * new change only after the previous one was applied, so at most one change is ever uncommitted
+ * and any two consecutive memberships have overlapping majorities. The runtime does nothing
+ * special: `Ready.confState` only tells it the membership as of the applied index, to persist.
+ * A leader that removes itself keeps replicating (without counting itself) until the removal
+ * commits, then hands leadership to an up-to-date voter and steps down.
  */
 export class RawNode implements RaftNode {
   private readonly cfg: ResolvedConfig;
@@ -62,7 +64,12 @@ export class RawNode implements RaftNode {
   private vote: MemberId = '';
   private lead: MemberId = '';
   private role: Role = 'follower';
+  /** Membership in effect: the latest in the log. */
   private conf: ConfState;
+  /** Membership as of the last committed entry handed out (what the runtime persists). */
+  private appliedConf: ConfState;
+  /** Uncommitted membership changes in the log, with the membership before each (for reverts). */
+  private confStack: { index: number; prev: ConfState }[] = [];
 
   private readonly prs = new Map<MemberId, MemberProgress>();
   private readonly votes = new Map<MemberId, boolean>();
@@ -110,7 +117,12 @@ export class RawNode implements RaftNode {
     if (applied > commit) throw new ConfigError('applied', this.id, `applied ${applied} is beyond commit ${commit}`);
     if (applied < snapIndex) throw new ConfigError('applied', this.id, `applied ${applied} is below the snapshot index ${snapIndex}`);
     this.log = new RaftLog(reader, commit, applied);
-    this.conf = { voters: [...conf.voters], learners: [...conf.learners] };
+    // Without an explicit applied index the state machine restarts from the snapshot, so the
+    // membership to start from is the snapshot's (later changes are replayed as they apply).
+    const startConf = config.applied === undefined && snapIndex > 0 ? reader.snapshot().meta.conf : conf;
+    this.conf = { voters: [...startConf.voters], learners: [...startConf.learners] };
+    this.appliedConf = this.conf;
+    this.recoverConf(applied + 1, lastIndex);
     this.becomeFollower(hardState.term, '');
     this.vote = hardState.vote;
     this.prevHard = { term: this.term, vote: this.vote, commit: this.log.committed };
@@ -243,6 +255,7 @@ export class RawNode implements RaftNode {
     this.uncommittedSize += data.length;
     this.pendingConfIndex = index;
     this.bcastPending = true;
+    this.changeConf(change, index);
     this.cfg.logger.info({ node: this.id, term: this.term, index, change: change.type, member: change.member }, 'proposed membership change');
     return { index, term: this.term };
   }
@@ -270,7 +283,7 @@ export class RawNode implements RaftNode {
       return;
     }
     const pr = this.prs.get(to);
-    if (pr === undefined || pr.learner) {
+    if (pr === undefined || !this.conf.voters.includes(to)) {
       this.cfg.logger.warn({ node: this.id, to }, 'ignored leadership transfer: target is not a voter');
       return;
     }
@@ -330,7 +343,7 @@ export class RawNode implements RaftNode {
       }
     }
     if (this.confChanged) {
-      rd.confState = { voters: [...this.conf.voters], learners: [...this.conf.learners] };
+      rd.confState = { voters: [...this.appliedConf.voters], learners: [...this.appliedConf.learners] };
       this.confChanged = false;
     }
     // Conf changes above may have flushed appends to new members or made the leader step down.
@@ -445,6 +458,7 @@ export class RawNode implements RaftNode {
       applied: this.log.applied,
       lastIndex: this.log.lastIndex(),
       conf: { voters: [...this.conf.voters], learners: [...this.conf.learners] },
+      appliedConf: { voters: [...this.appliedConf.voters], learners: [...this.appliedConf.learners] },
       progress,
       leadTransferee: this.leadTransferee,
       idle: this.isIdle(),
@@ -534,8 +548,16 @@ export class RawNode implements RaftNode {
     return this.log.unstable.offset - 1;
   }
 
+  /**
+   * Whether this member may start elections: a voter, or a member whose removal is not committed
+   * yet (it may still be needed to elect a leader that commits or discards it; dissertation
+   * §4.2.2). Votes are always counted in the latest membership only.
+   */
   private promotable(): boolean {
-    return this.conf.voters.includes(this.id);
+    if (this.conf.voters.includes(this.id)) return true;
+    const committed = this.log.committed;
+    for (const e of this.confStack) if (e.index > committed && e.prev.voters.includes(this.id)) return true;
+    return false;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -580,30 +602,7 @@ export class RawNode implements RaftNode {
       this.cfg.logger.debug({ node: this.id }, 'not a voter; will not campaign');
       return;
     }
-    if (kind !== 'transfer' && this.hasUnappliedConfChange()) {
-      this.cfg.logger.warn({ node: this.id, term: this.term }, 'not campaigning: a committed membership change is not applied yet');
-      return;
-    }
     this.runCampaign(kind);
-  }
-
-  private hasUnappliedConfChange(): boolean {
-    const log = this.log;
-    if (log.committed <= log.applied) return false;
-    let lo = log.applied + 1;
-    const hi = log.committed + 1;
-    while (lo < hi) {
-      let ents: Entry[];
-      try {
-        ents = log.slice(lo, hi, this.cfg.maxSizePerMsg);
-      } catch {
-        return false;
-      }
-      if (ents.length === 0) return false;
-      for (const e of ents) if (e.type === ENTRY_CONF_CHANGE) return true;
-      lo = (ents[ents.length - 1] as Entry).index + 1;
-    }
-    return false;
   }
 
   private runCampaign(kind: CampaignKind): void {
@@ -799,6 +798,8 @@ export class RawNode implements RaftNode {
       lastNew = undefined;
     }
     if (lastNew !== undefined) {
+      const appended = log.lastAppended;
+      if (appended.length > 0) this.onAppended(appended);
       this.sendAppendResponse(m.from, lastNew);
       return;
     }
@@ -833,6 +834,8 @@ export class RawNode implements RaftNode {
     this.cfg.logger.info({ node: this.id, term: this.term, index: s.meta.index, snapTerm: s.meta.term }, 'restoring snapshot');
     log.restore(s);
     this.conf = { voters: [...s.meta.conf.voters], learners: [...s.meta.conf.learners] };
+    this.appliedConf = this.conf;
+    this.confStack = [];
     this.confChanged = true;
     this.sendAppendResponse(m.from, log.lastIndex());
   }
@@ -844,7 +847,7 @@ export class RawNode implements RaftNode {
     if (this.role !== 'leader') {
       throw new ProposalDroppedError(this.lead === '' ? 'noLeader' : 'notLeader', this.id, this.lead, this.term);
     }
-    if (!this.prs.has(this.id)) throw new ProposalDroppedError('notLeader', this.id, '', this.term);
+    if (!this.conf.voters.includes(this.id)) throw new ProposalDroppedError('notLeader', this.id, '', this.term);
     if (this.leadTransferee !== '') throw new ProposalDroppedError('transferring', this.id, this.leadTransferee, this.term);
   }
 
@@ -1037,6 +1040,19 @@ export class RawNode implements RaftNode {
 
   private onCommitAdvanced(): void {
     this.bcastPending = true;
+    const committed = this.log.committed;
+    let removed = false;
+    for (const pr of this.prs.values()) if (pr.removedAt !== 0 && pr.removedAt <= committed) removed = true;
+    if (removed) {
+      // Tell the removed members about the commit, then forget them.
+      this.flushBcast();
+      this.bcastPending = true;
+      for (const [id, pr] of this.prs) if (pr.removedAt !== 0 && pr.removedAt <= committed && id !== this.id) this.prs.delete(id);
+    }
+    if (!this.conf.voters.includes(this.id) && this.log.committed >= this.pendingConfIndex) {
+      this.stepDownAfterRemoval();
+      return;
+    }
     if (this.deferredReads.length > 0 && this.committedInTerm()) {
       const reads = this.deferredReads;
       this.deferredReads = [];
@@ -1122,24 +1138,72 @@ export class RawNode implements RaftNode {
     for (const e of ents) {
       size += e.data.length;
       if (e.type !== ENTRY_CONF_CHANGE) continue;
-      let cc: ConfChange;
-      try {
-        cc = decodeConfChange(e.data);
-      } catch (err) {
-        this.cfg.logger.warn({ node: this.id, index: e.index, err: String(err) }, 'skipped undecodable membership change');
-        continue;
-      }
-      this.applyConf(cc, e.index);
+      const cc = this.decodeConf(e);
+      if (cc === undefined) continue;
+      this.appliedConf = applyConfChange(this.appliedConf, cc);
+      this.confChanged = true;
     }
     if (this.role === 'leader') this.uncommittedSize = Math.max(0, this.uncommittedSize - size);
   }
 
-  private applyConf(cc: ConfChange, index: number): void {
-    const next = applyConfChange(this.conf, cc);
-    if (next === this.conf) return;
+  private decodeConf(e: Entry): ConfChange | undefined {
+    try {
+      return decodeConfChange(e.data);
+    } catch (err) {
+      this.cfg.logger.warn({ node: this.id, index: e.index, err: String(err) }, 'skipped undecodable membership change');
+      return undefined;
+    }
+  }
+
+  /** Rebuilds the membership in effect from the log after a restart (entries lo..hi). */
+  private recoverConf(lo: number, hi: number): void {
+    const log = this.log;
+    while (lo <= hi) {
+      let ents: Entry[];
+      try {
+        ents = log.slice(lo, hi + 1, this.cfg.maxCommittedSizePerReady);
+      } catch (err) {
+        if (err instanceof CompactedError || err instanceof UnavailableError) return;
+        throw err;
+      }
+      if (ents.length === 0) return;
+      for (const e of ents) {
+        if (e.type !== ENTRY_CONF_CHANGE) continue;
+        const cc = this.decodeConf(e);
+        if (cc !== undefined) this.changeConf(cc, e.index);
+      }
+      lo = (ents[ents.length - 1] as Entry).index + 1;
+    }
+  }
+
+  /** Follower: entries were written to the log, possibly replacing a suffix. */
+  private onAppended(ents: Entry[]): void {
+    const from = (ents[0] as Entry).index;
+    while (this.confStack.length > 0 && (this.confStack[this.confStack.length - 1] as { index: number }).index >= from) {
+      const top = this.confStack.pop() as { index: number; prev: ConfState };
+      this.conf = top.prev;
+      this.cfg.logger.info({ node: this.id, term: this.term, index: top.index }, 'membership change truncated; reverted');
+    }
+    for (const e of ents) {
+      if (e.type !== ENTRY_CONF_CHANGE) continue;
+      const cc = this.decodeConf(e);
+      if (cc !== undefined) this.changeConf(cc, e.index);
+    }
+  }
+
+  /** A membership change entered the log at `index`: it takes effect now. */
+  private changeConf(cc: ConfChange, index: number): void {
+    const prev = this.conf;
+    const next = applyConfChange(prev, cc);
+    if (next === prev) return;
+    const committed = this.log.committed;
+    while (this.confStack.length > 0 && (this.confStack[0] as { index: number }).index <= committed) this.confStack.shift();
+    if (index > committed) this.confStack.push({ index, prev });
     this.conf = next;
-    this.confChanged = true;
-    this.cfg.logger.info({ node: this.id, term: this.term, index, change: cc.type, member: cc.member, voters: next.voters, learners: next.learners }, 'membership changed');
+    this.cfg.logger.info(
+      { node: this.id, term: this.term, index, change: cc.type, member: cc.member, voters: next.voters, learners: next.learners },
+      'membership changed',
+    );
     if (this.role !== 'leader') return;
     const last = this.log.lastIndex();
     for (const v of next.voters) {
@@ -1152,12 +1216,14 @@ export class RawNode implements RaftNode {
       if (pr === undefined) this.addProgress(l, last + 1, true);
       else pr.learner = true;
     }
-    for (const id of [...this.prs.keys()]) if (!isMember(next, id)) this.prs.delete(id);
-    if (this.leadTransferee !== '' && !next.voters.includes(this.leadTransferee)) this.abortLeaderTransfer('target removed');
-    if (!next.voters.includes(this.id)) {
-      this.stepDownAfterRemoval();
-      return;
+    // A removed member keeps getting the log until its removal commits, so that it learns it
+    // was removed (and stays quiet) instead of timing out and campaigning.
+    for (const pr of this.prs.values()) {
+      if (isMember(next, pr.id)) pr.removedAt = 0;
+      else if (pr.removedAt === 0) pr.removedAt = index;
     }
+    if (this.leadTransferee !== '' && !next.voters.includes(this.leadTransferee)) this.abortLeaderTransfer('target removed');
+    // The majority changed: the commit index may move (never for the entry itself: not committed yet).
     if (this.maybeCommit()) this.onCommitAdvanced();
     this.bcastPending = true;
   }

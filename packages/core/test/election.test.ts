@@ -78,7 +78,7 @@ test('the leader is re-elected elsewhere after it is isolated, and the old one s
   c.heal();
   c.tickAll(5);
   t.deepEqual(c.leaders(), [newLeader]);
-  t.is(c.node('1').status().leader, newLeader);
+  t.is(c.node('1').status().leader, newLeader as string);
   t.is(c.node('1').status().term, term);
 });
 
