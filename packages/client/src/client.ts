@@ -1,0 +1,585 @@
+// The client: finds a group's leader through any fleet node, caches it, follows redirects and retries
+// with jittered backoff inside the caller's deadline. Commands carry (clientId, seq) so retries apply once.
+import {
+  NoHandlerError,
+  PeerUnavailableError,
+  RemoteError,
+  TransportClosedError,
+  TransportTimeoutError,
+  type Transport,
+} from '@raftfleet/transport';
+import { msgpackCodec, type Codec } from './codec.js';
+import {
+  ClientClosedError,
+  ClientError,
+  CommandFailedError,
+  GroupExistsError,
+  GroupNotFoundError,
+  InvalidRequestError,
+  NotLeaderError,
+  TimeoutError,
+  TooLargeError,
+  UnauthorizedError,
+  UnavailableError,
+} from './errors.js';
+import {
+  METHODS,
+  ProtocolViolation,
+  binField,
+  decodeResponse,
+  encodeRequest,
+  leaderHint,
+  parseGroup,
+  parseList,
+  parseNode,
+  type Consistency,
+  type FleetStatus,
+  type GroupInfo,
+  type Method,
+  type NodeInfo,
+  type WireError,
+} from './wire.js';
+
+/** A seed: "host:port", "nodeId@host:port", or an explicit id and address. */
+export type Seed = string | { id: string; address: string };
+
+/** Retry policy: full-jitter exponential backoff between attempts, always inside the call's deadline. */
+export interface RetryOptions {
+  /** First backoff ceiling in milliseconds (default 20). */
+  baseMs?: number;
+  /** Largest backoff ceiling in milliseconds (default 500). */
+  maxMs?: number;
+  /** Redirects followed without backoff in a row before backing off (default 3). */
+  maxRedirects?: number;
+}
+
+/** Options of {@link RaftfleetClient.connect}. */
+export interface ClientOptions {
+  /** Fleet nodes to contact first; any node serves any group. At least one. */
+  seeds: Seed[];
+  /**
+   * Builds the transport the client talks over, given the client's own node id (`client-<random>`).
+   * The `@raftfleet/client` entry point's {@link connect} supplies TCP; pass your own for tests or other adapters.
+   */
+  transport: (clientNodeId: string) => Transport;
+  /** Default deadline of each call, in milliseconds (default 5000). */
+  timeoutMs?: number;
+  /** Deadline of the first contact with the fleet in `connect` (default: `timeoutMs`). */
+  connectTimeoutMs?: number;
+  /** Backoff between retries. */
+  retry?: RetryOptions;
+  /** Source of jitter in [0, 1); pass a seeded PRNG for reproducible tests (default Math.random). */
+  random?: () => number;
+  /** The id that makes commands exactly-once across retries (default `client-<random>`). */
+  clientId?: string;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Deadline of this call in milliseconds, retries included (default: the client's `timeoutMs`). */
+  timeoutMs?: number;
+  /** Aborts the call (rejects with the signal's reason). */
+  signal?: AbortSignal;
+}
+
+/** Options of a query. */
+export interface QueryOptions extends CallOptions {
+  /** 'linearizable' (default: read index), 'lease' (leader lease, no round trip) or 'stale' (any member). */
+  consistency?: Consistency;
+}
+
+/** Options of {@link RaftfleetClient.addGroup}. */
+export interface AddGroupOptions extends CallOptions {
+  /** Number of voting members (default 3). */
+  replicas?: number;
+  /** Name of a state machine registered on every node. */
+  machine: string;
+  /** Machine- or group-specific options, passed through to the fleet as is. */
+  options?: Record<string, unknown>;
+}
+
+/** Options of a {@link GroupHandle}. */
+export interface GroupHandleOptions<C, R, Q, A> {
+  /** Codec of commands (default msgpack, the fleet's default machine codec). */
+  commandCodec?: Codec<C>;
+  /** Codec of results (default msgpack). */
+  resultCodec?: Codec<R>;
+  /** Codec of queries (default msgpack). */
+  queryCodec?: Codec<Q>;
+  /** Codec of answers (default msgpack). */
+  answerCodec?: Codec<A>;
+}
+
+/** A typed view of one group: commands of type C give results R, queries Q give answers A. */
+export interface GroupHandle<C, R, Q, A> {
+  /** The group's name. */
+  readonly name: string;
+  /** Applies a command exactly once and resolves with its result. */
+  command(command: C, options?: CallOptions): Promise<R>;
+  /** Answers a query at the requested consistency. */
+  query(query: Q, options?: QueryOptions): Promise<A>;
+}
+
+/** Counters the client keeps; all counts since connect. */
+export interface ClientStats {
+  /** Requests sent to nodes (attempts, not calls). */
+  attempts: number;
+  /** Redirects followed after ERR_NOT_LEADER. */
+  redirects: number;
+  /** Retries after a failure (unreachable node, no leader, timeout). */
+  retries: number;
+  /** Responses that named a leader. */
+  leaderHints: number;
+}
+
+interface KnownNode {
+  address: string;
+  /** Placeholder ids stand for a seed whose real id is not known yet. */
+  placeholder: boolean;
+  /** Time of the last transport failure, 0 when healthy. */
+  failedAt: number;
+}
+
+interface CallContext {
+  method: Method;
+  group: string | undefined;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+}
+
+const PLACEHOLDER_PREFIX = 'seed@';
+
+/** Parses a seed into an id and address; a bare address gets a placeholder id. */
+export function parseSeed(seed: Seed): { id: string; address: string; placeholder: boolean } {
+  if (typeof seed !== 'string') {
+    if (typeof seed?.id !== 'string' || seed.id === '' || typeof seed.address !== 'string' || seed.address === '') {
+      throw new InvalidRequestError('a seed object needs a non-empty id and address');
+    }
+    return { id: seed.id, address: seed.address, placeholder: false };
+  }
+  const s = seed.trim();
+  if (s === '') throw new InvalidRequestError('empty seed');
+  const at = s.lastIndexOf('@');
+  if (at > 0) return { id: s.slice(0, at), address: s.slice(at + 1), placeholder: false };
+  return { id: `${PLACEHOLDER_PREFIX}${s}`, address: s, placeholder: true };
+}
+
+function randomId(): string {
+  const bytes = new Uint8Array(8);
+  globalThis.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Does a transport failure look like a refused handshake (wrong cluster id, secret or certificate)? */
+function isAuthFailure(error: unknown): boolean {
+  const text = `${(error as { code?: unknown })?.code ?? ''} ${(error as Error)?.message ?? ''}`.toLowerCase();
+  return /unauthori[sz]ed|handshake|secret|cluster id|clusterid|certificate|hmac|proof/.test(text);
+}
+
+/**
+ * A connection to a raftfleet cluster from outside it. Create it with {@link RaftfleetClient.connect}
+ * (or the package's `connect`, which supplies the TCP transport).
+ */
+export class RaftfleetClient {
+  /** The id this client uses for exactly-once commands and as its transport node id. */
+  readonly clientId: string;
+  private readonly transport: Transport;
+  private readonly known = new Map<string, KnownNode>();
+  private readonly leaders = new Map<string, string>();
+  private readonly timeoutMs: number;
+  private readonly baseMs: number;
+  private readonly maxMs: number;
+  private readonly maxRedirects: number;
+  private readonly random: () => number;
+  private readonly counters: ClientStats = { attempts: 0, redirects: 0, retries: 0, leaderHints: 0 };
+  private readonly unsubscribe: Array<() => void> = [];
+  private cursor = 0;
+  private seq = 0;
+  private closed = false;
+  private lastAuthFailure: { node: string; error: unknown } | undefined;
+
+  private constructor(options: ClientOptions) {
+    this.clientId = options.clientId ?? `client-${randomId()}`;
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.baseMs = options.retry?.baseMs ?? 20;
+    this.maxMs = options.retry?.maxMs ?? 500;
+    this.maxRedirects = options.retry?.maxRedirects ?? 3;
+    this.random = options.random ?? Math.random;
+    this.transport = options.transport(this.clientId);
+  }
+
+  /**
+   * Connects to the fleet: starts the transport, dials the seeds and learns every node from the first
+   * that answers. Rejects with UnauthorizedError when the seeds refuse the handshake, UnavailableError
+   * when none answers in time.
+   */
+  static async connect(options: ClientOptions): Promise<RaftfleetClient> {
+    if (!Array.isArray(options.seeds) || options.seeds.length === 0) throw new InvalidRequestError('connect needs at least one seed');
+    for (const [name, v] of [['timeoutMs', options.timeoutMs], ['connectTimeoutMs', options.connectTimeoutMs]] as const) {
+      if (v !== undefined && (!Number.isFinite(v) || v <= 0)) throw new InvalidRequestError(`${name} must be a positive number`);
+    }
+    const seeds = options.seeds.map(parseSeed);
+    const client = new RaftfleetClient(options);
+    try {
+      await client.start(seeds, options.connectTimeoutMs ?? client.timeoutMs);
+    } catch (error) {
+      await client.close();
+      throw error;
+    }
+    return client;
+  }
+
+  private async start(seeds: Array<{ id: string; address: string; placeholder: boolean }>, timeoutMs: number): Promise<void> {
+    this.unsubscribe.push(
+      this.transport.on('peerDown', (peer) => {
+        const n = this.known.get(peer);
+        if (n !== undefined) n.failedAt = Date.now();
+        for (const [group, leader] of this.leaders) if (leader === peer) this.leaders.delete(group);
+      }),
+      this.transport.on('peerUp', (peer) => {
+        const n = this.known.get(peer);
+        if (n !== undefined) n.failedAt = 0;
+      }),
+    );
+    await this.transport.start();
+    for (const s of seeds) this.learn(s.id, s.address, s.placeholder);
+    try {
+      await this.nodes({ timeoutMs });
+    } catch (error) {
+      if (this.lastAuthFailure !== undefined && !(error instanceof UnauthorizedError)) {
+        const { node, error: cause } = this.lastAuthFailure;
+        throw new UnauthorizedError(node, (cause as Error)?.message ?? String(cause), { cause });
+      }
+      throw error;
+    }
+  }
+
+  /** Counters since connect. */
+  stats(): ClientStats {
+    return { ...this.counters };
+  }
+
+  /** The node currently believed to lead `group`, if any. */
+  cachedLeader(group: string): string | undefined {
+    return this.leaders.get(group);
+  }
+
+  /** Applies a command to a group, exactly once even when retried, and resolves with the encoded result. */
+  async commandRaw(group: string, command: Uint8Array, options: CallOptions = {}): Promise<Uint8Array> {
+    checkName(group);
+    const seq = ++this.seq;
+    const body = await this.call(
+      { method: METHODS.command, group, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal },
+      (timeoutMs) => ({ group, command, clientId: this.clientId, seq, timeoutMs }),
+    );
+    return binField(body, 'result');
+  }
+
+  /** Answers a query on a group and resolves with the encoded answer. */
+  async queryRaw(group: string, query: Uint8Array, options: QueryOptions = {}): Promise<Uint8Array> {
+    checkName(group);
+    const consistency = options.consistency ?? 'linearizable';
+    if (consistency !== 'linearizable' && consistency !== 'lease' && consistency !== 'stale') {
+      throw new InvalidRequestError(`unknown consistency ${String(consistency)}`, { group });
+    }
+    const body = await this.call(
+      { method: METHODS.query, group, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal },
+      (timeoutMs) => ({ group, query, consistency, timeoutMs }),
+    );
+    return binField(body, 'answer');
+  }
+
+  /** Applies a command encoded with the default msgpack codec. */
+  async command<C = unknown, R = unknown>(group: string, command: C, options: CallOptions = {}): Promise<R> {
+    return msgpackCodec.decode(await this.commandRaw(group, msgpackCodec.encode(command), options)) as R;
+  }
+
+  /** Answers a query encoded with the default msgpack codec. */
+  async query<Q = unknown, A = unknown>(group: string, query: Q, options: QueryOptions = {}): Promise<A> {
+    return msgpackCodec.decode(await this.queryRaw(group, msgpackCodec.encode(query), options)) as A;
+  }
+
+  /** A typed handle on one group. */
+  group<C = unknown, R = unknown, Q = unknown, A = unknown>(name: string, options: GroupHandleOptions<C, R, Q, A> = {}): GroupHandle<C, R, Q, A> {
+    checkName(name);
+    const cc = (options.commandCodec ?? msgpackCodec) as Codec<C>;
+    const rc = (options.resultCodec ?? msgpackCodec) as Codec<R>;
+    const qc = (options.queryCodec ?? msgpackCodec) as Codec<Q>;
+    const ac = (options.answerCodec ?? msgpackCodec) as Codec<A>;
+    return {
+      name,
+      command: async (command, opts) => rc.decode(await this.commandRaw(name, cc.encode(command), opts)),
+      query: async (query, opts) => ac.decode(await this.queryRaw(name, qc.encode(query), opts)),
+    };
+  }
+
+  /** Creates a group placed by the fleet. Rejects with GroupExistsError when the name is taken. */
+  async addGroup(name: string, options: AddGroupOptions): Promise<void> {
+    checkName(name);
+    const replicas = options.replicas ?? 3;
+    if (!Number.isSafeInteger(replicas) || replicas < 1) throw new InvalidRequestError('replicas must be a positive integer', { group: name });
+    if (typeof options.machine !== 'string' || options.machine === '') throw new InvalidRequestError('machine must be a non-empty string', { group: name });
+    await this.call(
+      { method: METHODS.addGroup, group: name, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal },
+      () => ({ name, replicas, machine: options.machine, options: options.options }),
+      false,
+    );
+  }
+
+  /** Removes a group; resolves with whether it existed. */
+  async removeGroup(name: string, options: CallOptions = {}): Promise<boolean> {
+    checkName(name);
+    const body = await this.call(
+      { method: METHODS.removeGroup, group: name, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal },
+      () => ({ name }),
+      false,
+    );
+    this.leaders.delete(name);
+    return body['existed'] === true;
+  }
+
+  /** Lists the fleet's groups with their leaders and members. */
+  async groups(options: CallOptions = {}): Promise<GroupInfo[]> {
+    const body = await this.call({ method: METHODS.groups, group: undefined, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal }, () => ({}));
+    const groups = parseList(body, 'groups', parseGroup);
+    for (const g of groups) this.noteLeader(g.name, g.leader, undefined);
+    return groups;
+  }
+
+  /** Lists the fleet's nodes; the client also learns their addresses. */
+  async nodes(options: CallOptions = {}): Promise<NodeInfo[]> {
+    const body = await this.call({ method: METHODS.nodes, group: undefined, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal }, () => ({}));
+    const nodes = parseList(body, 'nodes', parseNode);
+    this.learnNodes(nodes);
+    return nodes;
+  }
+
+  /** Nodes, groups, leaderless groups and rebalancing in one call. */
+  async status(options: CallOptions = {}): Promise<FleetStatus> {
+    const body = await this.call({ method: METHODS.status, group: undefined, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal }, () => ({}));
+    const nodes = parseList(body, 'nodes', parseNode);
+    const groups = parseList(body, 'groups', parseGroup);
+    const leaderless = Array.isArray(body['leaderless']) ? body['leaderless'].filter((x): x is string => typeof x === 'string') : [];
+    const rebalancing = typeof body['rebalancing'] === 'number' ? body['rebalancing'] : 0;
+    this.learnNodes(nodes);
+    for (const g of groups) this.noteLeader(g.name, g.leader, undefined);
+    return { nodes, groups, leaderless, rebalancing };
+  }
+
+  /** Closes the connections; calls in flight reject with ClientClosedError. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const u of this.unsubscribe.splice(0)) u();
+    await this.transport.close();
+  }
+
+  private learn(id: string, address: string, placeholder = false): void {
+    if (address === '' || id === this.clientId) return;
+    const existing = this.known.get(id);
+    if (existing !== undefined && existing.address === address) return;
+    this.known.set(id, { address, placeholder, failedAt: existing?.failedAt ?? 0 });
+    this.transport.addPeer(id, address);
+  }
+
+  private learnNodes(nodes: NodeInfo[]): void {
+    for (const n of nodes) this.learn(n.id, n.address);
+    // A seed given by address alone is now known under its real id: stop using the placeholder.
+    const addresses = new Set(nodes.filter((n) => n.address !== '').map((n) => n.address));
+    for (const [id, n] of this.known) {
+      if (n.placeholder && addresses.has(n.address)) {
+        this.known.delete(id);
+        this.transport.removePeer(id);
+      }
+    }
+  }
+
+  private noteLeader(group: string, leader: string | undefined, leaderAddress: string | undefined): void {
+    if (leader === undefined) return;
+    if (leaderAddress !== undefined) this.learn(leader, leaderAddress);
+    if (this.known.has(leader)) this.leaders.set(group, leader);
+  }
+
+  /** The next node to try: the cached leader first, then healthy nodes in rotation, then any. */
+  private pick(group: string | undefined, tried: Set<string>): string | undefined {
+    if (group !== undefined) {
+      const leader = this.leaders.get(group);
+      if (leader !== undefined && !tried.has(leader) && this.known.has(leader)) return leader;
+    }
+    const ids = [...this.known.keys()];
+    if (ids.length === 0) return undefined;
+    let fallback: string | undefined;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[(this.cursor + i) % ids.length]!;
+      if (tried.has(id)) continue;
+      if (this.known.get(id)!.failedAt === 0) {
+        this.cursor = (this.cursor + i + 1) % ids.length;
+        return id;
+      }
+      fallback ??= id;
+    }
+    return fallback;
+  }
+
+  private backoff(attempt: number, remaining: number): number {
+    const ceiling = Math.min(this.maxMs, this.baseMs * 2 ** Math.min(attempt, 20));
+    return Math.min(Math.max(0, remaining - 1), Math.floor(this.random() * ceiling));
+  }
+
+  /**
+   * Sends one request until it succeeds, a final error comes back or the deadline passes.
+   * `retryAfterTimeout` is false for registry changes, whose ERR_TIMEOUT leaves the outcome unknown.
+   */
+  private async call(
+    ctx: CallContext,
+    build: (serverTimeoutMs: number) => Record<string, unknown>,
+    retryAfterTimeout = true,
+  ): Promise<Record<string, unknown>> {
+    if (this.closed) throw new ClientClosedError();
+    if (!Number.isFinite(ctx.timeoutMs) || ctx.timeoutMs <= 0) throw new InvalidRequestError('timeoutMs must be a positive number', { group: ctx.group });
+    const deadline = Date.now() + ctx.timeoutMs;
+    let tried = new Set<string>();
+    let attempt = 0;
+    let redirectsInARow = 0;
+    let lastError: ClientError | undefined;
+    let lastNode: string | undefined;
+    for (;;) {
+      if (this.closed) throw new ClientClosedError();
+      if (ctx.signal?.aborted) throw ctx.signal.reason;
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) throw this.expired(ctx, lastError, lastNode);
+      let node = this.pick(ctx.group, tried);
+      if (node === undefined || tried.has(node)) {
+        // Every known node was tried this round: wait, then start a new round.
+        tried = new Set();
+        this.counters.retries++;
+        await sleep(this.backoff(attempt++, remaining), ctx.signal);
+        continue;
+      }
+      tried.add(node);
+      lastNode = node;
+      // Leave the server a margin so its own ERR_TIMEOUT arrives before our transport gives up.
+      const serverTimeout = Math.max(1, remaining - Math.min(200, Math.floor(remaining / 10)));
+      this.counters.attempts++;
+      let raw: Uint8Array;
+      try {
+        raw = await this.transport.request(node, ctx.method, encodeRequest(build(serverTimeout)), { timeoutMs: remaining });
+      } catch (error) {
+        const known = this.known.get(node);
+        if (this.closed || error instanceof TransportClosedError) throw new ClientClosedError();
+        if (error instanceof RemoteError) {
+          // A node that throws instead of answering { ok: false } still speaks the error codes.
+          const outcome = this.onWireError(ctx, node, { code: error.remoteCode, message: error.remoteMessage });
+          lastError = outcome.error;
+          if (outcome.final) throw outcome.error;
+        } else if (error instanceof TransportTimeoutError) {
+          lastError = new TimeoutError(ctx.method, ctx.timeoutMs, { group: ctx.group, node }, { cause: error });
+          if (!retryAfterTimeout) throw lastError;
+        } else {
+          if (known !== undefined) known.failedAt = Date.now();
+          if (ctx.group !== undefined && this.leaders.get(ctx.group) === node) this.leaders.delete(ctx.group);
+          if (isAuthFailure(error)) this.lastAuthFailure = { node: known?.address ?? node, error };
+          const reason = error instanceof NoHandlerError ? 'does not serve the client protocol' : error instanceof PeerUnavailableError ? 'unreachable' : 'failed';
+          lastError = new UnavailableError(`node ${node} ${reason}`, { group: ctx.group, node }, { cause: error });
+        }
+        continue;
+      }
+      let response;
+      try {
+        response = decodeResponse(raw);
+      } catch (error) {
+        if (error instanceof ProtocolViolation) throw new InvalidRequestError(`node ${node} answered ${ctx.method} outside the protocol: ${error.message}`, { group: ctx.group, node });
+        throw error;
+      }
+      if (response.ok) {
+        const known = this.known.get(node);
+        if (known !== undefined) known.failedAt = 0;
+        this.lastAuthFailure = undefined;
+        if (ctx.group !== undefined && (ctx.method === METHODS.command || ctx.method === METHODS.query)) {
+          const hint = leaderHint(response.body);
+          if (hint.leader !== undefined) this.counters.leaderHints++;
+          this.noteLeader(ctx.group, hint.leader, hint.leaderAddress);
+        }
+        return response.body;
+      }
+      const outcome = this.onWireError(ctx, node, response.error);
+      lastError = outcome.error;
+      if (outcome.final) throw outcome.error;
+      if (outcome.error instanceof TimeoutError && !retryAfterTimeout) throw outcome.error;
+      if (outcome.redirect && redirectsInARow < this.maxRedirects) {
+        redirectsInARow++;
+        this.counters.redirects++;
+        tried.delete(this.leaders.get(ctx.group ?? '') ?? '');
+        continue;
+      }
+      redirectsInARow = 0;
+      this.counters.retries++;
+      await sleep(this.backoff(attempt++, deadline - Date.now()), ctx.signal);
+    }
+  }
+
+  /** Classifies a wire error: final (thrown now), a redirect to follow at once, or retryable after backoff. */
+  private onWireError(ctx: CallContext, node: string, e: WireError): { error: ClientError; final: boolean; redirect: boolean } {
+    const group = ctx.group;
+    switch (e.code) {
+      case 'ERR_NOT_LEADER': {
+        const error = new NotLeaderError(group, node, e.leader, e.leaderAddress);
+        if (group === undefined) return { error, final: false, redirect: false };
+        const before = this.leaders.get(group);
+        this.leaders.delete(group);
+        if (e.leader !== undefined) {
+          this.counters.leaderHints++;
+          this.noteLeader(group, e.leader, e.leaderAddress);
+        }
+        const after = this.leaders.get(group);
+        const redirect = after !== undefined && after !== node && after !== before;
+        return { error, final: false, redirect };
+      }
+      case 'ERR_UNAVAILABLE':
+        if (group !== undefined) this.leaders.delete(group);
+        return { error: new UnavailableError(e.message || `group ${group ?? '?'} is unavailable`, { group, node }), final: false, redirect: false };
+      case 'ERR_TIMEOUT':
+        return { error: new TimeoutError(ctx.method, ctx.timeoutMs, { group, node }), final: false, redirect: false };
+      case 'ERR_GROUP_NOT_FOUND':
+        return { error: new GroupNotFoundError(group ?? '?', node), final: true, redirect: false };
+      case 'ERR_GROUP_EXISTS':
+        return { error: new GroupExistsError(group ?? '?', node), final: true, redirect: false };
+      case 'ERR_TOO_LARGE':
+        return { error: new TooLargeError(e.message || 'request too large', { group, node }), final: true, redirect: false };
+      case 'ERR_COMMAND_FAILED':
+        return { error: new CommandFailedError(group ?? '?', e.errorName ?? 'Error', e.message, node), final: true, redirect: false };
+      case 'ERR_INVALID':
+        return { error: new InvalidRequestError(e.message || 'invalid request', { group, node }), final: true, redirect: false };
+      default:
+        return { error: new ClientError(e.code, e.message || e.code, { group, node }), final: true, redirect: false };
+    }
+  }
+
+  private expired(ctx: CallContext, lastError: ClientError | undefined, lastNode: string | undefined): ClientError {
+    // An answer the fleet gave (no leader, not leader) says more than "time is up"; a silent timeout says nothing more.
+    if (lastError instanceof UnavailableError || lastError instanceof NotLeaderError) return lastError;
+    return new TimeoutError(ctx.method, ctx.timeoutMs, { group: ctx.group, node: lastNode }, lastError !== undefined ? { cause: lastError } : undefined);
+  }
+}
+
+function checkName(name: string): void {
+  if (typeof name !== 'string' || name.length === 0) throw new InvalidRequestError('a group name must be a non-empty string');
+}

@@ -1,0 +1,36 @@
+/**
+ * Client SDK: talk to a raftfleet cluster from outside, by group name, with leader caching, redirects,
+ * retries inside deadlines and exactly-once commands. Pure JavaScript: no server code, no native modules.
+ * @packageDocumentation
+ */
+export { RaftfleetClient, parseSeed } from './client.js';
+export type {
+  Seed,
+  RetryOptions,
+  ClientOptions,
+  CallOptions,
+  QueryOptions,
+  AddGroupOptions,
+  GroupHandle,
+  GroupHandleOptions,
+  ClientStats,
+} from './client.js';
+export { connect } from './connect.js';
+export type { ConnectOptions } from './connect.js';
+export { msgpackCodec, jsonCodec } from './codec.js';
+export type { Codec } from './codec.js';
+export { METHODS } from './wire.js';
+export type { Consistency, NodeInfo, GroupInfo, FleetStatus, Method } from './wire.js';
+export {
+  ClientError,
+  NotLeaderError,
+  TimeoutError,
+  GroupNotFoundError,
+  GroupExistsError,
+  UnavailableError,
+  UnauthorizedError,
+  TooLargeError,
+  CommandFailedError,
+  InvalidRequestError,
+  ClientClosedError,
+} from './errors.js';
