@@ -4,7 +4,7 @@
  */
 export { Prng, deriveSeed } from './rng.js';
 export { HistoryRecorder, HistoryError, type Operation } from './history.js';
-export { checkLinearizability, type Model, type CheckOptions, type LinearizabilityResult } from './linearizability.js';
+export { checkLinearizability, type Model, type StepResult, type HistoryPartition, type CheckOptions, type LinearizabilityResult } from './linearizability.js';
 export {
   kvModel,
   KvStateMachine,
@@ -14,6 +14,8 @@ export {
   type KvInput,
   type KvOutput,
   type KvCommand,
+  type KvWrite,
+  type KvGet,
 } from './kv.js';
 export { VirtualNetwork, PERFECT_LINK, NetworkConfigError, type LinkConditions, type SendOutcome, type NetworkObserver } from './network.js';
 export {

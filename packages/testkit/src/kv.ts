@@ -3,22 +3,26 @@
 import type { Operation } from './history.js';
 import type { Model } from './linearizability.js';
 
+/** Reads a key. */
+export interface KvGet {
+  /** Discriminant: read. */
+  op: 'get';
+  /** Key read. */
+  key: string;
+}
+
+/** Overwrites or appends to a key. */
+export interface KvWrite {
+  /** Discriminant: overwrite or append. */
+  op: 'put' | 'append';
+  /** Key written. */
+  key: string;
+  /** Value written or appended. */
+  value: string;
+}
+
 /** A key-value operation: read a key, overwrite it, or append to it. */
-export type KvInput =
-  | {
-      /** Discriminant: read. */
-      op: 'get';
-      /** Key read. */
-      key: string;
-    }
-  | {
-      /** Discriminant: overwrite or append. */
-      op: 'put' | 'append';
-      /** Key written. */
-      key: string;
-      /** Value written or appended. */
-      value: string;
-    };
+export type KvInput = KvGet | KvWrite;
 
 /** The answer to a {@link KvInput}: the value read for `get` ('' for a missing key), null for writes. */
 export type KvOutput = string | null;
@@ -76,7 +80,7 @@ export interface KvCommand {
   /** Per-client sequence number; a command with a sequence already applied returns the cached result. */
   seq: number;
   /** The write. */
-  input: KvInput & { op: 'put' | 'append' };
+  input: KvWrite;
 }
 
 /** Thrown when bytes in the log or in a snapshot are not a valid command or state. */

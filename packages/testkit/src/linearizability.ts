@@ -2,6 +2,22 @@
 // on (linearized set, state), as in Porcupine, applied to each independent partition (P-compositionality).
 import type { Operation } from './history.js';
 
+/** Result of applying one operation to a model state. */
+export interface StepResult<State> {
+  /** False when the operation's output is impossible in the state it was applied to. */
+  ok: boolean;
+  /** The state after the operation. */
+  state: State;
+}
+
+/** An independent part of a history (for example all operations on one key). */
+export interface HistoryPartition<Input, Output> {
+  /** Name used in explanations (for example the key). */
+  name: string;
+  /** The operations of this part. */
+  operations: Operation<Input, Output>[];
+}
+
 /**
  * A sequential specification. `step` says whether `input` may return `output` in `state` and
  * what the state becomes; for a pending operation `output` is undefined and any output is allowed.
@@ -10,7 +26,7 @@ export interface Model<State, Input, Output> {
   /** The initial state. */
   init(): State;
   /** Applies one operation; `ok: false` means the output is impossible in this state. */
-  step(state: State, input: Input, output: Output | undefined): { ok: boolean; state: State };
+  step(state: State, input: Input, output: Output | undefined): StepResult<State>;
   /** A string that is equal for equal states (memoization key). */
   stateKey(state: State): string;
   /**
@@ -18,7 +34,7 @@ export interface Model<State, Input, Output> {
    * It may also drop operations that cannot affect the verdict (a read that never returned).
    * Default: one partition holding everything.
    */
-  partition?(history: readonly Operation<Input, Output>[]): { name: string; operations: Operation<Input, Output>[] }[];
+  partition?(history: readonly Operation<Input, Output>[]): HistoryPartition<Input, Output>[];
   /** Human-readable operation for explanations. */
   describeOperation(input: Input, output: Output | undefined): string;
   /** Human-readable state for explanations. */

@@ -103,6 +103,8 @@ export interface SimulationStats {
   confChanges: number;
   /** Ticks from the end of faults to the first committed write (liveness). */
   recoveryTicks: number;
+  /** True when the linearizability search ran out of budget (no verdict; counted, not failed). */
+  linearizabilityUndecided: boolean;
 }
 
 /** Outcome of {@link runSimulation}. */
@@ -237,6 +239,7 @@ export class Simulation {
     snapshotsInstalled: 0,
     confChanges: 0,
     recoveryTicks: -1,
+    linearizabilityUndecided: false,
   };
 
   /** Builds the cluster for `options` (nothing runs until {@link Simulation.run}). */
@@ -312,7 +315,7 @@ export class Simulation {
       this.stats.leaderTerms = this.checker.leadersByTerm().size;
       const lin = checkLinearizability(kvModel, history, { maxSteps: 5_000_000 });
       if (lin.verdict === 'illegal') throw new SafetyViolation('linearizability', '', lin.explanation);
-      if (lin.verdict === 'unknown') this.trace.note(this.now, `linearizability undecided on partition ${lin.partition}`);
+      if (lin.verdict === 'unknown') this.stats.linearizabilityUndecided = true;
       return { seed: this.seed, stats: this.stats };
     } catch (e) {
       this.stats.ticks = this.now;

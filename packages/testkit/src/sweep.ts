@@ -30,11 +30,13 @@ export interface SweepSummary {
   maxRecoveryTicks: number;
   /** Ticks simulated. */
   ticks: number;
+  /** Runs whose history was too hard to decide within the search budget. */
+  undecided: number;
 }
 
 /** Runs seeds [first, first + count) with the same options. */
 export function runSeedRange(first: number, count: number, options: Omit<SimulationOptions, 'seed'>, maxFailures = 10): SweepSummary {
-  const s: SweepSummary = { seeds: 0, failures: [], failed: 0, opsCompleted: 0, snapshotsInstalled: 0, confChanges: 0, crashes: 0, maxRecoveryTicks: 0, ticks: 0 };
+  const s: SweepSummary = { seeds: 0, failures: [], failed: 0, opsCompleted: 0, snapshotsInstalled: 0, confChanges: 0, crashes: 0, maxRecoveryTicks: 0, ticks: 0, undecided: 0 };
   for (let seed = first; seed < first + count; seed++) {
     const r = runSimulation({ ...options, seed });
     s.seeds++;
@@ -43,6 +45,7 @@ export function runSeedRange(first: number, count: number, options: Omit<Simulat
     s.confChanges += r.stats.confChanges;
     s.crashes += r.stats.crashes;
     s.ticks += r.stats.ticks;
+    if (r.stats.linearizabilityUndecided) s.undecided++;
     s.maxRecoveryTicks = Math.max(s.maxRecoveryTicks, r.stats.recoveryTicks);
     if (r.failure !== undefined) {
       s.failed++;

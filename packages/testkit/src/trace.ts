@@ -30,8 +30,13 @@ export class TraceRing {
   private count = 0;
 
   /** Creates a ring holding at most `capacity` events. */
-  constructor(readonly capacity: number) {
+  constructor(capacity: number) {
     this.buf = new Array<TraceEvent | undefined>(Math.max(1, capacity));
+  }
+
+  /** Maximum number of events kept. */
+  get capacity(): number {
+    return this.buf.length;
   }
 
   /** Records an event, evicting the oldest when full. */

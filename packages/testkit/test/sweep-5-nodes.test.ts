@@ -1,6 +1,6 @@
 import test from 'ava';
 import { sweep } from './helpers/sweep.js';
 
-test('300 seeds, 5 members, every fault', (t) => {
-  sweep(t, { first: 100_001, count: 300, options: { nodes: 5 } });
+test('250 seeds, 5 members, every fault', (t) => {
+  sweep(t, { first: 100_001, count: 250, options: { nodes: 5 } });
 });

@@ -82,7 +82,7 @@ async function sweep(o: Cli): Promise<number> {
   const options = simOptions(o);
   const workers = Math.max(1, Math.min(o.workers, Math.ceil(o.seeds / o.chunk)));
   console.log(`sweep: seeds ${o.startSeed}..${o.startSeed + o.seeds - 1}, ${workers} worker(s), options ${JSON.stringify(options)}`);
-  const total: SweepSummary = { seeds: 0, failures: [], failed: 0, opsCompleted: 0, snapshotsInstalled: 0, confChanges: 0, crashes: 0, maxRecoveryTicks: 0, ticks: 0 };
+  const total: SweepSummary = { seeds: 0, failures: [], failed: 0, opsCompleted: 0, snapshotsInstalled: 0, confChanges: 0, crashes: 0, maxRecoveryTicks: 0, ticks: 0, undecided: 0 };
   const started = performance.now();
   let next = o.startSeed;
   const end = o.startSeed + o.seeds;
@@ -119,6 +119,7 @@ async function sweep(o: Cli): Promise<number> {
         total.confChanges += s.confChanges;
         total.crashes += s.crashes;
         total.ticks += s.ticks;
+        total.undecided += s.undecided;
         total.maxRecoveryTicks = Math.max(total.maxRecoveryTicks, s.maxRecoveryTicks);
         for (const f of s.failures) {
           if (tty) process.stdout.write('\n');
@@ -140,7 +141,7 @@ async function sweep(o: Cli): Promise<number> {
   const rate = total.seeds / secs;
   console.log(
     `done: ${total.seeds} seeds in ${secs.toFixed(1)} s = ${rate.toFixed(0)} seeds/s; ${total.ticks} ticks, ${total.opsCompleted} client ops, ${total.crashes} crashes, ` +
-      `${total.snapshotsInstalled} snapshots installed, ${total.confChanges} conf changes, max recovery ${total.maxRecoveryTicks} ticks; violations: ${total.failed}`,
+      `${total.snapshotsInstalled} snapshots installed, ${total.confChanges} conf changes, max recovery ${total.maxRecoveryTicks} ticks, ${total.undecided} undecided histories; violations: ${total.failed}`,
   );
   const first = total.failures.sort((a, b) => a.seed - b.seed)[0];
   if (first !== undefined) {
@@ -168,6 +169,7 @@ async function sweep(o: Cli): Promise<number> {
         snapshotsInstalled: total.snapshotsInstalled,
         confChanges: total.confChanges,
         maxRecoveryTicks: total.maxRecoveryTicks,
+        undecidedHistories: total.undecided,
       },
       null,
       2,

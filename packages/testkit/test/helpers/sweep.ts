@@ -16,6 +16,7 @@ export function sweep(t: ExecutionContext, spec: SweepSpec): void {
   let confChanges = 0;
   let crashes = 0;
   let maxRecovery = 0;
+  let undecided = 0;
   for (let seed = spec.first; seed < spec.first + spec.count; seed++) {
     const r = runSimulation({ seed, ...spec.options });
     ops += r.stats.opsCompleted;
@@ -23,6 +24,7 @@ export function sweep(t: ExecutionContext, spec: SweepSpec): void {
     confChanges += r.stats.confChanges;
     crashes += r.stats.crashes;
     maxRecovery = Math.max(maxRecovery, r.stats.recoveryTicks);
+    if (r.stats.linearizabilityUndecided) undecided++;
     if (r.failure !== undefined) {
       if (failures.length === 0) {
         t.log(`seed ${seed} failed: ${r.failure.message}\n${r.failure.trace.slice(-80).join('\n')}`);
@@ -31,6 +33,7 @@ export function sweep(t: ExecutionContext, spec: SweepSpec): void {
     }
   }
   t.log(`${spec.count} seeds from ${spec.first}: ${ops} ops, ${snapshots} snapshots installed, ${confChanges} conf changes, ${crashes} crashes, max recovery ${maxRecovery} ticks`);
+  t.is(undecided, 0, 'every history got a linearizability verdict');
   t.deepEqual(failures, [], `reproduce with runSimulation({ seed, ...${JSON.stringify(spec.options)} })`);
   // The runs did real work: a sweep where nothing happens would pass vacuously.
   t.true(ops > spec.count * 5, 'clients completed operations');
