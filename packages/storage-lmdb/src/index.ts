@@ -2,4 +2,6 @@
  * Durable storage adapter on LMDB with group commit.
  * @packageDocumentation
  */
-export {};
+export { openLmdbStorage, LmdbStorage } from './store.js';
+export type { LmdbStorageOptions } from './store.js';
+export { FORMAT_VERSION } from './codec.js';

@@ -1,0 +1,867 @@
+// RaftStorage on one LMDB environment: a log database keyed by (group id, index), a meta database of
+// per-group records, snapshot chunks keyed by (group id, generation, chunk); writes go through group commit.
+import path from 'node:path';
+import { open, type Database, type Key, type RootDatabase } from 'lmdb';
+import type { ConfState, Entry, HardState, SnapshotMeta } from '@raftfleet/protocol';
+import {
+  CompactedError,
+  CorruptStoreError,
+  FormatVersionError,
+  InvalidArgumentError,
+  StaleSnapshotError,
+  StorageClosedError,
+  StorageError,
+  StorageFailedError,
+  StorageFullError,
+  UnavailableError,
+  checkGroupName,
+  checkGroupWrite,
+  checkRange,
+  checkSnapshotMeta,
+  emptyConfState,
+  emptyHardState,
+  planAppend,
+  planCompact,
+  planSnapshot,
+  snapshotChunks,
+  type GroupWrite,
+  type LogBounds,
+  type RaftStorage,
+  type SaveSnapshotOptions,
+  type SnapshotReader,
+  type WriteBatch,
+} from '@raftfleet/storage';
+import {
+  BadValueError,
+  FORMAT_VERSION,
+  LOG_KEY_BYTES,
+  decodeEntry,
+  decodeSnapKey,
+  decodeTerm,
+  encodeEntry,
+  logKey,
+  logKeyGroup,
+  logKeyIndex,
+  snapKey,
+} from './codec.js';
+import { checkDataFile, claimDirectory, commitFailure, prepareDirectory } from './guard.js';
+
+/** Options of {@link openLmdbStorage}. */
+export interface LmdbStorageOptions {
+  /** Directory of the LMDB environment (created if absent). One open storage per directory. */
+  path: string;
+  /**
+   * Upper bound in bytes of the data file. LMDB grows its map by itself, so without this the store grows
+   * until the disk is full; with it, a write that would pass the bound fails with {@link StorageFullError}
+   * and changes nothing. Default: no bound.
+   */
+  maxSize?: number;
+  /** Size of the chunks snapshot data is stored in. Default 1 MiB. */
+  snapshotChunkSize?: number;
+}
+
+/** Snapshot metadata as stored in a group record. */
+interface SnapRecord {
+  index: number;
+  term: number;
+  conf: ConfState;
+  /** Generation: chunks live under (group id, gen, n). */
+  gen: number;
+  chunks: number;
+  size: number;
+}
+
+/** A group as stored in the meta database under ['g', name]. */
+interface GroupRecord {
+  id: number;
+  ci: number;
+  ct: number;
+  hs: HardState | null;
+  conf: ConfState | null;
+  meta: Uint8Array | null;
+  snap: SnapRecord | null;
+}
+
+interface OverlayItem {
+  entry: Entry;
+  seq: number;
+}
+
+/** A group in memory: its record plus the log bounds and the entries not yet committed. */
+interface GroupState {
+  name: string;
+  id: number;
+  ci: number;
+  ct: number;
+  last: number;
+  hs: HardState | undefined;
+  conf: ConfState | undefined;
+  meta: Uint8Array | undefined;
+  snap: SnapRecord | undefined;
+  /** Entries written but not yet committed; reads look here first. */
+  overlay: Map<number, OverlayItem> | undefined;
+}
+
+type DbName = 'log' | 'meta' | 'snap';
+
+/** One instruction executed inside the commit transaction, in issue order. */
+type Op =
+  | { k: 'put'; db: DbName; key: Buffer | unknown[]; value: unknown }
+  | { k: 'del'; db: DbName; key: Buffer | unknown[] }
+  | { k: 'delLog'; id: number; from: number; to: number }
+  | { k: 'delGroup'; id: number }
+  | { k: 'delSnap'; id: number; gen: number; chunks: number };
+
+interface Work {
+  seq: number;
+  ops: Op[];
+  /** Overlay entries this work added, to drop once it is committed. */
+  overlay: Array<{ state: GroupState; index: number }>;
+  bytes: number;
+}
+
+interface Txn {
+  works: Work[];
+  committed: Promise<void>;
+  durable: Promise<void>;
+}
+
+const GROUP_PREFIX = 'g';
+const FORMAT_KEY = 'format';
+
+function firstOf<T>(items: Iterable<T>): T | undefined {
+  for (const item of items) return item;
+  return undefined;
+}
+
+function copyConf(c: ConfState): ConfState {
+  return { voters: [...c.voters], learners: [...c.learners] };
+}
+
+function recordOf(s: GroupState): GroupRecord {
+  return {
+    id: s.id,
+    ci: s.ci,
+    ct: s.ct,
+    hs: s.hs ?? null,
+    conf: s.conf ?? null,
+    meta: s.meta ?? null,
+    snap: s.snap ?? null,
+  };
+}
+
+/**
+ * Opens (creating if needed) the LMDB storage in `options.path`.
+ * Throws {@link StorageAccessError}, {@link CorruptStoreError}, {@link FormatVersionError} or
+ * {@link StorageInUseError}, each naming the path.
+ */
+export async function openLmdbStorage(options: LmdbStorageOptions): Promise<LmdbStorage> {
+  const dir = path.resolve(options.path);
+  prepareDirectory(dir);
+  const release = claimDirectory(dir);
+  try {
+    checkDataFile(dir);
+    let root: RootDatabase;
+    try {
+      root = open({ path: dir, maxDbs: 4, compression: false });
+    } catch (error) {
+      throw translateOpenError(dir, error);
+    }
+    try {
+      const storage = new LmdbStorage(dir, root, options, release);
+      await storage.load();
+      return storage;
+    } catch (error) {
+      await root.close().catch(() => {});
+      throw error;
+    }
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function translateOpenError(dir: string, error: unknown): StorageError {
+  if (error instanceof StorageError) return error;
+  const msg = (error as Error).message ?? String(error);
+  if (/MDB_INVALID|MDB_VERSION_MISMATCH|MDB_CORRUPTED|MDB_PAGE_NOTFOUND/.test(msg)) return new CorruptStoreError(dir, msg, { cause: error });
+  if (/permission|EACCES|read-only|EROFS/i.test(msg)) return new CorruptStoreError(dir, msg, { cause: error });
+  return new StorageFailedError(dir, error);
+}
+
+/** The LMDB {@link RaftStorage}. Create it with {@link openLmdbStorage}. */
+export class LmdbStorage implements RaftStorage {
+  /** The directory of the environment. */
+  readonly path: string;
+  private readonly root: RootDatabase;
+  private readonly logDb: Database<Buffer, Buffer>;
+  private readonly metaDb: Database<unknown, Key>;
+  private readonly snapDb: Database<Buffer, Buffer>;
+  private readonly release: () => void;
+  private readonly maxSize: number;
+  private readonly chunkSize: number;
+  private readonly groupsByName = new Map<string, GroupState>();
+  /** Ids handed to snapshots of groups that do not exist yet. */
+  private readonly reservedIds = new Map<string, number>();
+  private nextId = 1;
+  private nextGen = 1;
+  private seq = 0;
+  private current: Txn | undefined;
+  private last: Txn | undefined;
+  private pendingBytes = 0;
+  private failure: StorageError | undefined;
+  private closed = false;
+  private closing: Promise<void> | undefined;
+  /** Readers per snapshot generation ("id:gen"); their chunks are deleted only when the count drops to 0. */
+  private readonly pins = new Map<string, number>();
+  private readonly retired = new Map<string, { id: number; gen: number; chunks: number }>();
+
+  /** @internal Use {@link openLmdbStorage}. */
+  constructor(dir: string, root: RootDatabase, options: LmdbStorageOptions, release: () => void) {
+    this.path = dir;
+    this.root = root;
+    this.release = release;
+    this.maxSize = options.maxSize ?? Number.POSITIVE_INFINITY;
+    this.chunkSize = options.snapshotChunkSize ?? 1024 * 1024;
+    this.logDb = root.openDB<Buffer, Buffer>('log', { encoding: 'binary', keyEncoding: 'binary' });
+    this.metaDb = root.openDB<unknown, Key>('meta', {});
+    this.snapDb = root.openDB<Buffer, Buffer>('snap', { encoding: 'binary', keyEncoding: 'binary' });
+  }
+
+  /** @internal Reads the format version and every group record; removes leftovers of interrupted snapshot saves. */
+  async load(): Promise<void> {
+    const version = this.metaDb.get(FORMAT_KEY);
+    if (version === undefined) {
+      const hasData = this.metaDb.getKeysCount({ limit: 1 }) > 0 || this.logDb.getKeysCount({ limit: 1 }) > 0;
+      if (hasData) throw new CorruptStoreError(this.path, 'no format version recorded');
+      await this.metaDb.put(FORMAT_KEY, FORMAT_VERSION);
+      await this.root.flushed;
+    } else if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 1) {
+      throw new CorruptStoreError(this.path, `format version is ${JSON.stringify(version)}`);
+    } else if (version > FORMAT_VERSION) {
+      throw new FormatVersionError(this.path, version, FORMAT_VERSION);
+    }
+    let maxId = 0;
+    let maxGen = 0;
+    const live = new Set<string>();
+    for (const { key, value } of this.metaDb.getRange({ start: [GROUP_PREFIX], snapshot: false })) {
+      if (!Array.isArray(key) || key[0] !== GROUP_PREFIX) break;
+      const name = key[1];
+      const r = value as GroupRecord;
+      if (typeof name !== 'string' || r === null || typeof r !== 'object' || !Number.isSafeInteger(r.id)) {
+        throw new CorruptStoreError(this.path, `bad group record ${JSON.stringify(key)}`);
+      }
+      const lastKey = firstOf(this.logDb.getKeys({ start: logKey(r.id, Number.MAX_SAFE_INTEGER), end: logKey(r.id, 0), reverse: true, limit: 1 }));
+      const last = lastKey === undefined ? r.ci : Math.max(r.ci, logKeyIndex(lastKey));
+      this.groupsByName.set(name, {
+        name,
+        id: r.id,
+        ci: r.ci,
+        ct: r.ct,
+        last,
+        hs: r.hs ?? undefined,
+        conf: r.conf ?? undefined,
+        meta: r.meta === null || r.meta === undefined ? undefined : new Uint8Array(r.meta),
+        snap: r.snap ?? undefined,
+        overlay: undefined,
+      });
+      maxId = Math.max(maxId, r.id);
+      if (r.snap !== null && r.snap !== undefined) {
+        maxGen = Math.max(maxGen, r.snap.gen);
+        live.add(`${r.id}:${r.snap.gen}`);
+      }
+    }
+    const lastLog = firstOf(this.logDb.getKeys({ reverse: true, limit: 1 }));
+    if (lastLog !== undefined) maxId = Math.max(maxId, logKeyGroup(lastLog));
+    // Chunks of saves that never committed, or of snapshots replaced while a reader held them.
+    const orphans: Buffer[] = [];
+    for (const key of this.snapDb.getKeys({ snapshot: false })) {
+      const k = decodeSnapKey(key);
+      maxId = Math.max(maxId, k.groupId);
+      maxGen = Math.max(maxGen, k.gen);
+      if (!live.has(`${k.groupId}:${k.gen}`)) orphans.push(Buffer.from(key));
+    }
+    if (orphans.length > 0) {
+      await this.root.transaction(() => {
+        for (const k of orphans) this.snapDb.removeSync(k);
+      });
+    }
+    this.nextId = maxId + 1;
+    this.nextGen = maxGen + 1;
+  }
+
+  // ---------------------------------------------------------------- commit machinery
+
+  private check(): void {
+    if (this.closed || this.closing !== undefined) throw new StorageClosedError(this.path);
+    if (this.failure !== undefined) throw this.failure instanceof StorageFailedError ? this.failure : new StorageFailedError(this.path, this.failure);
+  }
+
+  private enqueue(work: Work, durable: boolean): Promise<void> {
+    let txn = this.current;
+    if (txn === undefined) {
+      const t: Txn = { works: [], committed: undefined as unknown as Promise<void>, durable: undefined as unknown as Promise<void> };
+      this.current = t;
+      const committed = this.root.transaction(() => {
+        if (this.current === t) this.current = undefined;
+        for (const w of t.works) this.execute(w);
+      });
+      t.committed = committed.then(
+        () => this.afterCommit(t),
+        (error: unknown) => this.fail(t, error),
+      );
+      t.durable = t.committed.then(() => this.root.flushed).then(() => undefined);
+      // Nobody may wait on these; avoid unhandled rejections (callers get their own copy below).
+      t.durable.catch(() => {});
+      this.last = t;
+      txn = t;
+    }
+    txn.works.push(work);
+    this.pendingBytes += work.bytes;
+    return durable ? txn.durable : txn.committed;
+  }
+
+  private execute(w: Work): void {
+    for (const op of w.ops) {
+      switch (op.k) {
+        case 'put':
+          this.db(op.db).putSync(op.key as never, op.value as never);
+          break;
+        case 'del':
+          this.db(op.db).removeSync(op.key as never);
+          break;
+        case 'delLog':
+          for (let i = op.from; i <= op.to; i++) this.logDb.removeSync(logKey(op.id, i));
+          break;
+        case 'delGroup': {
+          const keys = [...this.logDb.getKeys({ start: logKey(op.id, 0), end: logKey(op.id + 1, 0) })].map((k) => Buffer.from(k));
+          for (const k of keys) this.logDb.removeSync(k);
+          break;
+        }
+        case 'delSnap':
+          for (let i = 0; i < op.chunks; i++) this.snapDb.removeSync(snapKey(op.id, op.gen, i));
+          break;
+        default: {
+          const never: never = op;
+          throw new Error(`unknown op ${JSON.stringify(never)}`);
+        }
+      }
+    }
+  }
+
+  private db(name: DbName): Database<unknown, Key> {
+    switch (name) {
+      case 'log':
+        return this.logDb as unknown as Database<unknown, Key>;
+      case 'meta':
+        return this.metaDb as unknown as Database<unknown, Key>;
+      case 'snap':
+        return this.snapDb as unknown as Database<unknown, Key>;
+      default: {
+        const never: never = name;
+        throw new Error(`unknown database ${String(never)}`);
+      }
+    }
+  }
+
+  private afterCommit(t: Txn): void {
+    for (const w of t.works) {
+      this.pendingBytes -= w.bytes;
+      for (const { state, index } of w.overlay) {
+        const o = state.overlay;
+        if (o !== undefined && o.get(index)?.seq === w.seq) {
+          o.delete(index);
+          if (o.size === 0) state.overlay = undefined;
+        }
+      }
+    }
+  }
+
+  private async fail(t: Txn, error: unknown): Promise<never> {
+    const typed = this.failure ?? (await commitFailure(this.path, error));
+    if (this.failure === undefined) this.failure = typed instanceof StorageFullError ? new StorageFailedError(this.path, typed) : typed;
+    void t;
+    throw typed;
+  }
+
+  private newWork(): Work {
+    return { seq: ++this.seq, ops: [], overlay: [], bytes: 0 };
+  }
+
+  private usedBytes(): number {
+    const stats = this.root.getStats() as { lastPageNumber?: number; pageSize?: number };
+    return ((stats.lastPageNumber ?? 0) + 1) * (stats.pageSize ?? 4096);
+  }
+
+  private checkRoom(bytes: number): void {
+    if (this.maxSize === Number.POSITIVE_INFINITY) return;
+    // LMDB copies every touched page on write: count the entries twice, plus a page of slack.
+    const need = this.usedBytes() + 2 * (this.pendingBytes + bytes) + 4096;
+    if (need > this.maxSize) {
+      throw new StorageFullError(this.path, `the data file would pass maxSize ${this.maxSize} bytes (in use ${this.usedBytes()})`);
+    }
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  private bounds(s: GroupState | undefined): LogBounds {
+    return s === undefined ? { compactedIndex: 0, compactedTerm: 0, lastIndex: 0 } : { compactedIndex: s.ci, compactedTerm: s.ct, lastIndex: s.last };
+  }
+
+  private corrupt(s: GroupState, detail: string, cause?: unknown): CorruptStoreError {
+    return new CorruptStoreError(this.path, detail, cause === undefined ? { group: s.name } : { group: s.name, cause });
+  }
+
+  private storedTerm(s: GroupState, index: number): number {
+    if (index === s.ci) return s.ct;
+    const o = s.overlay?.get(index);
+    if (o !== undefined) return o.entry.term;
+    const v = this.logDb.getBinary(logKey(s.id, index));
+    if (v === undefined) throw this.corrupt(s, `entry ${index} is missing (log ${s.ci + 1}..${s.last})`);
+    try {
+      return decodeTerm(v, index);
+    } catch (error) {
+      throw error instanceof BadValueError ? this.corrupt(s, error.message, error) : error;
+    }
+  }
+
+  private storedEntry(s: GroupState, index: number): Entry {
+    const o = s.overlay?.get(index);
+    if (o !== undefined) return o.entry;
+    const v = this.logDb.getBinary(logKey(s.id, index));
+    if (v === undefined) throw this.corrupt(s, `entry ${index} is missing (log ${s.ci + 1}..${s.last})`);
+    try {
+      return decodeEntry(v, index);
+    } catch (error) {
+      throw error instanceof BadValueError ? this.corrupt(s, error.message, error) : error;
+    }
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.entries} */
+  entries(group: string, lo: number, hi: number, maxBytes = Number.POSITIVE_INFINITY): Entry[] {
+    this.check();
+    checkRange(group, lo, hi);
+    const s = this.groupsByName.get(group);
+    const b = this.bounds(s);
+    if (lo <= b.compactedIndex) throw new CompactedError(group, lo, b.compactedIndex + 1);
+    if (hi > b.lastIndex + 1) throw new UnavailableError(group, hi - 1, b.lastIndex);
+    if (s === undefined || lo === hi) return [];
+    const out: Entry[] = [];
+    let size = 0;
+    if (s.overlay === undefined && hi - lo > 8) {
+      // A long range: one cursor walk, without pinning a read snapshot for its whole duration.
+      let expect = lo;
+      for (const { key, value } of this.logDb.getRange({ start: logKey(s.id, lo), end: logKey(s.id, hi), snapshot: false })) {
+        const index = logKeyIndex(key);
+        if (index !== expect || key.byteLength !== LOG_KEY_BYTES) throw this.corrupt(s, `entry ${expect} is missing (found ${index})`);
+        let e: Entry;
+        try {
+          e = decodeEntry(value, index);
+        } catch (error) {
+          throw error instanceof BadValueError ? this.corrupt(s, error.message, error) : error;
+        }
+        size += e.data.byteLength;
+        if (out.length > 0 && size > maxBytes) return out;
+        out.push(e);
+        expect++;
+      }
+      if (expect !== hi) throw this.corrupt(s, `entry ${expect} is missing (log ${s.ci + 1}..${s.last})`);
+      return out;
+    }
+    for (let i = lo; i < hi; i++) {
+      const e = this.storedEntry(s, i);
+      size += e.data.byteLength;
+      if (out.length > 0 && size > maxBytes) break;
+      out.push(e);
+    }
+    return out;
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.term} */
+  term(group: string, index: number): number {
+    this.check();
+    checkRange(group, index, index);
+    const s = this.groupsByName.get(group);
+    const b = this.bounds(s);
+    if (index < b.compactedIndex) throw new CompactedError(group, index, b.compactedIndex + 1);
+    if (index > b.lastIndex) throw new UnavailableError(group, index, b.lastIndex);
+    return s === undefined ? 0 : this.storedTerm(s, index);
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.firstIndex} */
+  firstIndex(group: string): number {
+    this.check();
+    return (this.groupsByName.get(group)?.ci ?? 0) + 1;
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.lastIndex} */
+  lastIndex(group: string): number {
+    this.check();
+    return this.groupsByName.get(group)?.last ?? 0;
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.hardState} */
+  hardState(group: string): HardState {
+    this.check();
+    const hs = this.groupsByName.get(group)?.hs;
+    return hs === undefined ? emptyHardState() : { term: hs.term, vote: hs.vote, commit: hs.commit };
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.confState} */
+  confState(group: string): ConfState {
+    this.check();
+    const c = this.groupsByName.get(group)?.conf;
+    return c === undefined ? emptyConfState() : copyConf(c);
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.meta} */
+  meta(group: string): Uint8Array | undefined {
+    this.check();
+    const m = this.groupsByName.get(group)?.meta;
+    return m === undefined ? undefined : new Uint8Array(m);
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.snapshotMeta} */
+  snapshotMeta(group: string): SnapshotMeta | undefined {
+    this.check();
+    const s = this.groupsByName.get(group)?.snap;
+    return s === undefined ? undefined : { index: s.index, term: s.term, conf: copyConf(s.conf) };
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.groups} */
+  groups(): string[] {
+    this.check();
+    return [...this.groupsByName.keys()];
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.hasGroup} */
+  hasGroup(group: string): boolean {
+    this.check();
+    return this.groupsByName.has(group);
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.write} */
+  write(batch: WriteBatch): Promise<void> {
+    try {
+      this.check();
+      const work = this.plan(batch);
+      return this.enqueue(work, batch.durable !== false);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Validates a batch on drafts of the touched groups; only a fully valid batch touches live state. */
+  private plan(batch: WriteBatch): Work {
+    if (batch === null || typeof batch !== 'object' || !Array.isArray(batch.writes)) {
+      throw new InvalidArgumentError('', 'a batch needs a writes array');
+    }
+    interface Draft {
+      live: GroupState | undefined;
+      next: GroupState;
+      added: Map<number, Entry>;
+      dirty: boolean;
+    }
+    const drafts = new Map<string, Draft>();
+    const work = this.newWork();
+    const ops = work.ops;
+    const draftOf = (name: string): Draft => {
+      let d = drafts.get(name);
+      if (d === undefined) {
+        const live = this.groupsByName.get(name);
+        const next: GroupState =
+          live === undefined
+            ? { name, id: 0, ci: 0, ct: 0, last: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined }
+            : { ...live };
+        d = { live, next, added: new Map(), dirty: live === undefined };
+        drafts.set(name, d);
+      }
+      return d;
+    };
+    const termIn = (d: Draft, i: number): number => {
+      if (i === d.next.ci) return d.next.ct;
+      const a = d.added.get(i);
+      if (a !== undefined) return a.term;
+      if (d.live === undefined) return 0;
+      return this.storedTerm(d.live, i);
+    };
+    for (const w of batch.writes as readonly GroupWrite[]) {
+      checkGroupWrite(w);
+      const d = draftOf(w.group);
+      const n = d.next;
+      if (w.entries !== undefined) {
+        if (!Array.isArray(w.entries)) throw new InvalidArgumentError(w.group, 'entries must be an array');
+        const p = planAppend(w.group, { compactedIndex: n.ci, compactedTerm: n.ct, lastIndex: n.last }, w.entries, (i) => termIn(d, i));
+        if (p.entries.length > 0) {
+          for (const e of p.entries) {
+            const entry: Entry = { index: e.index, term: e.term, type: e.type, data: new Uint8Array(e.data) };
+            d.added.set(e.index, entry);
+          }
+          if (p.truncateFrom !== undefined) for (let i = p.newLastIndex + 1; i <= p.oldLastIndex; i++) d.added.delete(i);
+          n.last = p.newLastIndex;
+        }
+      }
+      if (w.hardState !== undefined) {
+        n.hs = { term: w.hardState.term, vote: w.hardState.vote, commit: w.hardState.commit };
+        d.dirty = true;
+      }
+      if (w.confState !== undefined) {
+        n.conf = copyConf(w.confState);
+        d.dirty = true;
+      }
+      if (w.meta !== undefined) {
+        n.meta = new Uint8Array(w.meta);
+        d.dirty = true;
+      }
+      if (w.compact !== undefined) {
+        const c = planCompact(w.group, { compactedIndex: n.ci, compactedTerm: n.ct, lastIndex: n.last }, w.compact);
+        if (c !== undefined) {
+          n.ct = termIn(d, c.to);
+          n.ci = c.to;
+          for (const i of [...d.added.keys()]) if (i <= c.to) d.added.delete(i);
+          d.dirty = true;
+        }
+      }
+    }
+    // Valid: turn drafts into instructions and live state.
+    let bytes = 0;
+    for (const d of drafts.values()) bytes += [...d.added.values()].reduce((a, e) => a + e.data.byteLength + 64, 0);
+    this.checkRoom(bytes);
+    work.bytes = bytes;
+    for (const d of drafts.values()) {
+      const n = d.next;
+      let live = d.live;
+      if (live === undefined) {
+        if (!d.dirty && d.added.size === 0) continue;
+        n.id = this.reservedIds.get(n.name) ?? this.nextId++;
+        this.reservedIds.delete(n.name);
+        live = n;
+        this.groupsByName.set(n.name, live);
+      } else {
+        const oldCi = live.ci;
+        const oldLast = live.last;
+        // Entries past the new end (truncated, not rewritten) and below the new start (compacted) go;
+        // rewritten ones are simply overwritten by their puts.
+        if (oldLast >= n.last + 1) ops.push({ k: 'delLog', id: live.id, from: Math.max(n.last + 1, oldCi + 1), to: oldLast });
+        if (n.ci > oldCi) ops.push({ k: 'delLog', id: live.id, from: oldCi + 1, to: Math.min(n.ci, oldLast) });
+        live.ci = n.ci;
+        live.ct = n.ct;
+        live.last = n.last;
+        live.hs = n.hs;
+        live.conf = n.conf;
+        live.meta = n.meta;
+        if (live.overlay !== undefined) {
+          for (const i of [...live.overlay.keys()]) if (i > n.last || i <= n.ci) live.overlay.delete(i);
+          if (live.overlay.size === 0) live.overlay = undefined;
+        }
+      }
+      for (const e of d.added.values()) {
+        ops.push({ k: 'put', db: 'log', key: logKey(live.id, e.index), value: encodeEntry(e) });
+        (live.overlay ??= new Map()).set(e.index, { entry: e, seq: work.seq });
+        work.overlay.push({ state: live, index: e.index });
+      }
+      if (d.dirty) ops.push({ k: 'put', db: 'meta', key: [GROUP_PREFIX, live.name], value: recordOf(live) });
+    }
+    return work;
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.sync} */
+  async sync(): Promise<void> {
+    this.check();
+    const t = this.last;
+    if (t !== undefined) await t.durable;
+    await this.root.flushed;
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.compact} */
+  compact(group: string, index: number): Promise<void> {
+    return this.write({ writes: [{ group, compact: index }] });
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.deleteGroup} */
+  deleteGroup(group: string): Promise<void> {
+    try {
+      this.check();
+      checkGroupName(group);
+      const s = this.groupsByName.get(group);
+      if (s === undefined) return Promise.resolve();
+      this.groupsByName.delete(group);
+      s.overlay = undefined;
+      const work = this.newWork();
+      work.ops.push({ k: 'delGroup', id: s.id }, { k: 'del', db: 'meta', key: [GROUP_PREFIX, group] });
+      if (s.snap !== undefined) this.retire(work, s.id, s.snap.gen, s.snap.chunks);
+      return this.enqueue(work, true);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private retire(work: Work, id: number, gen: number, chunks: number): void {
+    const key = `${id}:${gen}`;
+    if ((this.pins.get(key) ?? 0) > 0) this.retired.set(key, { id, gen, chunks });
+    else work.ops.push({ k: 'delSnap', id, gen, chunks });
+  }
+
+  private pin(id: number, gen: number): () => void {
+    const key = `${id}:${gen}`;
+    this.pins.set(key, (this.pins.get(key) ?? 0) + 1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const n = (this.pins.get(key) ?? 1) - 1;
+      if (n > 0) {
+        this.pins.set(key, n);
+        return;
+      }
+      this.pins.delete(key);
+      const r = this.retired.get(key);
+      if (r === undefined || this.closed || this.closing !== undefined || this.failure !== undefined) return;
+      this.retired.delete(key);
+      const work = this.newWork();
+      work.ops.push({ k: 'delSnap', id: r.id, gen: r.gen, chunks: r.chunks });
+      this.enqueue(work, false).catch(() => {});
+    };
+  }
+
+  // ---------------------------------------------------------------- snapshots
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.saveSnapshot} */
+  async saveSnapshot(
+    group: string,
+    meta: SnapshotMeta,
+    data: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | Uint8Array,
+    options: SaveSnapshotOptions = {},
+  ): Promise<void> {
+    this.check();
+    checkGroupWrite({ group, ...options });
+    checkSnapshotMeta(group, meta);
+    const before = this.groupsByName.get(group);
+    planSnapshot(group, this.bounds(before), meta, before?.snap?.index ?? 0, (i) => (before === undefined ? 0 : this.storedTerm(before, i)));
+    let id = before?.id ?? this.reservedIds.get(group);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.reservedIds.set(group, id);
+    }
+    const gen = this.nextGen++;
+    let chunks = 0;
+    let size = 0;
+    let buffer = Buffer.allocUnsafe(this.chunkSize);
+    let filled = 0;
+    const flushChunk = async (): Promise<void> => {
+      const work = this.newWork();
+      const value = Buffer.from(buffer.subarray(0, filled));
+      work.ops.push({ k: 'put', db: 'snap', key: snapKey(id, gen, chunks), value });
+      work.bytes = value.byteLength;
+      this.check();
+      this.checkRoom(value.byteLength);
+      chunks++;
+      filled = 0;
+      // One chunk in flight at a time: a large snapshot is never all in memory.
+      await this.enqueue(work, false);
+    };
+    try {
+      for await (const c of snapshotChunks(data)) {
+        size += c.byteLength;
+        let o = 0;
+        while (o < c.byteLength) {
+          const n = Math.min(this.chunkSize - filled, c.byteLength - o);
+          buffer.set(c.subarray(o, o + n), filled);
+          filled += n;
+          o += n;
+          if (filled === this.chunkSize) {
+            await flushChunk();
+            buffer = Buffer.allocUnsafe(this.chunkSize);
+          }
+        }
+      }
+      if (filled > 0) await flushChunk();
+      this.check();
+      // Install: the group may have changed (or vanished) while the data streamed in.
+      let s = this.groupsByName.get(group);
+      if (s !== undefined ? s.id !== id : this.reservedIds.get(group) !== id) {
+        throw new StaleSnapshotError(group, meta.index, s?.snap?.index ?? 0, 'the group was deleted while the snapshot was being saved');
+      }
+      const plan = planSnapshot(group, this.bounds(s), meta, s?.snap?.index ?? 0, (i) => (s === undefined ? 0 : this.storedTerm(s, i)));
+      const work = this.newWork();
+      if (s === undefined) {
+        s = { name: group, id, ci: 0, ct: 0, last: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined };
+        this.reservedIds.delete(group);
+        this.groupsByName.set(group, s);
+      }
+      if (plan.dropTo >= plan.dropFrom) work.ops.push({ k: 'delLog', id, from: plan.dropFrom, to: plan.dropTo });
+      s.ci = plan.bounds.compactedIndex;
+      s.ct = plan.bounds.compactedTerm;
+      s.last = plan.bounds.lastIndex;
+      if (s.overlay !== undefined) {
+        for (const i of [...s.overlay.keys()]) if (i <= s.ci || i > s.last) s.overlay.delete(i);
+        if (s.overlay.size === 0) s.overlay = undefined;
+      }
+      if (s.snap !== undefined) this.retire(work, id, s.snap.gen, s.snap.chunks);
+      s.snap = { index: meta.index, term: meta.term, conf: copyConf(meta.conf), gen, chunks, size };
+      if (options.hardState !== undefined) s.hs = { term: options.hardState.term, vote: options.hardState.vote, commit: options.hardState.commit };
+      if (options.confState !== undefined) s.conf = copyConf(options.confState);
+      if (options.meta !== undefined) s.meta = new Uint8Array(options.meta);
+      work.ops.push({ k: 'put', db: 'meta', key: [GROUP_PREFIX, group], value: recordOf(s) });
+      await this.enqueue(work, true);
+    } catch (error) {
+      // Whatever chunks were written belong to no record: remove them (or leave them to the next open).
+      if (chunks > 0 && this.failure === undefined && !this.closed && this.closing === undefined) {
+        const cleanup = this.newWork();
+        cleanup.ops.push({ k: 'delSnap', id, gen, chunks });
+        this.enqueue(cleanup, false).catch(() => {});
+      }
+      throw error;
+    }
+  }
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.readSnapshot} */
+  readSnapshot(group: string): SnapshotReader | undefined {
+    this.check();
+    const s = this.groupsByName.get(group);
+    const snap = s?.snap;
+    if (s === undefined || snap === undefined) return undefined;
+    const { id } = s;
+    const { gen, chunks, size } = snap;
+    let unpinFirst: (() => void) | undefined = this.pin(id, gen);
+    const read = async function* (this: LmdbStorage): AsyncGenerator<Uint8Array> {
+      const unpin = unpinFirst ?? this.pin(id, gen);
+      unpinFirst = undefined;
+      try {
+        for (let i = 0; i < chunks; i++) {
+          if (this.closed) throw new StorageClosedError(this.path);
+          const v = this.snapDb.getBinary(snapKey(id, gen, i));
+          if (v === undefined) {
+            throw new StaleSnapshotError(group, snap.index, this.groupsByName.get(group)?.snap?.index ?? 0, `chunk ${i} is gone (the snapshot was replaced)`);
+          }
+          yield new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+        }
+      } finally {
+        unpin();
+      }
+    }.bind(this);
+    return {
+      meta: { index: snap.index, term: snap.term, conf: copyConf(snap.conf) },
+      size,
+      chunks: () => read(),
+    };
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** {@inheritDoc @raftfleet/storage!RaftStorage.close} */
+  close(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.closing ??= (async () => {
+      const t = this.last;
+      if (t !== undefined) await t.durable.catch(() => {});
+      await this.root.flushed;
+      await this.root.close();
+      this.closed = true;
+      this.release();
+    })();
+    return this.closing;
+  }
+}
