@@ -1,0 +1,93 @@
+// Durable command throughput of one group: 3 hosts in one process over the in-memory transport,
+// each with its own LMDB store (real fsync), closed-loop clients keeping N commands in flight.
+// Run: npm run bench -w @raftfleet/replica   (writes <repo>/results/replica.json)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RaftStorage } from '@raftfleet/storage';
+import { openLmdbStorage } from '@raftfleet/storage-lmdb';
+import { MemoryStorage } from '@raftfleet/storage-memory';
+import { MemoryNetwork } from '@raftfleet/transport-memory';
+import { Host, counterMachine } from '../src/index.js';
+
+interface Row {
+  storage: string;
+  inFlight: number;
+  seconds: number;
+  commands: number;
+  commandsPerSec: number;
+  p50ms: number;
+  p99ms: number;
+}
+
+const NODES = ['a', 'b', 'c'];
+
+async function run(storageKind: 'lmdb' | 'memory', inFlight: number, seconds: number): Promise<Row> {
+  const dir = mkdtempSync(join(tmpdir(), 'replica-bench-'));
+  const net = new MemoryNetwork({ mode: 'timers' });
+  const hosts: Host[] = [];
+  const stores: RaftStorage[] = [];
+  const transports = NODES.map((id) => net.transport(id));
+  for (const t of transports) for (const other of NODES) if (other !== t.nodeId) t.addPeer(other, `mem://${other}`);
+  for (const t of transports) await t.start();
+  for (const [i, id] of NODES.entries()) {
+    const storage = storageKind === 'lmdb' ? await openLmdbStorage({ path: join(dir, id) }) : MemoryStorage.open();
+    stores.push(storage);
+    const host = new Host({ nodeId: id, storage, transport: transports[i]!, tickMs: 50, electionTicks: 10, heartbeatTicks: 1, machines: [counterMachine], seed: 7 });
+    await host.start();
+    await host.createGroup('bench', 'counter', { members: NODES });
+    hosts.push(host);
+  }
+  let leader: Host | undefined;
+  while (leader === undefined) {
+    leader = hosts.find((h) => h.status('bench').role === 'leader');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await leader.command('bench', { op: 'inc' });
+  const latencies: number[] = [];
+  let count = 0;
+  let stop = false;
+  const start = performance.now();
+  const worker = async () => {
+    while (!stop) {
+      const t0 = performance.now();
+      await leader!.command('bench', { op: 'inc' }, { deadline: Date.now() + 30_000 });
+      latencies.push(performance.now() - t0);
+      count++;
+    }
+  };
+  const workers = Array.from({ length: inFlight }, worker);
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  stop = true;
+  await Promise.all(workers);
+  const elapsed = (performance.now() - start) / 1000;
+  for (const h of hosts) await h.stop();
+  for (const t of transports) await t.close();
+  for (const s of stores) await s.close();
+  rmSync(dir, { recursive: true, force: true });
+  latencies.sort((x, y) => x - y);
+  const pct = (p: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(2));
+  return { storage: storageKind, inFlight, seconds: Number(elapsed.toFixed(2)), commands: count, commandsPerSec: Math.round(count / elapsed), p50ms: pct(0.5), p99ms: pct(0.99) };
+}
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const rows: Row[] = [];
+for (const [kind, n] of [
+  ['lmdb', 1],
+  ['lmdb', 64],
+  ['lmdb', 512],
+  ['memory', 512],
+] as const) {
+  const row = await run(kind, n, seconds);
+  rows.push(row);
+  console.log(JSON.stringify(row));
+}
+console.table(rows);
+const one = rows.find((r) => r.storage === 'lmdb' && r.inFlight === 1)!;
+const many = rows.find((r) => r.storage === 'lmdb' && r.inFlight === 512)!;
+const summary = { groupCommitSpeedup: Number((many.commandsPerSec / Math.max(1, one.commandsPerSec)).toFixed(1)), goalCommandsPerSec: 30_000, met: many.commandsPerSec >= 30_000 };
+console.log(summary);
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+mkdirSync(join(root, 'results'), { recursive: true });
+writeFileSync(join(root, 'results', 'replica.json'), JSON.stringify({ bench: 'replica-throughput', date: new Date().toISOString(), rows, summary }, null, 2));
