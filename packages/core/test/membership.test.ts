@@ -175,3 +175,42 @@ test('applyConfChange is idempotent and checkConfChange explains refusals', (t) 
   t.is(checkConfChange(conf, cc('addLearner', '4')), undefined);
   t.regex(checkConfChange(conf, cc('addLearner', '1')) ?? '', /already a voter/);
 });
+
+test('an uncommitted membership change takes effect when appended and is reverted when truncated', (t) => {
+  const c = new Cluster(['1', '2', '3'], { config: { preVote: false, checkQuorum: false } });
+  c.elect('1');
+  c.isolate('1');
+  c.node('1').proposeConfChange(cc('addLearner', '4'));
+  c.stabilize();
+  t.deepEqual(c.node('1').status().conf, { voters: ['1', '2', '3'], learners: ['4'] }, 'in effect once appended');
+  t.deepEqual(c.node('1').status().appliedConf, { voters: ['1', '2', '3'], learners: [] }, 'not applied');
+  t.true('4' in c.node('1').status().progress, 'the leader replicates to the new learner at once');
+  c.elect('2');
+  t.is(c.node('2').status().role, 'leader');
+  c.propose('2', 'x');
+  c.stabilize();
+  c.heal();
+  c.tickAll(2);
+  t.is(c.node('1').status().leader, '2');
+  t.deepEqual(c.node('1').status().conf, { voters: ['1', '2', '3'], learners: [] }, 'reverted with the truncated entry');
+  t.is(c.get('1').log.term(2), 2);
+});
+
+test('a removed leader whose removal is not committed may still campaign, and completes it', (t) => {
+  const c = new Cluster(['1', '2'], { config: { preVote: false } });
+  c.elect('1');
+  // 1 removes itself but 2 never gets the entry before 1 loses leadership.
+  c.isolate('1');
+  c.node('1').proposeConfChange(cc('remove', '1'));
+  c.stabilize();
+  t.deepEqual(c.node('1').status().conf.voters, ['2']);
+  c.tickAll(40, ['1']); // check-quorum: 1 steps down (and then tries elections)
+  t.not(c.node('1').status().role, 'leader');
+  c.heal();
+  // 2 needs 1's vote (2 still has {1, 2}) but its log is shorter; 1 must be able to campaign.
+  c.tickAll(60);
+  const leaders = c.leaders();
+  t.deepEqual(leaders, ['2']);
+  t.deepEqual(c.node('2').status().conf.voters, ['2']);
+  t.deepEqual(c.node('1').status().conf.voters, ['2']);
+});

@@ -116,8 +116,12 @@ function runSchedule(seed: number, steps: number): Outcome {
       } else events.push('heal');
     } else if (roll < 71) {
       const id = pick(ids);
+      const n = c.node(id);
+      if (chance(0.5) && n.hasReady()) {
+        n.ready(); // crash after ready(), before anything was persisted or sent
+        events.push(`crash ${id} before persisting`);
+      } else events.push(`restart ${id}`);
       c.restart(id);
-      events.push(`restart ${id}`);
     } else if (roll < 75) {
       const id = pick(ids);
       const m = c.get(id);
