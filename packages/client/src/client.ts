@@ -53,6 +53,14 @@ export interface RetryOptions {
   maxRedirects?: number;
 }
 
+/** What a transport adapter can tell the client about connections it made. */
+export interface TransportHooks {
+  /** A seed dialled under a placeholder id turned out to be node `nodeId`. */
+  identified(placeholderId: string, nodeId: string): void;
+  /** A node refused the handshake (wrong cluster id, secret, certificate). */
+  refused(node: string, reason: string): void;
+}
+
 /** Options of {@link RaftfleetClient.connect}. */
 export interface ClientOptions {
   /** Fleet nodes to contact first; any node serves any group. At least one. */
@@ -61,7 +69,7 @@ export interface ClientOptions {
    * Builds the transport the client talks over, given the client's own node id (`client-<random>`).
    * The `@raftfleet/client` entry point's {@link connect} supplies TCP; pass your own for tests or other adapters.
    */
-  transport: (clientNodeId: string) => Transport;
+  transport: (clientNodeId: string, hooks: TransportHooks) => Transport;
   /** Default deadline of each call, in milliseconds (default 5000). */
   timeoutMs?: number;
   /** Deadline of the first contact with the fleet in `connect` (default: `timeoutMs`). */
@@ -223,7 +231,15 @@ export class RaftfleetClient {
     this.maxMs = options.retry?.maxMs ?? 500;
     this.maxRedirects = options.retry?.maxRedirects ?? 3;
     this.random = options.random ?? Math.random;
-    this.transport = options.transport(this.clientId);
+    this.transport = options.transport(this.clientId, {
+      identified: (placeholderId, nodeId) => {
+        // Deferred: the transport is still inside its own bookkeeping for the failed dial.
+        setImmediate(() => this.identified(placeholderId, nodeId));
+      },
+      refused: (node, reason) => {
+        this.lastAuthFailure = { node: this.known.get(node)?.address ?? node, error: new Error(reason) };
+      },
+    });
   }
 
   /**
@@ -398,6 +414,14 @@ export class RaftfleetClient {
     if (existing !== undefined && existing.address === address) return;
     this.known.set(id, { address, placeholder, failedAt: existing?.failedAt ?? 0 });
     this.transport.addPeer(id, address);
+  }
+
+  private identified(placeholderId: string, nodeId: string): void {
+    const seed = this.known.get(placeholderId);
+    if (this.closed || seed === undefined || !seed.placeholder) return;
+    this.learn(nodeId, seed.address);
+    this.known.delete(placeholderId);
+    this.transport.removePeer(placeholderId);
   }
 
   private learnNodes(nodes: NodeInfo[]): void {

@@ -1,6 +1,5 @@
 // The everyday entry point: a client over the TCP transport, authenticated like a node
 // (cluster id + shared secret HMAC, or TLS), without ever becoming a member.
-import type { Transport } from '@raftfleet/transport';
 import { RaftfleetClient, type ClientOptions } from './client.js';
 import { InvalidRequestError } from './errors.js';
 import { tcpClientTransport, type TlsClientOptions } from './tcp.js';
@@ -9,12 +8,12 @@ import { tcpClientTransport, type TlsClientOptions } from './tcp.js';
 export interface ConnectOptions extends Omit<ClientOptions, 'transport'> {
   /** The fleet's cluster id; the handshake fails on a mismatch. */
   clusterId: string;
-  /** The fleet's shared secret (never sent; proven by HMAC). Required unless `tls` is given. */
+  /** The fleet's shared secret (never sent; proven by HMAC). Required unless `tls` is given (then it defaults to ''). */
   secret?: string | Uint8Array;
   /** TLS options (CA, client certificate and key for mutual TLS). */
   tls?: TlsClientOptions;
   /** Replaces the TCP transport (other adapters, tests). */
-  transport?: (clientNodeId: string) => Transport;
+  transport?: ClientOptions['transport'];
 }
 
 /**
@@ -36,6 +35,6 @@ export async function connect(options: ConnectOptions): Promise<RaftfleetClient>
   const { clusterId, secret, tls, transport, ...rest } = options;
   const factory =
     transport ??
-    ((nodeId: string) => tcpClientTransport({ nodeId, clusterId, ...(secret !== undefined ? { secret } : {}), ...(tls !== undefined ? { tls } : {}) }));
+    ((nodeId, hooks) => tcpClientTransport({ nodeId, clusterId, hooks, ...(secret !== undefined ? { secret } : {}), ...(tls !== undefined ? { tls } : {}) }));
   return RaftfleetClient.connect({ ...rest, transport: factory });
 }

@@ -6,6 +6,7 @@
 export { RaftfleetClient, parseSeed } from './client.js';
 export type {
   Seed,
+  TransportHooks,
   RetryOptions,
   ClientOptions,
   CallOptions,
@@ -17,6 +18,8 @@ export type {
 } from './client.js';
 export { connect } from './connect.js';
 export type { ConnectOptions } from './connect.js';
+export { tcpClientTransport } from './tcp.js';
+export type { TlsClientOptions, TcpClientTransportOptions } from './tcp.js';
 export { msgpackCodec, jsonCodec } from './codec.js';
 export type { Codec } from './codec.js';
 export { METHODS } from './wire.js';

@@ -28,6 +28,8 @@ export interface Env {
   seed(node: FakeNode): Seed;
   /** Where nothing listens. */
   deadSeed(): Seed;
+  /** Connects a client some other way than RaftfleetClient.connect over clientTransport (e.g. the TCP `connect`). */
+  connectClient?: (seeds: Seed[], timeoutMs: number) => Promise<RaftfleetClient>;
 }
 
 /** Seeded PRNG (mulberry32) for backoff jitter. */
@@ -50,7 +52,10 @@ export function clientBehaviour(test: TestFn, makeEnv: () => Promise<Env>): void
     for (let i = 1; i <= n; i++) nodes.push(new FakeNode(fleet, `n${i}`, `z${i}`, await env.nodeTransport(`n${i}`)));
     const clients: RaftfleetClient[] = [];
     const connect = async (seeds: Seed[] = [env.seed(nodes[0]!)], timeoutMs = 2000) => {
-      const c = await RaftfleetClient.connect({ seeds, transport: (id) => env.clientTransport(id), timeoutMs, random: prng(42), retry: { baseMs: 5, maxMs: 40 } });
+      const c =
+        env.connectClient !== undefined
+          ? await env.connectClient(seeds, timeoutMs)
+          : await RaftfleetClient.connect({ seeds, transport: (id) => env.clientTransport(id), timeoutMs, random: prng(42), retry: { baseMs: 5, maxMs: 40 } });
       clients.push(c);
       return c;
     };
@@ -88,7 +93,9 @@ export function clientBehaviour(test: TestFn, makeEnv: () => Promise<Env>): void
   test('no reachable seed: connect fails with UnavailableError', async (t) => {
     const { env, teardown } = await setup(1);
     const error = await t.throwsAsync(
-      RaftfleetClient.connect({ seeds: [env.deadSeed()], transport: (id) => env.clientTransport(id), timeoutMs: 300, random: prng(1) }),
+      env.connectClient !== undefined
+        ? env.connectClient([env.deadSeed()], 300)
+        : RaftfleetClient.connect({ seeds: [env.deadSeed()], transport: (id) => env.clientTransport(id), timeoutMs: 300, random: prng(1) }),
     );
     t.true(error instanceof UnavailableError || error instanceof TimeoutError, `got ${error?.name}`);
     await teardown();

@@ -1,0 +1,54 @@
+// The client behaviour scenarios over real TCP sockets on 127.0.0.1, seeds given by address alone,
+// plus what only TCP has: handshake refusals for a wrong secret or cluster id.
+import test from 'ava';
+import { TcpTransport } from '@raftfleet/transport-tcp';
+import { clientBehaviour, prng } from './behaviour.js';
+import { FakeFleet, FakeNode } from './fake-fleet.js';
+import { connect, UnauthorizedError, UnavailableError, TimeoutError } from '../src/index.js';
+
+const clusterId = 'client-test';
+const secret = 'correct horse battery staple';
+
+async function listeningNode(id: string, options: { clusterId?: string; secret?: string } = {}): Promise<TcpTransport> {
+  const t = new TcpTransport({ nodeId: id, clusterId: options.clusterId ?? clusterId, secret: options.secret ?? secret, listen: { host: '127.0.0.1', port: 0 } });
+  await t.start();
+  return t;
+}
+
+clientBehaviour(test, async () => ({
+  nodeTransport: (id) => listeningNode(id),
+  clientTransport: () => {
+    throw new Error('replaced by connect below');
+  },
+  seed: (node) => node.transport.address,
+  deadSeed: () => '127.0.0.1:1',
+  connectClient: (seeds, timeoutMs) => connect({ seeds, clusterId, secret, timeoutMs, random: prng(42), retry: { baseMs: 5, maxMs: 40 } }),
+}));
+
+test('a wrong secret is refused at the handshake with UnauthorizedError', async (t) => {
+  const fleet = new FakeFleet();
+  const node = new FakeNode(fleet, 'n1', 'z1', await listeningNode('n1'));
+  const error = await t.throwsAsync(connect({ seeds: [node.transport.address], clusterId, secret: 'wrong', timeoutMs: 500, random: prng(3) }));
+  t.true(error instanceof UnauthorizedError, `got ${error?.name}: ${error?.message}`);
+  t.is(node.received.length, 0);
+  await fleet.close();
+});
+
+test('a wrong cluster id is refused with UnauthorizedError', async (t) => {
+  const fleet = new FakeFleet();
+  const node = new FakeNode(fleet, 'n1', 'z1', await listeningNode('n1'));
+  const error = await t.throwsAsync(connect({ seeds: [`n1@${node.transport.address}`], clusterId: 'other', secret, timeoutMs: 500, random: prng(4) }));
+  t.true(error instanceof UnauthorizedError, `got ${error?.name}: ${error?.message}`);
+  await fleet.close();
+});
+
+test('nothing listening: connect fails as unavailable, not unauthorized', async (t) => {
+  const error = await t.throwsAsync(connect({ seeds: ['127.0.0.1:1'], clusterId, secret, timeoutMs: 300, random: prng(5) }));
+  t.true(error instanceof UnavailableError || error instanceof TimeoutError, `got ${error?.name}`);
+});
+
+test('connect validates its options', async (t) => {
+  await t.throwsAsync(connect({ seeds: [], clusterId, secret }), { code: 'ERR_INVALID' });
+  await t.throwsAsync(connect({ seeds: ['127.0.0.1:7'], clusterId: '', secret }), { code: 'ERR_INVALID' });
+  await t.throwsAsync(connect({ seeds: ['127.0.0.1:7'], clusterId }), { code: 'ERR_INVALID' });
+});
