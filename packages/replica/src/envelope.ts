@@ -13,19 +13,51 @@ export interface CommandRecord {
   payload: Uint8Array;
 }
 
-/** Encodes a command record for a log entry. */
+const utf8 = new TextEncoder();
+const utf8d = new TextDecoder();
+const COMMAND_FORMAT = 1;
+
+/**
+ * Encodes a command record for a log entry: a format byte, the client id (u16 length + UTF-8),
+ * the seq (f64), then the payload. Hand-rolled because it runs for every command on every member.
+ */
 export function encodeCommand(rec: CommandRecord): Uint8Array {
-  return internalCodec.encode([rec.clientId, rec.seq, rec.payload]);
+  const id = rec.clientId === '' ? EMPTY_BYTES : utf8.encode(rec.clientId);
+  if (id.length > 0xffff) throw new RangeError('client id too long');
+  const out = new Uint8Array(11 + id.length + rec.payload.length);
+  out[0] = COMMAND_FORMAT;
+  out[1] = id.length >>> 8;
+  out[2] = id.length & 0xff;
+  out.set(id, 3);
+  // seq as two big-endian u32 halves (integers up to 2^53), without a DataView per call.
+  const hi = Math.floor(rec.seq / 0x100000000);
+  const lo = rec.seq >>> 0;
+  let o = 3 + id.length;
+  out[o++] = 0;
+  out[o++] = (hi >>> 16) & 0xff;
+  out[o++] = (hi >>> 8) & 0xff;
+  out[o++] = hi & 0xff;
+  out[o++] = lo >>> 24;
+  out[o++] = (lo >>> 16) & 0xff;
+  out[o++] = (lo >>> 8) & 0xff;
+  out[o++] = lo & 0xff;
+  out.set(rec.payload, o);
+  return out;
 }
 
-/** Decodes a log entry's command record; throws on malformed data. */
+/** Decodes a log entry's command record; throws on malformed data. The payload is a view, not a copy. */
 export function decodeCommand(data: Uint8Array): CommandRecord {
-  const v: unknown = internalCodec.decode(data);
-  if (!Array.isArray(v) || typeof v[0] !== 'string' || typeof v[1] !== 'number' || !(v[2] instanceof Uint8Array)) {
-    throw new Error('malformed command entry');
-  }
-  return { clientId: v[0], seq: v[1], payload: v[2] };
+  if (data.length < 11 || data[0] !== COMMAND_FORMAT) throw new Error('malformed command entry');
+  const idLen = (data[1]! << 8) | data[2]!;
+  if (data.length < 11 + idLen) throw new Error('malformed command entry');
+  const clientId = idLen === 0 ? '' : utf8d.decode(data.subarray(3, 3 + idLen));
+  const o = 3 + idLen;
+  const hi = ((data[o + 1]! << 16) | (data[o + 2]! << 8) | data[o + 3]!) >>> 0;
+  const lo = ((data[o + 4]! << 24) | (data[o + 5]! << 16) | (data[o + 6]! << 8) | data[o + 7]!) >>> 0;
+  return { clientId, seq: hi * 0x100000000 + lo, payload: data.subarray(o + 8) };
 }
+
+const EMPTY_BYTES = new Uint8Array(0);
 
 /** The runtime's part of a snapshot: the machine state plus the retained-results table. */
 export interface SnapshotPayload {

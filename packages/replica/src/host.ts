@@ -854,7 +854,12 @@ export class Host {
         await this.o.storage.saveSnapshot(r.group, rd.snapshot.meta, rd.snapshot.data, { confState: rd.snapshot.meta.conf });
       }
     }
-    if (writes.length > 0) await this.o.storage.write({ writes });
+    // A batch that only moves commit indexes need not wait for fsync (etcd's mustSync rule): a lost
+    // commit index is recovered from the leader. Entries, votes, terms and membership must be durable.
+    if (writes.length > 0) {
+      const durable = work.some((w) => w.rd.mustSync) || writes.some((w) => w.confState !== undefined || w.meta !== undefined);
+      await this.o.storage.write({ writes, durable });
+    }
 
     // Send: one batch per destination node.
     const out = new Map<string, Envelope[]>();
