@@ -163,7 +163,7 @@ export async function openLmdbStorage(options: LmdbStorageOptions): Promise<Lmdb
     checkDataFile(dir);
     let root: RootDatabase;
     try {
-      root = open({ path: dir, maxDbs: 4, compression: false });
+      root = open({ path: dir, maxDbs: 4, compression: false, eventTurnBatching: false });
     } catch (error) {
       throw translateOpenError(dir, error);
     }
@@ -857,8 +857,13 @@ export class LmdbStorage implements RaftStorage {
     this.closing ??= (async () => {
       const t = this.last;
       if (t !== undefined) await t.durable.catch(() => {});
-      await this.root.flushed;
-      await this.root.close();
+      if (this.failure === undefined) {
+        await Promise.resolve(this.root.flushed).catch(() => {});
+        await this.root.close();
+      } else {
+        // After a failed commit lmdb's close waits for a flush that never comes: give it a moment, then let go.
+        await Promise.race([this.root.close().catch(() => {}), new Promise((r) => setTimeout(r, 200))]);
+      }
       this.closed = true;
       this.release();
     })();
