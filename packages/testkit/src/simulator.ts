@@ -101,6 +101,10 @@ export interface SimulationStats {
   snapshotsInstalled: number;
   /** Membership changes applied by a leader. */
   confChanges: number;
+  /** Leadership transfers requested. */
+  transfers: number;
+  /** Transfers whose target became leader within two election timeouts. */
+  transfersCompleted: number;
   /** Ticks from the end of faults to the first committed write (liveness). */
   recoveryTicks: number;
   /** True when the linearizability search ran out of budget (no verdict; counted, not failed). */
@@ -226,6 +230,7 @@ export class Simulation {
   private now = 0;
   private subTick = 0;
   private nextMemberNo: number;
+  private transfer: { to: MemberId; until: number } | undefined;
   /** The group's bootstrap membership (the conf of the index-0 snapshot every member starts from). */
   private readonly initialConf: ConfState;
   private readonly stats: SimulationStats = {
@@ -238,6 +243,8 @@ export class Simulation {
     crashes: 0,
     snapshotsInstalled: 0,
     confChanges: 0,
+    transfers: 0,
+    transfersCompleted: 0,
     recoveryTicks: -1,
     linearizabilityUndecided: false,
   };
@@ -409,7 +416,11 @@ export class Simulation {
       if (role !== m.role || leader !== m.leader) {
         const term = raft.status().term;
         this.trace.note(this.now, `${m.id} is ${role} term=${term} leader=${leader || '-'}`);
-        if (role === 'leader') this.checker.becameLeader(m.id, term);
+        if (role === 'leader') {
+          this.checker.becameLeader(m.id, term);
+          if (this.transfer !== undefined && this.transfer.to === m.id && this.now <= this.transfer.until) this.stats.transfersCompleted++;
+          this.transfer = undefined;
+        }
       }
       m.role = role;
       m.leader = leader;
@@ -714,6 +725,8 @@ export class Simulation {
         if (voters.length === 0) break;
         const to = rng.pick(voters);
         this.trace.note(this.now, `${leader.id} transfer leadership to ${to}`);
+        this.stats.transfers++;
+        this.transfer = { to, until: this.now + 2 * (this.electionTick + this.jitter) };
         leader.raft!.transferLeadership(to);
         break;
       }

@@ -53,14 +53,17 @@ test('a bound too tight to elect a leader is reported as a liveness failure', (t
 test('snapshots, membership changes and transfers happen under the default faults', (t) => {
   let snaps = 0;
   let confs = 0;
+  let transfers = 0;
   for (let seed = 1; seed <= 20; seed++) {
     const r = runSimulation({ seed });
     t.is(r.failure, undefined);
     snaps += r.stats.snapshotsInstalled;
     confs += r.stats.confChanges;
+    transfers += r.stats.transfersCompleted;
   }
   t.true(snaps > 0);
   t.true(confs > 0);
+  t.true(transfers > 0, 'some leadership transfers completed');
 });
 
 test('a failure trace is bounded and formatted with describeMessage', (t) => {

@@ -9,7 +9,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { runElectionExperiment } from '../election.js';
 import { parseFaultKinds, FaultKindError, FAULT_KINDS, type FaultKind } from '../faults.js';
 import { runSimulation, type InjectedBug, type SimulationOptions } from '../simulator.js';
-import type { SweepFailure, SweepSummary } from '../sweep.js';
+import { runSeedRange, type SweepFailure, type SweepSummary } from '../sweep.js';
 
 function int(name: string, min: number) {
   return (v: string): number => {
@@ -31,6 +31,11 @@ function faultList(v: string): FaultKind[] {
 /** Repository root: results/ lives there (this file is packages/testkit/dist/cli/sim.js). */
 function resultsDir(): string {
   return resolve(dirname(new URL(import.meta.url).pathname), '../../../../results');
+}
+
+/** The worker module beside this one (`.ts` when run from source through tsx). */
+function workerUrl(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './sim-worker.ts' : './sim-worker.js', import.meta.url);
 }
 
 function printFailure(f: SweepFailure, traceLines: number): void {
@@ -60,6 +65,7 @@ interface Cli {
   electionExperiment: boolean;
   trials: number;
   preVote: boolean;
+  out?: string;
 }
 
 function simOptions(o: Cli): Omit<SimulationOptions, 'seed'> {
@@ -97,10 +103,34 @@ async function sweep(o: Cli): Promise<number> {
     if (tty) process.stdout.write(`\r${line}`);
     else console.log(line);
   };
-  await new Promise<void>((done, fail) => {
+  const absorb = (s: SweepSummary): void => {
+    total.seeds += s.seeds;
+    total.failed += s.failed;
+    total.opsCompleted += s.opsCompleted;
+    total.snapshotsInstalled += s.snapshotsInstalled;
+    total.confChanges += s.confChanges;
+    total.crashes += s.crashes;
+    total.ticks += s.ticks;
+    total.undecided += s.undecided;
+    total.maxRecoveryTicks = Math.max(total.maxRecoveryTicks, s.maxRecoveryTicks);
+    for (const f of s.failures) {
+      if (tty) process.stdout.write('\n');
+      console.log(`violation: seed ${f.seed} ${f.failure.kind}: ${f.failure.message.split('\n')[0] ?? ''}`);
+      if (total.failures.length < 20) total.failures.push(f);
+    }
+    progress();
+  };
+  if (workers === 1) {
+    // In-process: no worker start-up, and it also runs from source (through tsx).
+    while (next < end) {
+      const count = Math.min(o.chunk, end - next);
+      absorb(runSeedRange(next, count, options));
+      next += count;
+    }
+  } else await new Promise<void>((done, fail) => {
     let live = workers;
     for (let w = 0; w < workers; w++) {
-      const worker = new Worker(new URL('./sim-worker.js', import.meta.url), { workerData: { options } });
+      const worker = new Worker(workerUrl(), { workerData: { options } });
       const feed = (): void => {
         if (next >= end) {
           worker.postMessage(null);
@@ -111,22 +141,7 @@ async function sweep(o: Cli): Promise<number> {
         next += count;
       };
       worker.on('message', (msg: { summary: SweepSummary }) => {
-        const s = msg.summary;
-        total.seeds += s.seeds;
-        total.failed += s.failed;
-        total.opsCompleted += s.opsCompleted;
-        total.snapshotsInstalled += s.snapshotsInstalled;
-        total.confChanges += s.confChanges;
-        total.crashes += s.crashes;
-        total.ticks += s.ticks;
-        total.undecided += s.undecided;
-        total.maxRecoveryTicks = Math.max(total.maxRecoveryTicks, s.maxRecoveryTicks);
-        for (const f of s.failures) {
-          if (tty) process.stdout.write('\n');
-          console.log(`violation: seed ${f.seed} ${f.failure.kind}: ${f.failure.message.split('\n')[0] ?? ''}`);
-          if (total.failures.length < 20) total.failures.push(f);
-        }
-        progress();
+        absorb(msg.summary);
         feed();
       });
       worker.on('error', fail);
@@ -149,9 +164,8 @@ async function sweep(o: Cli): Promise<number> {
     console.log(`\nfailing seeds: ${total.failures.map((f) => f.seed).join(', ')}${total.failed > total.failures.length ? ', …' : ''}`);
     console.log(`reproduce: npm run sim -- --seed ${first.seed} ${reproduceFlags(o)}`);
   }
-  const dir = resultsDir();
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'sim-sweep.json');
+  const file = o.out ?? join(resultsDir(), 'sim-sweep.json');
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(
     file,
     JSON.stringify(
@@ -229,9 +243,8 @@ function electionExperiment(o: Cli): number {
     );
     results.push({ ...c, heartbeatTick, preVote: o.preVote, seed: o.startSeed, seconds: secs, ...d });
   }
-  const dir = resultsDir();
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `election-experiment${o.preVote ? '' : '-no-prevote'}.json`);
+  const file = o.out ?? join(resultsDir(), `election-experiment${o.preVote ? '' : '-no-prevote'}.json`);
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify({ unit: 'ms (1 tick = 1 ms)', members: 5, delayMs: [1, 5], results }, null, 2));
   console.log(`wrote ${file}`);
   return 0;
@@ -268,6 +281,7 @@ async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--election-experiment', 'run the Raft paper Figure 16 experiment instead of a sweep').default(false))
     .addOption(new Option('--trials <n>', 'leader crashes per timeout range in the election experiment').argParser(int('--trials', 1)).default(1000))
     .addOption(new Option('--no-pre-vote', 'election experiment without pre-vote (as in the paper)'))
+    .addOption(new Option('--out <file>', 'where to write the JSON results (default: results/ at the repository root)'))
     .exitOverride();
   try {
     program.parse(argv);
@@ -281,4 +295,9 @@ async function main(argv: string[]): Promise<number> {
   return sweep(o);
 }
 
-process.exitCode = await main(process.argv);
+try {
+  process.exitCode = await main(process.argv);
+} catch (e) {
+  console.error(`sim: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  process.exitCode = 2;
+}
