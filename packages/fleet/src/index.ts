@@ -2,6 +2,32 @@
  * Many Raft groups placed over a cluster: registry, zone-aware rendezvous placement, rebalancing, routing.
  * @packageDocumentation
  */
+export { Fleet, FLEET_RPC } from './fleet.js';
+export type {
+  AddGroupOptions,
+  FleetCommandOptions,
+  FleetQueryOptions,
+  FleetNodeInfo,
+  FleetGroupInfo,
+  RebalanceStatus,
+  FleetStartOptions,
+} from './fleet.js';
+export type { FleetOptions, Seed } from './options.js';
+export { parseSeed } from './options.js';
+export { CLIENT_RPC, toClientError } from './client-server.js';
+export type { ClientErrorCode } from './client-server.js';
+export {
+  FleetError,
+  FleetConfigError,
+  FleetGroupNotFoundError,
+  FleetUnavailableError,
+  FleetStoppedError,
+  FleetJoinError,
+  FleetRegistryError,
+  FleetRecoveryError,
+} from './errors.js';
+export { transportWire } from './wire.js';
+export { encodeBody, decodeBody } from './codec.js';
 export { placeGroup, rendezvousScore, nextMembershipStep } from './placement.js';
 export type { PlacementNode, Membership, MembershipStep } from './placement.js';
 export { registryMachine, isMemberCurrent, RegistryError, REGISTRY_GROUP } from './registry.js';

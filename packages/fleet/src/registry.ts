@@ -64,14 +64,16 @@ export type RegistryCommand =
 /** What a registry command returns. */
 export type RegistryResult =
   | { readonly type: 'node'; readonly node: NodeRecord; readonly restarted: boolean }
-  | { readonly type: 'group'; readonly group: GroupRecord }
+  | { readonly type: 'group'; readonly group: GroupRecord; readonly created: boolean }
   | { readonly type: 'removed'; readonly name: string; readonly existed: boolean };
 
 /** Reads of the registry. */
 export type RegistryQuery =
   | { readonly type: 'all' }
   | { readonly type: 'group'; readonly name: string }
-  | { readonly type: 'node'; readonly id: string };
+  | { readonly type: 'node'; readonly id: string }
+  /** The whole state when its version is above `version`, else null: cheap polling. */
+  | { readonly type: 'since'; readonly version: number };
 
 /** Raised (and returned to the proposer) when a registry change is refused. */
 export class RegistryError extends Error {
@@ -79,7 +81,8 @@ export class RegistryError extends Error {
   readonly code: 'ERR_GROUP_EXISTS' | 'ERR_INVALID_GROUP' | 'ERR_INVALID_NODE' | 'ERR_NODE_NOT_FOUND';
   /** Constructs the error. */
   constructor(code: RegistryError['code'], message: string) {
-    super(message);
+    // The code leads the message: it is all that survives the trip through a CommandFailedError.
+    super(`${code}: ${message}`);
     this.name = 'RegistryError';
     this.code = code;
   }
@@ -142,7 +145,7 @@ export const registryMachine = {
         const existing = state.groups[command.name];
         if (existing !== undefined) {
           if (existing.machine === command.machine && existing.replicas === command.replicas) {
-            return { result: { type: 'group', group: existing }, state };
+            return { result: { type: 'group', group: existing, created: false }, state };
           }
           throw new RegistryError('ERR_GROUP_EXISTS', `group ${command.name} exists with machine ${existing.machine} and ${existing.replicas} replicas`);
         }
@@ -153,7 +156,7 @@ export const registryMachine = {
           generation: version,
           options: command.options ?? {},
         };
-        return { result: { type: 'group', group }, state: { ...state, version, groups: { ...state.groups, [group.name]: group } } };
+        return { result: { type: 'group', group, created: true }, state: { ...state, version, groups: { ...state.groups, [group.name]: group } } };
       }
       case 'removeGroup': {
         const existing = state.groups[command.name];
@@ -180,6 +183,8 @@ export const registryMachine = {
         return state.groups[query.name] ?? null;
       case 'node':
         return state.nodes[query.id] ?? null;
+      case 'since':
+        return state.version > query.version ? state : null;
       default: {
         const never: never = query;
         throw new RegistryError('ERR_INVALID_GROUP', `unknown registry query ${JSON.stringify(never)}`);

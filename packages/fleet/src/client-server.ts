@@ -1,0 +1,197 @@
+// The client protocol served by every fleet node (raftfleet.client.*): standard msgpack bodies,
+// `{ ok: true, ... }` or `{ ok: false, error: { code, message, ... } }`, routing to leaders itself.
+import { CommandFailedError, ConfigError, NotLeaderError, TimeoutError, TooLargeError, type Consistency } from '@raftfleet/replica';
+import type { Transport } from '@raftfleet/transport';
+import { decodeBody, encodeBody } from './codec.js';
+import { FleetConfigError, FleetGroupNotFoundError, FleetRegistryError, FleetStoppedError, FleetUnavailableError } from './errors.js';
+import type { Fleet } from './fleet.js';
+
+/** RPC method names of the client protocol. */
+export const CLIENT_RPC = {
+  /** Run a command on a group. */
+  command: 'raftfleet.client.command',
+  /** Answer a query on a group. */
+  query: 'raftfleet.client.query',
+  /** Add a group. */
+  addGroup: 'raftfleet.client.addGroup',
+  /** Remove a group. */
+  removeGroup: 'raftfleet.client.removeGroup',
+  /** List groups. */
+  groups: 'raftfleet.client.groups',
+  /** List nodes. */
+  nodes: 'raftfleet.client.nodes',
+  /** Cluster status. */
+  status: 'raftfleet.client.status',
+} as const;
+
+/** Error codes of the client protocol. */
+export type ClientErrorCode =
+  | 'ERR_NOT_LEADER'
+  | 'ERR_TIMEOUT'
+  | 'ERR_GROUP_NOT_FOUND'
+  | 'ERR_UNAVAILABLE'
+  | 'ERR_TOO_LARGE'
+  | 'ERR_COMMAND_FAILED'
+  | 'ERR_INVALID'
+  | 'ERR_GROUP_EXISTS';
+
+interface ClientError {
+  code: ClientErrorCode;
+  message: string;
+  leader?: string;
+  leaderAddress?: string;
+  errorName?: string;
+}
+
+class InvalidRequest extends Error {
+  readonly code = 'ERR_INVALID' as const;
+}
+
+const CONSISTENCIES: readonly Consistency[] = ['linearizable', 'lease', 'stale'];
+
+function record(body: Uint8Array): Record<string, unknown> {
+  let v: unknown;
+  try {
+    v = decodeBody(body);
+  } catch (e) {
+    throw new InvalidRequest(`body is not msgpack: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InvalidRequest('body must be a msgpack map');
+  return v as Record<string, unknown>;
+}
+
+function str(req: Record<string, unknown>, key: string): string {
+  const v = req[key];
+  if (typeof v !== 'string' || v === '') throw new InvalidRequest(`${key} must be a non-empty string`);
+  return v;
+}
+
+function bin(req: Record<string, unknown>, key: string): Uint8Array {
+  const v = req[key];
+  if (!(v instanceof Uint8Array)) throw new InvalidRequest(`${key} must be binary`);
+  return v;
+}
+
+function timeout(req: Record<string, unknown>): number | undefined {
+  const v = req['timeoutMs'];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new InvalidRequest('timeoutMs must be a positive number');
+  return Math.min(Math.floor(v), 10 * 60_000);
+}
+
+/** Maps any failure to the protocol's error object. */
+export function toClientError(e: unknown, fleet: Fleet, group?: string): ClientError {
+  const leaderFields = (): Pick<ClientError, 'leader' | 'leaderAddress'> => {
+    const leader = group === undefined ? undefined : fleet.cachedLeader(group);
+    return leader === undefined ? {} : { leader, leaderAddress: fleet.addressOf(leader) };
+  };
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof InvalidRequest || e instanceof ConfigError || e instanceof FleetConfigError) return { code: 'ERR_INVALID', message };
+  if (e instanceof FleetGroupNotFoundError) return { code: 'ERR_GROUP_NOT_FOUND', message };
+  if (e instanceof TooLargeError) return { code: 'ERR_TOO_LARGE', message };
+  if (e instanceof CommandFailedError) return { code: 'ERR_COMMAND_FAILED', message, errorName: e.errorName };
+  if (e instanceof TimeoutError) return { code: 'ERR_TIMEOUT', message, ...leaderFields() };
+  if (e instanceof NotLeaderError) {
+    const leader = e.leaderNode;
+    return leader === '' ? { code: 'ERR_NOT_LEADER', message } : { code: 'ERR_NOT_LEADER', message, leader, leaderAddress: fleet.addressOf(leader) };
+  }
+  if (e instanceof FleetRegistryError) {
+    if (e.reason === 'ERR_GROUP_EXISTS') return { code: 'ERR_GROUP_EXISTS', message };
+    if (e.reason === 'ERR_INVALID_GROUP' || e.reason === 'ERR_INVALID_NODE') return { code: 'ERR_INVALID', message };
+    return { code: 'ERR_UNAVAILABLE', message };
+  }
+  if (e instanceof FleetUnavailableError) {
+    // Routing gave up at the caller's deadline: say timeout when the last failure was one.
+    const code = /Timeout/.test(e.lastError) ? 'ERR_TIMEOUT' : 'ERR_UNAVAILABLE';
+    return { code, message, ...leaderFields() };
+  }
+  if (e instanceof FleetStoppedError) return { code: 'ERR_UNAVAILABLE', message };
+  return { code: 'ERR_UNAVAILABLE', message, ...leaderFields() };
+}
+
+/** Installs the client protocol handlers of `fleet` on its transport. */
+export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
+  const serve = (method: string, handler: (req: Record<string, unknown>) => Promise<{ group?: string; body: Record<string, unknown> }>): void => {
+    transport.onRequest(method, async (_from, body) => {
+      let group: string | undefined;
+      try {
+        const req = record(body);
+        if (typeof req['group'] === 'string') group = req['group'];
+        const out = await handler(req);
+        return encodeBody({ ok: true, ...out.body });
+      } catch (e) {
+        return encodeBody({ ok: false, error: toClientError(e, fleet, group) });
+      }
+    });
+  };
+  const leaderOf = (group: string): { leader: string | null; leaderAddress: string | null } => {
+    const leader = fleet.cachedLeader(group);
+    return leader === undefined ? { leader: null, leaderAddress: null } : { leader, leaderAddress: fleet.addressOf(leader) };
+  };
+
+  serve(CLIENT_RPC.command, async (req) => {
+    const group = str(req, 'group');
+    const payload = bin(req, 'command');
+    const clientId = req['clientId'];
+    const seq = req['seq'];
+    if (clientId !== undefined && clientId !== null && (typeof clientId !== 'string' || clientId === '')) throw new InvalidRequest('clientId must be a non-empty string');
+    if (typeof clientId === 'string' && (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq <= 0)) throw new InvalidRequest('seq must be a positive integer');
+    const timeoutMs = timeout(req);
+    const codec = await fleet.codecOf(group);
+    let command: unknown;
+    try {
+      command = codec.decode(payload);
+    } catch (e) {
+      throw new InvalidRequest(`command does not decode with codec ${codec.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const result = await fleet.command(group, command, {
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
+      ...(typeof clientId === 'string' ? { clientId, seq: seq as number } : {}),
+    });
+    return { group, body: { result: codec.encode(result), ...leaderOf(group) } };
+  });
+
+  serve(CLIENT_RPC.query, async (req) => {
+    const group = str(req, 'group');
+    const payload = bin(req, 'query');
+    const consistency = (req['consistency'] ?? 'linearizable') as Consistency;
+    if (!CONSISTENCIES.includes(consistency)) throw new InvalidRequest(`consistency must be one of ${CONSISTENCIES.join(', ')}`);
+    const timeoutMs = timeout(req);
+    const codec = await fleet.codecOf(group);
+    let query: unknown;
+    try {
+      query = codec.decode(payload);
+    } catch (e) {
+      throw new InvalidRequest(`query does not decode with codec ${codec.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const answer = await fleet.query(group, query, { consistency, ...(timeoutMs === undefined ? {} : { timeoutMs }) });
+    return { group, body: { answer: codec.encode(answer), ...leaderOf(group) } };
+  });
+
+  serve(CLIENT_RPC.addGroup, async (req) => {
+    const name = str(req, 'name');
+    const replicas = req['replicas'];
+    if (typeof replicas !== 'number' || !Number.isInteger(replicas)) throw new InvalidRequest('replicas must be an integer');
+    const machine = str(req, 'machine');
+    const options = req['options'];
+    if (options !== undefined && options !== null && (typeof options !== 'object' || Array.isArray(options))) throw new InvalidRequest('options must be a map');
+    await fleet.addGroup(name, { replicas, machine, ...(options ? { options: options as Record<string, unknown> } : {}) });
+    return { body: {} };
+  });
+
+  serve(CLIENT_RPC.removeGroup, async (req) => {
+    const existed = await fleet.removeGroup(str(req, 'name'));
+    return { body: { existed } };
+  });
+
+  const groupsBody = (groups: Awaited<ReturnType<Fleet['groups']>>): Record<string, unknown>[] =>
+    groups.map((g) => ({ name: g.name, replicas: g.replicas, machine: g.machine, leader: g.leader, members: g.members, learners: g.learners }));
+  const nodesBody = (): Record<string, unknown>[] => fleet.nodes().map((n) => ({ id: n.id, zone: n.zone, address: n.address, active: n.active, reachable: n.reachable }));
+
+  serve(CLIENT_RPC.groups, async () => ({ body: { groups: groupsBody(await fleet.groups()) } }));
+  serve(CLIENT_RPC.nodes, async () => ({ body: { nodes: nodesBody() } }));
+  serve(CLIENT_RPC.status, async () => {
+    const s = await fleet.status();
+    return { body: { nodes: nodesBody(), groups: groupsBody(s.groups), leaderless: s.leaderless, rebalancing: s.rebalancing } };
+  });
+}

@@ -1,0 +1,1168 @@
+// A fleet node: one replica Host plus the cluster registry, placement-driven rebalancing,
+// per-node liveness, leader routing with a cache, and the client protocol, like raft_fleet.
+import { randomBytes } from 'node:crypto';
+import {
+  CommandFailedError,
+  GroupExistsError,
+  GroupNotFoundError,
+  Host,
+  MembershipChangeError,
+  NotLeaderError,
+  OverloadedError,
+  RemoteReplicaError,
+  StoppedError,
+  TimeoutError,
+  msgpackCodec,
+  nodeOfMember,
+  type Codec,
+  type Consistency,
+  type GroupHooks,
+  type GroupStatus,
+  type StateMachine,
+} from '@raftfleet/replica';
+import { TransportError } from '@raftfleet/transport';
+import { pino, type Logger as PinoLogger } from 'pino';
+import type { Registry } from 'prom-client';
+import { decodeBody, encodeBody } from './codec.js';
+import {
+  FleetConfigError,
+  FleetGroupNotFoundError,
+  FleetJoinError,
+  FleetRecoveryError,
+  FleetRegistryError,
+  FleetStoppedError,
+  FleetUnavailableError,
+} from './errors.js';
+import { createMetrics, type FleetCounters } from './metrics.js';
+import { resolveFleetOptions, type FleetOptions, type ResolvedFleetOptions, type Seed } from './options.js';
+import { nextMembershipStep, placeGroup, type MembershipStep, type PlacementNode } from './placement.js';
+import {
+  REGISTRY_GROUP,
+  registryMachine,
+  type GroupRecord,
+  type NodeRecord,
+  type RegistryCommand,
+  type RegistryQuery,
+  type RegistryResult,
+  type RegistryState,
+} from './registry.js';
+import { transportWire } from './wire.js';
+import { serveClientProtocol } from './client-server.js';
+
+/** Node-to-node RPC methods of the fleet layer (the replica Host serves its own beside them). */
+export const FLEET_RPC = {
+  /** Who are you, do you know a registry, are you trying to create one. */
+  hello: 'raftfleet.fleet.hello',
+  /** Per-node heartbeat. */
+  ping: 'raftfleet.fleet.ping',
+  /** Prepare an empty member that the leader will add (joinGroup). */
+  prepare: 'raftfleet.fleet.prepare',
+  /** Create a member of a new group with its initial voters (createGroup). */
+  create: 'raftfleet.fleet.create',
+  /** Report the members hosted here. */
+  local: 'raftfleet.fleet.local',
+  /** Operator recovery: force-remove a dead member from this node's member's configuration. */
+  forceRemove: 'raftfleet.fleet.forceRemove',
+} as const;
+
+/** Options of {@link Fleet.addGroup}. */
+export interface AddGroupOptions {
+  /** Members the placement gives the group. Default 3. */
+  replicas?: number;
+  /** Name of a state machine registered on every node. */
+  machine: string;
+  /** Per-group options, stored in the registry. */
+  options?: Record<string, unknown>;
+}
+
+/** Options of {@link Fleet.command}. */
+export interface FleetCommandOptions {
+  /** Deadline in ms from now. Default: the fleet's defaultTimeoutMs. */
+  timeoutMs?: number;
+  /** Client id for exactly-once retries; default one per fleet node and incarnation. */
+  clientId?: string;
+  /** Sequence number within clientId (required with clientId). */
+  seq?: number;
+}
+
+/** Options of {@link Fleet.query}. */
+export interface FleetQueryOptions {
+  /** Deadline in ms from now. Default: the fleet's defaultTimeoutMs. */
+  timeoutMs?: number;
+  /** Default 'linearizable'. */
+  consistency?: Consistency;
+}
+
+/** A node as {@link Fleet.nodes} reports it. */
+export interface FleetNodeInfo {
+  /** Node id. */
+  id: string;
+  /** Failure domain. */
+  zone: string;
+  /** Transport address. */
+  address: string;
+  /** False once it asked to leave. */
+  active: boolean;
+  /** Whether this node hears from it (heartbeats, connection). */
+  reachable: boolean;
+  /** Its current incarnation. */
+  incarnation: string;
+}
+
+/** A group as {@link Fleet.groups} reports it. */
+export interface FleetGroupInfo {
+  /** Group name. */
+  name: string;
+  /** Replica count from the registry. */
+  replicas: number;
+  /** State machine name. */
+  machine: string;
+  /** Node of the leader, or null when no member reported leading. */
+  leader: string | null;
+  /** Nodes of the voting members (as the most recent member reports them). */
+  members: string[];
+  /** Nodes of the learners. */
+  learners: string[];
+  /** Preferred placement, first is the preferred leader. */
+  placement: string[];
+}
+
+/** Rebalancing progress of this node (the groups it leads). */
+export interface RebalanceStatus {
+  /** Membership changes running now. */
+  inProgress: number;
+  /** Led groups whose members and leader match the placement. */
+  inPlan: number;
+  /** Led groups that still need a change. */
+  outOfPlan: number;
+}
+
+/** Options of {@link Fleet.start}: the node's options plus what to do at once. */
+export interface FleetStartOptions extends FleetOptions {
+  /** Activate in `zone` right away (default true). */
+  activate?: boolean;
+}
+
+interface Liveness {
+  lastHeard: number;
+  down: boolean;
+  pinging: boolean;
+}
+
+/** One member's report, as the `local` RPC sends it. */
+interface LocalReport {
+  name: string;
+  member: string;
+  role: string;
+  term: number;
+  leaderNode: string;
+  voters: string[];
+  learners: string[];
+  commit: number;
+}
+
+interface HelloAnswer {
+  id: string;
+  zone: string;
+  address: string;
+  registry: boolean;
+  version: number;
+  registryLeader: string;
+  activating: boolean;
+}
+
+type RouteClass = 'notLeader' | 'notFound' | 'unreachable' | 'retry' | 'fatal';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref?.());
+
+function errText(e: unknown): string {
+  return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+}
+
+function classify(e: unknown): RouteClass {
+  if (e instanceof NotLeaderError) return 'notLeader';
+  if (e instanceof GroupNotFoundError) return 'notFound';
+  if (e instanceof StoppedError || e instanceof TransportError || e instanceof RemoteReplicaError) return 'unreachable';
+  if (e instanceof TimeoutError || e instanceof OverloadedError) return 'retry';
+  return 'fatal';
+}
+
+/**
+ * One node of a fleet: hosts members of many groups, keeps a view of the cluster registry, moves
+ * members toward the rendezvous placement, and routes commands and queries to group leaders.
+ *
+ * Lifecycle: `new Fleet(options)`, {@link Fleet.registerMachine} for every state machine,
+ * {@link Fleet.start}, {@link Fleet.activate}; later {@link Fleet.deactivate} then {@link Fleet.stop}.
+ */
+export class Fleet {
+  private readonly o: ResolvedFleetOptions;
+  private readonly log: PinoLogger;
+  private readonly machines = new Map<string, StateMachine<any, any, any, any, any>>();
+  private hostInstance: Host | undefined;
+  private readonly incarnation = randomBytes(6).toString('hex');
+  private readonly clientId: string;
+  private clientSeq = 0;
+  private view: RegistryState = registryMachine.init();
+  private readonly liveness = new Map<string, Liveness>();
+  private readonly leaderCache = new Map<string, string>();
+  private readonly changing = new Set<string>();
+  private readonly settled = new Set<string>();
+  private readonly retryAfter = new Map<string, number>();
+  private readonly purging = new Set<string>();
+  private readonly peers = new Map<string, string>();
+  private planCounts = { inPlan: 0, outOfPlan: 0 };
+  private readonly timers: ReturnType<typeof setInterval>[] = [];
+  private running = false;
+  private activating = false;
+  private activated = false;
+  private refreshing: Promise<void> | undefined;
+  private sweepScheduled = false;
+  private sweeps = 0;
+  private readonly metricsRegistry: Registry;
+  private readonly counters: FleetCounters;
+
+  /** Validates options (throws {@link FleetConfigError}); nothing runs until {@link Fleet.start}. */
+  constructor(options: FleetOptions) {
+    this.o = resolveFleetOptions(options);
+    this.log = (this.o.logger ?? pino({ level: this.o.logLevel })).child({ node: this.o.nodeId });
+    this.clientId = `fleet-${this.o.nodeId}-${this.incarnation}`;
+    for (const [name, machine] of Object.entries(this.o.machines)) this.registerMachine(name, machine);
+    const { registry, counters } = createMetrics(this.o.nodeId, {
+      registryGroups: () => Object.keys(this.view.groups).length,
+      localMembers: () => this.localCounts(),
+      rebalancing: () => this.rebalanceStatus(),
+      nodes: () => {
+        const ids = Object.keys(this.view.nodes);
+        return { total: ids.length, reachable: ids.filter((id) => this.reachable(id)).length };
+      },
+      transport: () => this.o.transport.stats(),
+    });
+    this.metricsRegistry = registry;
+    this.counters = counters;
+  }
+
+  /**
+   * Starts a node in one call: validates the options, registers the machines, starts it and
+   * (unless `activate: false`) activates it in its zone, joining or creating the cluster.
+   */
+  static async start(options: FleetStartOptions): Promise<Fleet> {
+    const { activate, ...rest } = options;
+    if (activate !== undefined && typeof activate !== 'boolean') throw new FleetConfigError('activate', 'must be a boolean');
+    const fleet = new Fleet(rest);
+    await fleet.start();
+    if (activate !== false) {
+      try {
+        await fleet.activate();
+      } catch (e) {
+        await fleet.stop();
+        throw e;
+      }
+    }
+    return fleet;
+  }
+
+  /** This node's id. */
+  get nodeId(): string {
+    return this.o.nodeId;
+  }
+
+  /** This process's incarnation (changes on every start). */
+  get nodeIncarnation(): string {
+    return this.incarnation;
+  }
+
+  /** The replica Host of this node (for diagnostics and tests). */
+  get host(): Host {
+    if (this.hostInstance === undefined) throw new FleetStoppedError(this.o.nodeId);
+    return this.hostInstance;
+  }
+
+  /** This node's current view of the registry (may lag the registry's leader by a refresh). */
+  registry(): RegistryState {
+    return this.view;
+  }
+
+  /**
+   * Registers a state machine under `name` (it must be registered under the same name on every
+   * node). Registering after {@link Fleet.start} works for new groups but not for restoring old ones.
+   */
+  registerMachine(name: string, machine: StateMachine<any, any, any, any, any>): void {
+    if (typeof name !== 'string' || name === '' || name === registryMachine.name) throw new FleetConfigError('machine', `invalid machine name ${String(name)}`);
+    if (typeof machine?.init !== 'function' || typeof machine.command !== 'function' || typeof machine.query !== 'function') {
+      throw new FleetConfigError('machine', `${name} must be a state machine (init, command, query)`);
+    }
+    // The Host finds machines by their `name`; give it the registered one without copying methods off a class.
+    const named = machine.name === name ? machine : (Object.create(machine, { name: { value: name, enumerable: true } }) as StateMachine);
+    this.machines.set(name, named);
+  }
+
+  /** Starts the Host (restoring members from storage), the transport, heartbeats and serving. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    const hooks = (group: string): GroupHooks => ({
+      onBecomeLeader: () => {
+        this.counters.elections.inc();
+        this.leaderCache.set(group, this.o.nodeId);
+        this.settled.delete(group);
+        this.scheduleSweep();
+      },
+      onStopLeading: () => {
+        this.settled.delete(group);
+        if (this.leaderCache.get(group) === this.o.nodeId) this.leaderCache.delete(group);
+      },
+      onCommandCommitted: () => this.counters.commits.inc(),
+    });
+    const host = new Host({
+      ...this.o.host,
+      nodeId: this.o.nodeId,
+      storage: this.o.storage,
+      transport: transportWire(this.o.transport),
+      machines: [registryMachine as unknown as StateMachine, ...this.machines.values()],
+      logger: this.log.child({ layer: 'replica' }),
+      groupHooks: hooks,
+    });
+    this.hostInstance = host;
+    this.installHandlers();
+    await this.o.transport.start();
+    this.o.transport.on('peerDown', (peer) => {
+      const l = this.liveness.get(peer);
+      if (l !== undefined) l.down = true;
+      for (const [group, node] of this.leaderCache) if (node === peer) this.leaderCache.delete(group);
+    });
+    for (const seed of this.o.seeds) this.addPeer(seed.id, seed.address);
+    await host.start();
+    this.running = true;
+    const every = (ms: number, fn: () => void): void => {
+      // Referenced on purpose: a running node keeps its process alive until stop().
+      this.timers.push(setInterval(fn, ms));
+    };
+    every(this.o.heartbeatMs, () => this.heartbeat());
+    every(this.o.refreshMs, () => void this.refreshRegistry());
+    every(this.o.sweepMs, () => {
+      this.sweeps++;
+      // Every tenth sweep re-checks settled groups too, in case something moved behind our back.
+      if (this.sweeps % 10 === 0) this.settled.clear();
+      this.rebalance();
+    });
+    this.log.info({ incarnation: this.incarnation, restored: host.groups().length }, 'fleet node started');
+  }
+
+  /** Stops timers and the Host; the transport and storage stay open (the caller owns them). */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    for (const t of this.timers) clearInterval(t);
+    this.timers.length = 0;
+    await this.hostInstance?.stop();
+    this.log.info({}, 'fleet node stopped');
+  }
+
+  // ------------------------------------------------------------------ joining and leaving
+
+  /**
+   * Joins the cluster as an active node in `zone` (default: the configured zone): finds the
+   * registry through the seeds (or creates it, see below) and registers this incarnation.
+   *
+   * Bootstrap rule: when no answering seed knows a registry, only the smallest id among this node
+   * and the answering seeds that are activating too creates it; the others wait and join it. Two
+   * nodes started together with each other as seeds thus form one cluster.
+   */
+  async activate(zone: string = this.o.zone): Promise<void> {
+    this.ensureRunning();
+    if (typeof zone !== 'string' || zone === '') throw new FleetConfigError('zone', 'must be a non-empty string');
+    this.activating = true;
+    const deadline = Date.now() + this.o.joinTimeoutMs;
+    try {
+      for (;;) {
+        if (!this.running) throw new FleetStoppedError(this.o.nodeId);
+        if (await this.registryKnown()) break;
+        const answers = await this.helloSeeds();
+        const withRegistry = answers.find((a) => a.registry);
+        if (withRegistry !== undefined) {
+          if (withRegistry.registryLeader !== '') this.leaderCache.set(REGISTRY_GROUP, withRegistry.registryLeader);
+          else this.leaderCache.set(REGISTRY_GROUP, withRegistry.id);
+          break;
+        }
+        const contenders = [this.o.nodeId, ...answers.filter((a) => a.activating).map((a) => a.id)].sort();
+        if (contenders[0] === this.o.nodeId) {
+          await this.host.createGroup(REGISTRY_GROUP, registryMachine as unknown as StateMachine, { members: [this.o.nodeId] });
+          this.log.info({ seeds: answers.map((a) => a.id) }, 'created the cluster registry');
+          break;
+        }
+        if (Date.now() > deadline) throw new FleetJoinError(this.o.nodeId, `no registry found through ${this.o.seeds.length} seeds before the deadline`);
+        await sleep(100 + Math.floor(Math.random() * 100));
+      }
+      const remaining = Math.max(this.o.defaultTimeoutMs, deadline - Date.now());
+      await this.registryCommand({ type: 'registerNode', id: this.o.nodeId, zone, address: this.o.transport.address, incarnation: this.incarnation }, remaining);
+      this.activated = true;
+      this.zone = zone;
+      await this.refreshRegistry(true);
+      this.scheduleSweep();
+      this.log.info({ zone }, 'node active');
+    } finally {
+      this.activating = false;
+    }
+  }
+
+  private zone = '';
+
+  /**
+   * Asks the cluster to move every member off this node, waits until none is left, then removes
+   * the node from the registry. Once it resolves the node is safe to stop.
+   */
+  async deactivate(options: { timeoutMs?: number } = {}): Promise<void> {
+    this.ensureRunning();
+    const deadline = Date.now() + (options.timeoutMs ?? 10 * 60_000);
+    await this.registryCommand({ type: 'deactivateNode', id: this.o.nodeId });
+    this.activated = false;
+    await this.refreshRegistry(true);
+    for (;;) {
+      this.scheduleSweep();
+      const left = this.host.groups().filter((g) => !this.isTombstoned(g));
+      if (left.length === 0) break;
+      if (Date.now() > deadline) throw new FleetUnavailableError(left[0]!, `${left.length} members still on ${this.o.nodeId} at the deadline`);
+      await sleep(Math.min(200, this.o.sweepMs));
+      await this.refreshRegistry(true);
+    }
+    await this.registryCommand({ type: 'removeNode', id: this.o.nodeId, incarnation: this.incarnation });
+    this.log.info({}, 'node deactivated: no members left, safe to stop');
+  }
+
+  private async registryKnown(): Promise<boolean> {
+    if (this.view.version > 0) return true;
+    if (this.host.groups().includes(REGISTRY_GROUP)) return true;
+    return false;
+  }
+
+  private async helloSeeds(): Promise<HelloAnswer[]> {
+    const body = encodeBody({ id: this.o.nodeId });
+    const answers = await Promise.all(
+      this.o.seeds.map(async (seed) => {
+        try {
+          const a = decodeBody(await this.o.transport.request(seed.id, FLEET_RPC.hello, body, { timeoutMs: 1000 })) as HelloAnswer;
+          return a;
+        } catch {
+          return undefined;
+        }
+      }),
+    );
+    return answers.filter((a): a is HelloAnswer => a !== undefined && typeof a.id === 'string');
+  }
+
+  // ------------------------------------------------------------------ groups
+
+  /**
+   * Adds a group to the registry and creates its members where the placement says (the first
+   * placement node is where its leader should live). Idempotent for the same settings; rejects with
+   * {@link FleetRegistryError} (reason ERR_GROUP_EXISTS) for a name taken with other settings.
+   */
+  async addGroup(name: string, options: AddGroupOptions): Promise<GroupRecord> {
+    this.ensureRunning();
+    if (typeof options !== 'object' || options === null) throw new FleetConfigError('options', 'must be an object');
+    const replicas = options.replicas ?? 3;
+    if (typeof options.machine !== 'string' || !this.machines.has(options.machine)) {
+      throw new FleetConfigError('machine', `no state machine registered as ${String(options.machine)}`);
+    }
+    if (options.options !== undefined && (typeof options.options !== 'object' || options.options === null)) {
+      throw new FleetConfigError('options', 'group options must be an object');
+    }
+    const cmd: RegistryCommand = { type: 'addGroup', name, replicas, machine: options.machine, ...(options.options === undefined ? {} : { options: options.options }) };
+    const result = await this.registryCommand(cmd);
+    if (result.type !== 'group') throw new FleetRegistryError('ERR_UNEXPECTED', name, `registry answered ${result.type} to addGroup`);
+    if (result.created === true) await this.createMembers(result.group);
+    await this.refreshRegistry(true);
+    return result.group;
+  }
+
+  /** Removes a group: it is tombstoned in the registry so late members never bring it back. */
+  async removeGroup(name: string): Promise<boolean> {
+    this.ensureRunning();
+    const result = await this.registryCommand({ type: 'removeGroup', name });
+    await this.refreshRegistry(true);
+    return result.type === 'removed' && result.existed;
+  }
+
+  private async createMembers(group: GroupRecord): Promise<void> {
+    await this.refreshRegistry(true);
+    const target = placeGroup(group.name, this.activeNodes(), group.replicas);
+    if (target.length === 0) throw new FleetUnavailableError(group.name, 'no active node to place it on');
+    const deadline = Date.now() + this.o.defaultTimeoutMs;
+    const body = encodeBody({ g: group.name, m: group.machine, members: target, inc: String(group.generation) });
+    const created = await Promise.all(
+      target.map(async (node) => {
+        for (;;) {
+          try {
+            if (node === this.o.nodeId) await this.serveCreate(body);
+            else await this.o.transport.request(node, FLEET_RPC.create, body, { timeoutMs: Math.max(1, deadline - Date.now()) });
+            return true;
+          } catch (e) {
+            if (Date.now() > deadline) {
+              this.log.warn({ group: group.name, target: node, err: errText(e) }, 'member not created; rebalancing will replace it');
+              return false;
+            }
+            await sleep(100);
+          }
+        }
+      }),
+    );
+    if (created.filter(Boolean).length < Math.floor(target.length / 2) + 1) {
+      throw new FleetUnavailableError(group.name, `only ${created.filter(Boolean).length} of ${target.length} members could be created`);
+    }
+    this.leaderCache.delete(group.name);
+  }
+
+  /** Groups of the registry with where their members and leaders are (asks every reachable node). */
+  async groups(): Promise<FleetGroupInfo[]> {
+    this.ensureRunning();
+    await this.refreshRegistry(true);
+    const reports = await this.collectReports();
+    const active = this.activeNodes();
+    return Object.values(this.view.groups)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((g) => this.describeGroup(g.name, g.replicas, g.machine, reports.get(g.name) ?? [], active));
+  }
+
+  private describeGroup(name: string, replicas: number, machine: string, reports: Array<{ node: string; r: LocalReport }>, active: PlacementNode[]): FleetGroupInfo {
+    let best: LocalReport | undefined;
+    let leader: string | null = null;
+    let leaderTerm = -1;
+    for (const { node, r } of reports) {
+      if (r.role === 'leader' && r.term > leaderTerm) {
+        leader = node;
+        leaderTerm = r.term;
+        best = r;
+      }
+    }
+    if (best === undefined) for (const { r } of reports) if (best === undefined || r.term > best.term || (r.term === best.term && r.commit > best.commit)) best = r;
+    return {
+      name,
+      replicas,
+      machine,
+      leader,
+      members: (best?.voters ?? []).map(nodeOfMember),
+      learners: (best?.learners ?? []).map(nodeOfMember),
+      placement: replicas > 0 ? placeGroup(name, active, replicas) : [],
+    };
+  }
+
+  /** Registry nodes sorted by zone then id, with whether this node hears from them. */
+  nodes(): FleetNodeInfo[] {
+    return Object.values(this.view.nodes)
+      .map((n) => ({ id: n.id, zone: n.zone, address: n.address, active: n.active, reachable: this.reachable(n.id), incarnation: n.incarnation }))
+      .sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Registry nodes grouped by zone. */
+  nodesByZone(): Record<string, FleetNodeInfo[]> {
+    const out: Record<string, FleetNodeInfo[]> = {};
+    for (const n of this.nodes()) (out[n.zone] ??= []).push(n);
+    return out;
+  }
+
+  /** Node of the group's leader, asking the nodes when this one does not know; undefined when none. */
+  async whereIsLeader(name: string): Promise<string | undefined> {
+    this.ensureRunning();
+    const local = this.localStatus(name);
+    if (local?.role === 'leader') return this.o.nodeId;
+    const reports = (await this.collectReports(name)).get(name) ?? [];
+    const info = this.describeGroup(name, 0, '', reports, []);
+    if (info.leader !== null) this.leaderCache.set(name, info.leader);
+    return info.leader ?? undefined;
+  }
+
+  /** Registry groups for which no member reports leading (election running, or quorum lost). */
+  async leaderless(): Promise<string[]> {
+    return (await this.groups()).filter((g) => g.leader === null).map((g) => g.name);
+  }
+
+  /**
+   * Operator recovery of a group that lost its quorum: force-removes, on every surviving member,
+   * the members on nodes that are unreachable or gone from the registry. Refused while a quorum of
+   * the voters is reachable. Resolves to the removed member ids. Never deletes or recreates the group.
+   */
+  async recoverGroup(name: string): Promise<string[]> {
+    this.ensureRunning();
+    const reports = (await this.collectReports(name)).get(name) ?? [];
+    if (reports.length === 0) throw new FleetRecoveryError(name, `no surviving member of ${name} answers`);
+    let best = reports[0]!.r;
+    for (const { r } of reports) if (r.term > best.term || (r.term === best.term && r.commit > best.commit)) best = r;
+    const survivors = new Set(reports.map((x) => x.node));
+    const alive = best.voters.filter((m) => survivors.has(nodeOfMember(m)));
+    if (alive.length >= Math.floor(best.voters.length / 2) + 1) {
+      throw new FleetRecoveryError(name, `${name} still has ${alive.length} of ${best.voters.length} voters reachable: no recovery needed`);
+    }
+    const dead = [...best.voters, ...best.learners].filter((m) => !survivors.has(nodeOfMember(m)));
+    for (const { node, r } of reports) {
+      for (const member of dead) {
+        if (![...r.voters, ...r.learners].includes(member)) continue;
+        const body = encodeBody({ g: name, member });
+        if (node === this.o.nodeId) await this.host.forceRemoveMember(name, member);
+        else await this.o.transport.request(node, FLEET_RPC.forceRemove, body, { timeoutMs: this.o.defaultTimeoutMs });
+      }
+    }
+    this.log.warn({ group: name, removed: dead }, 'group recovered by force-removing dead members');
+    return dead;
+  }
+
+  // ------------------------------------------------------------------ routing
+
+  /**
+   * Runs a command on the group's leader wherever it is: locally when this node leads, otherwise
+   * forwarded to the leader's node (cached, invalidated on NotLeader and on connection loss), with
+   * bounded retries within the deadline. Retries reuse one (clientId, seq) so the command applies once.
+   */
+  async command<Result = unknown>(name: string, command: unknown, options: FleetCommandOptions = {}): Promise<Result> {
+    this.ensureRunning();
+    const deadline = Date.now() + (options.timeoutMs ?? this.o.defaultTimeoutMs);
+    const codec = await this.codecOf(name);
+    const clientId = options.clientId ?? this.clientId;
+    const seq = options.clientId === undefined ? ++this.clientSeq : options.seq;
+    const opts = { clientId, ...(seq === undefined ? {} : { seq }) };
+    try {
+      const r = await this.route<Result>(name, deadline, (node, attemptDeadline) =>
+        node === this.o.nodeId
+          ? this.host.command<Result>(name, command, { ...opts, deadline: attemptDeadline })
+          : this.host.remoteCommand<Result>(node, name, command, { ...opts, deadline: attemptDeadline, codec }),
+      );
+      this.counters.routed.inc({ op: 'command', outcome: 'ok' });
+      return r;
+    } catch (e) {
+      this.counters.routed.inc({ op: 'command', outcome: 'error' });
+      throw e;
+    }
+  }
+
+  /** Answers a query on the group's leader (default linearizable), routed like {@link Fleet.command}. */
+  async query<Answer = unknown>(name: string, query: unknown, options: FleetQueryOptions = {}): Promise<Answer> {
+    this.ensureRunning();
+    const deadline = Date.now() + (options.timeoutMs ?? this.o.defaultTimeoutMs);
+    const codec = await this.codecOf(name);
+    const consistency = options.consistency ?? 'linearizable';
+    if (consistency === 'stale' && this.host.groups().includes(name)) return this.host.query<Answer>(name, query, { consistency });
+    try {
+      const r = await this.route<Answer>(name, deadline, (node, attemptDeadline) =>
+        node === this.o.nodeId
+          ? this.host.query<Answer>(name, query, { consistency, deadline: attemptDeadline })
+          : this.host.remoteQuery<Answer>(node, name, query, { consistency, deadline: attemptDeadline, codec }),
+      );
+      this.counters.routed.inc({ op: 'query', outcome: 'ok' });
+      return r;
+    } catch (e) {
+      this.counters.routed.inc({ op: 'query', outcome: 'error' });
+      throw e;
+    }
+  }
+
+  /** The codec of a group's machine; FleetGroupNotFoundError when the registry does not know it. */
+  async codecOf(name: string): Promise<Codec<any>> {
+    if (name === REGISTRY_GROUP) return msgpackCodec;
+    let record = this.view.groups[name];
+    if (record === undefined) {
+      await this.refreshRegistry(true);
+      record = this.view.groups[name];
+    }
+    if (record === undefined) throw new FleetGroupNotFoundError(name);
+    return this.machines.get(record.machine)?.codec ?? msgpackCodec;
+  }
+
+  /** Node of the leader as known locally right now (local member, then cache); undefined when unknown. */
+  cachedLeader(name: string): string | undefined {
+    const st = this.localStatus(name);
+    if (st?.role === 'leader') return this.o.nodeId;
+    if (st !== undefined && st.leaderNode !== '') return st.leaderNode;
+    return this.leaderCache.get(name);
+  }
+
+  private async route<T>(group: string, deadline: number, call: (node: string, attemptDeadline: number) => Promise<T>): Promise<T> {
+    const tried = new Set<string>();
+    let last = '';
+    let backoff = 20;
+    for (let attempt = 0; ; attempt++) {
+      const now = Date.now();
+      if (now >= deadline || !this.running) throw new FleetUnavailableError(group, last);
+      const node = this.pickNode(group, tried);
+      if (node === undefined) {
+        tried.clear();
+        await sleep(Math.min(backoff, deadline - Date.now()));
+        backoff = Math.min(backoff * 2, 400);
+        continue;
+      }
+      const attemptDeadline = Math.min(deadline, now + Math.max(this.o.defaultTimeoutMs / 2, 500));
+      try {
+        const r = await call(node, attemptDeadline);
+        if (node !== this.o.nodeId) this.leaderCache.set(group, node);
+        return r;
+      } catch (e) {
+        last = errText(e);
+        switch (classify(e)) {
+          case 'notLeader': {
+            const hint = (e as NotLeaderError).leaderNode;
+            if (this.leaderCache.get(group) === node) this.leaderCache.delete(group);
+            tried.add(node);
+            if (hint !== '' && hint !== node && !tried.has(hint)) this.leaderCache.set(group, hint);
+            else {
+              await sleep(Math.min(backoff, deadline - Date.now()));
+              backoff = Math.min(backoff * 2, 400);
+            }
+            break;
+          }
+          case 'notFound':
+          case 'unreachable':
+            if (this.leaderCache.get(group) === node) this.leaderCache.delete(group);
+            tried.add(node);
+            break;
+          case 'retry':
+            await sleep(Math.min(backoff, deadline - Date.now()));
+            backoff = Math.min(backoff * 2, 400);
+            break;
+          case 'fatal':
+            throw e;
+          default: {
+            const never: never = classify(e) as never;
+            throw new Error(`unreachable route class ${String(never)}`);
+          }
+        }
+      }
+    }
+  }
+
+  private pickNode(group: string, tried: Set<string>): string | undefined {
+    const st = this.localStatus(group);
+    if (st?.role === 'leader') return tried.has(this.o.nodeId) ? undefined : this.o.nodeId;
+    if (st !== undefined && st.leaderNode !== '' && !tried.has(st.leaderNode)) return st.leaderNode;
+    const cached = this.leaderCache.get(group);
+    if (cached !== undefined && !tried.has(cached)) return cached;
+    const candidates: string[] = [];
+    const record = this.view.groups[group];
+    if (record !== undefined) candidates.push(...placeGroup(group, this.activeNodes(), record.replicas));
+    candidates.push(...Object.keys(this.view.nodes), ...this.o.seeds.map((s) => s.id));
+    let fallback: string | undefined;
+    for (const c of candidates) {
+      if (tried.has(c) || (c === this.o.nodeId && st === undefined)) continue;
+      if (this.reachable(c)) return c;
+      fallback ??= c;
+    }
+    return fallback;
+  }
+
+  // ------------------------------------------------------------------ registry access
+
+  private async registryCommand(command: RegistryCommand, timeoutMs = this.o.defaultTimeoutMs): Promise<RegistryResult> {
+    try {
+      return await this.command<RegistryResult>(REGISTRY_GROUP, command, { timeoutMs });
+    } catch (e) {
+      if (e instanceof CommandFailedError && e.errorName === 'RegistryError') {
+        const reason = /^(ERR_[A-Z_]+)/.exec(e.message)?.[1] ?? 'ERR_REGISTRY';
+        const subject = 'name' in command ? command.name : 'id' in command ? command.id : '';
+        throw new FleetRegistryError(reason, subject, e.message);
+      }
+      throw e;
+    }
+  }
+
+  /** Refreshes the registry view (coalesced); `force` waits for a fresh read. */
+  private refreshRegistry(force = false): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    if (this.refreshing !== undefined && !force) return this.refreshing;
+    const run = (async () => {
+      try {
+        const local = this.localStatus(REGISTRY_GROUP);
+        let state: RegistryState | null;
+        if (!force && local !== undefined && (local.role === 'leader' || (local.leaderNode !== '' && this.reachable(local.leaderNode)))) {
+          state = await this.host.query<RegistryState>(REGISTRY_GROUP, { type: 'all' } satisfies RegistryQuery, { consistency: 'stale' });
+        } else {
+          if (this.view.version === 0 && this.leaderCache.get(REGISTRY_GROUP) === undefined && !this.activated && !this.activating) return;
+          state = await this.query<RegistryState | null>(REGISTRY_GROUP, { type: 'since', version: this.view.version } satisfies RegistryQuery, {
+            consistency: force ? 'linearizable' : 'lease',
+            timeoutMs: Math.max(1000, this.o.refreshMs * 2),
+          });
+        }
+        if (state !== null && state.version > this.view.version) this.applyView(state);
+      } catch (e) {
+        this.log.debug({ err: errText(e) }, 'registry refresh failed');
+      }
+    })();
+    this.refreshing = run;
+    void run.finally(() => {
+      if (this.refreshing === run) this.refreshing = undefined;
+    });
+    return run;
+  }
+
+  private applyView(state: RegistryState): void {
+    const before = this.view;
+    this.view = state;
+    for (const n of Object.values(state.nodes)) {
+      if (n.id === this.o.nodeId) continue;
+      this.addPeer(n.id, n.address);
+      if (!this.liveness.has(n.id)) this.liveness.set(n.id, { lastHeard: Date.now(), down: false, pinging: false });
+    }
+    for (const id of Object.keys(before.nodes)) {
+      if (state.nodes[id] === undefined) {
+        this.liveness.delete(id);
+        this.purging.delete(id);
+      }
+    }
+    const shape = (s: RegistryState): string =>
+      Object.values(s.nodes)
+        .filter((n) => n.active)
+        .map((n) => `${n.id}@${n.zone}`)
+        .sort()
+        .join(',');
+    if (shape(before) !== shape(state)) {
+      this.settled.clear();
+      this.log.info({ version: state.version, nodes: shape(state) }, 'active nodes changed');
+    }
+    if (this.activated && state.nodes[this.o.nodeId] === undefined) {
+      // Purged while alive (a long partition): come back as a node again.
+      this.log.warn({}, 'this node was purged from the registry; registering again');
+      void this.registryCommand({ type: 'registerNode', id: this.o.nodeId, zone: this.zone, address: this.o.transport.address, incarnation: this.incarnation }).catch(
+        (e: unknown) => this.log.warn({ err: errText(e) }, 'registering again failed'),
+      );
+    }
+    this.scheduleSweep();
+  }
+
+  private addPeer(id: string, address: string): void {
+    if (id === this.o.nodeId || this.peers.get(id) === address) return;
+    this.peers.set(id, address);
+    this.o.transport.addPeer(id, address);
+  }
+
+  private isTombstoned(group: string): boolean {
+    return group !== REGISTRY_GROUP && this.view.groups[group] === undefined && this.view.tombstones[group] !== undefined;
+  }
+
+  private activeNodes(): PlacementNode[] {
+    return Object.values(this.view.nodes)
+      .filter((n) => n.active)
+      .map((n) => ({ id: n.id, zone: n.zone }));
+  }
+
+  // ------------------------------------------------------------------ liveness
+
+  /** Whether this node currently hears from `node` (itself always). */
+  reachable(node: string): boolean {
+    if (node === this.o.nodeId) return true;
+    const l = this.liveness.get(node);
+    if (l === undefined) return this.o.transport.isConnected(node);
+    return !l.down && Date.now() - l.lastHeard < this.o.unreachableAfterMs;
+  }
+
+  private heartbeat(): void {
+    if (!this.running) return;
+    const now = Date.now();
+    const targets = new Set([...Object.keys(this.view.nodes), ...this.o.seeds.map((s) => s.id)]);
+    targets.delete(this.o.nodeId);
+    for (const node of targets) {
+      let l = this.liveness.get(node);
+      if (l === undefined) {
+        l = { lastHeard: now, down: false, pinging: false };
+        this.liveness.set(node, l);
+      }
+      if (l.pinging) continue;
+      l.pinging = true;
+      const entry = l;
+      this.o.transport.request(node, FLEET_RPC.ping, new Uint8Array(0), { timeoutMs: this.o.unreachableAfterMs }).then(
+        () => {
+          entry.pinging = false;
+          const wasDown = entry.down || Date.now() - entry.lastHeard >= this.o.unreachableAfterMs;
+          entry.lastHeard = Date.now();
+          entry.down = false;
+          if (wasDown) this.scheduleSweep();
+        },
+        () => {
+          entry.pinging = false;
+        },
+      );
+    }
+    this.purgeDeadNodes(now);
+  }
+
+  /** The registry's leader purges nodes unheard of for the grace period (that incarnation only). */
+  private purgeDeadNodes(now: number): void {
+    if (this.localStatus(REGISTRY_GROUP)?.role !== 'leader') return;
+    for (const n of Object.values(this.view.nodes)) {
+      if (n.id === this.o.nodeId || this.purging.has(n.id)) continue;
+      const l = this.liveness.get(n.id);
+      if (l === undefined || now - l.lastHeard < this.o.purgeAfterMs) continue;
+      this.purging.add(n.id);
+      this.log.warn({ peer: n.id, incarnation: n.incarnation, silentMs: now - l.lastHeard }, 'purging unreachable node');
+      this.registryCommand({ type: 'removeNode', id: n.id, incarnation: n.incarnation })
+        .then(() => this.refreshRegistry(true))
+        .catch((e: unknown) => this.log.warn({ peer: n.id, err: errText(e) }, 'purge failed'))
+        .finally(() => this.purging.delete(n.id));
+    }
+  }
+
+  // ------------------------------------------------------------------ rebalancing
+
+  /** This node's rebalancing progress (for the groups it leads). */
+  rebalanceStatus(): RebalanceStatus {
+    return { inProgress: this.changing.size, inPlan: this.planCounts.inPlan, outOfPlan: this.planCounts.outOfPlan };
+  }
+
+  private scheduleSweep(): void {
+    if (this.sweepScheduled || !this.running) return;
+    this.sweepScheduled = true;
+    setTimeout(() => {
+      this.sweepScheduled = false;
+      this.rebalance();
+    }, 20).unref?.();
+  }
+
+  /** Compares every group this node leads with its placement and starts the next step, rate-limited. */
+  private rebalance(): void {
+    if (!this.running || this.view.version === 0) return;
+    const active = this.activeNodes();
+    if (active.length === 0) return;
+    const now = Date.now();
+    let inPlan = 0;
+    let outOfPlan = 0;
+    for (const group of this.host.groups()) {
+      if (this.isTombstoned(group)) continue;
+      if (this.settled.has(group)) {
+        inPlan++;
+        continue;
+      }
+      const st = this.localStatus(group);
+      if (st === undefined || st.role !== 'leader') continue;
+      const replicas = group === REGISTRY_GROUP ? this.o.registryReplicas : this.view.groups[group]?.replicas;
+      if (replicas === undefined) continue;
+      const target = placeGroup(group, active, replicas);
+      const step = nextMembershipStep(
+        { voters: st.voters.map(nodeOfMember), learners: st.learners.map(nodeOfMember), leader: this.o.nodeId },
+        target,
+      );
+      if (step.kind === 'none') {
+        inPlan++;
+        this.settled.add(group);
+        continue;
+      }
+      outOfPlan++;
+      if (this.changing.has(group) || this.changing.size >= this.o.maxConcurrentChanges) continue;
+      if ((this.retryAfter.get(group) ?? 0) > now) continue;
+      void this.runStep(group, step, st);
+    }
+    this.planCounts = { inPlan, outOfPlan };
+  }
+
+  private async runStep(group: string, step: MembershipStep, st: GroupStatus): Promise<void> {
+    this.changing.add(group);
+    const deadline = Date.now() + 4 * this.o.defaultTimeoutMs;
+    const memberOn = (node: string, list: string[]): string | undefined => list.find((m) => nodeOfMember(m) === node);
+    let outcome = 'ok';
+    try {
+      switch (step.kind) {
+        case 'add': {
+          const machine = group === REGISTRY_GROUP ? registryMachine.name : this.view.groups[group]?.machine;
+          if (machine === undefined) return;
+          await this.o.transport.request(step.node, FLEET_RPC.prepare, encodeBody({ g: group, m: machine }), { timeoutMs: this.o.defaultTimeoutMs });
+          await this.host.addMember(group, step.node, { deadline });
+          break;
+        }
+        case 'promote':
+          try {
+            await this.host.addMember(group, step.node, { deadline });
+          } catch (e) {
+            // The learner's node lost its member (restarted empty, or deleted it): drop the learner, re-add later.
+            const learner = memberOn(step.node, st.learners);
+            if (learner !== undefined && (e instanceof GroupNotFoundError || e instanceof TimeoutError)) await this.host.removeMember(group, learner, { deadline });
+            else throw e;
+          }
+          break;
+        case 'remove': {
+          const member = memberOn(step.node, [...st.voters, ...st.learners]);
+          if (member !== undefined) await this.host.removeMember(group, member, { deadline });
+          break;
+        }
+        case 'transferLeader': {
+          const member = memberOn(step.node, st.voters);
+          if (member !== undefined && this.reachable(step.node)) await this.host.transferLeader(group, member, { deadline: Date.now() + this.o.defaultTimeoutMs });
+          else outcome = 'skipped';
+          break;
+        }
+        case 'none':
+          break;
+        default: {
+          const never: never = step;
+          throw new Error(`unknown step ${JSON.stringify(never)}`);
+        }
+      }
+      this.retryAfter.delete(group);
+    } catch (e) {
+      outcome = 'error';
+      this.retryAfter.set(group, Date.now() + (e instanceof MembershipChangeError && e.reason === 'inProgress' ? 200 : 1000));
+      this.log.debug({ group, step: step.kind, target: step.kind === 'none' ? '' : step.node, err: errText(e) }, 'membership step failed');
+    } finally {
+      this.changing.delete(group);
+      this.counters.changes.inc({ kind: step.kind, outcome });
+      this.scheduleSweep();
+    }
+  }
+
+  // ------------------------------------------------------------------ serving
+
+  private installHandlers(): void {
+    const t = this.o.transport;
+    t.onRequest(FLEET_RPC.ping, async () => new Uint8Array(0));
+    t.onRequest(FLEET_RPC.hello, async () => {
+      const answer: HelloAnswer = {
+        id: this.o.nodeId,
+        zone: this.zone || this.o.zone,
+        address: t.address,
+        registry: this.view.version > 0 || this.hostInstance?.groups().includes(REGISTRY_GROUP) === true,
+        version: this.view.version,
+        registryLeader: this.running ? (this.cachedLeader(REGISTRY_GROUP) ?? '') : '',
+        activating: this.activating,
+      };
+      return encodeBody(answer);
+    });
+    t.onRequest(FLEET_RPC.prepare, async (_from, body) => {
+      const req = decodeBody(body) as { g?: unknown; m?: unknown };
+      if (typeof req.g !== 'string' || typeof req.m !== 'string') throw Object.assign(new Error('bad prepare request'), { code: 'ERR_INVALID' });
+      this.ensureRunning();
+      if (this.isTombstoned(req.g)) throw Object.assign(new Error(`group ${req.g} was removed`), { code: 'ERR_GROUP_NOT_FOUND' });
+      const st = this.localStatus(req.g);
+      if (st !== undefined) {
+        // A member left over from an earlier removal is deleted by the Host shortly; let the leader retry then.
+        if (![...st.voters, ...st.learners].includes(st.member) && st.voters.length > 0) throw Object.assign(new Error(`stale member of ${req.g} still here`), { code: 'ERR_BUSY' });
+        return encodeBody({ member: st.member });
+      }
+      const machine = req.m === registryMachine.name ? (registryMachine as unknown as StateMachine) : req.m;
+      const member = await this.host.joinGroup(req.g, machine);
+      return encodeBody({ member });
+    });
+    t.onRequest(FLEET_RPC.create, (_from, body) => this.serveCreate(body));
+    t.onRequest(FLEET_RPC.local, async (_from, body) => {
+      const req = decodeBody(body) as { g?: unknown };
+      this.ensureRunning();
+      const names = typeof req.g === 'string' ? (this.host.groups().includes(req.g) ? [req.g] : []) : this.host.groups();
+      const reports: LocalReport[] = [];
+      for (const name of names) {
+        const st = this.localStatus(name);
+        if (st === undefined) continue;
+        reports.push({ name, member: st.member, role: st.role, term: st.term, leaderNode: st.leaderNode, voters: st.voters, learners: st.learners, commit: st.commit });
+      }
+      return encodeBody({ node: this.o.nodeId, reports, changing: this.changing.size });
+    });
+    t.onRequest(FLEET_RPC.forceRemove, async (_from, body) => {
+      const req = decodeBody(body) as { g?: unknown; member?: unknown };
+      if (typeof req.g !== 'string' || typeof req.member !== 'string') throw Object.assign(new Error('bad forceRemove request'), { code: 'ERR_INVALID' });
+      await this.host.forceRemoveMember(req.g, req.member);
+      return encodeBody({});
+    });
+    serveClientProtocol(this, t);
+  }
+
+  private async serveCreate(body: Uint8Array): Promise<Uint8Array> {
+    const req = decodeBody(body) as { g?: unknown; m?: unknown; members?: unknown; inc?: unknown };
+    if (typeof req.g !== 'string' || typeof req.m !== 'string' || !Array.isArray(req.members) || typeof req.inc !== 'string') {
+      throw Object.assign(new Error('bad create request'), { code: 'ERR_INVALID' });
+    }
+    this.ensureRunning();
+    try {
+      await this.host.createGroup(req.g, req.m, { members: req.members as string[], incarnation: req.inc });
+    } catch (e) {
+      if (!(e instanceof GroupExistsError)) throw e;
+    }
+    return encodeBody({});
+  }
+
+  /** Reports of every reachable node (this one included), by group. */
+  private async collectReports(group?: string): Promise<Map<string, Array<{ node: string; r: LocalReport }>>> {
+    const body = encodeBody(group === undefined ? {} : { g: group });
+    const nodes = new Set([this.o.nodeId, ...Object.keys(this.view.nodes)]);
+    const answers = await Promise.all(
+      [...nodes].map(async (node) => {
+        try {
+          if (node === this.o.nodeId) return decodeBody(await this.localReportBody(body)) as { node: string; reports: LocalReport[]; changing: number };
+          if (!this.reachable(node)) return undefined;
+          return decodeBody(await this.o.transport.request(node, FLEET_RPC.local, body, { timeoutMs: 1000 })) as { node: string; reports: LocalReport[]; changing: number };
+        } catch {
+          return undefined;
+        }
+      }),
+    );
+    const out = new Map<string, Array<{ node: string; r: LocalReport }>>();
+    this.lastChanging = 0;
+    for (const a of answers) {
+      if (a === undefined) continue;
+      this.lastChanging += a.changing;
+      for (const r of a.reports) {
+        let list = out.get(r.name);
+        if (list === undefined) out.set(r.name, (list = []));
+        list.push({ node: a.node, r });
+      }
+    }
+    return out;
+  }
+
+  private lastChanging = 0;
+
+  private async localReportBody(body: Uint8Array): Promise<Uint8Array> {
+    const req = decodeBody(body) as { g?: unknown };
+    const names = typeof req.g === 'string' ? (this.host.groups().includes(req.g) ? [req.g] : []) : this.host.groups();
+    const reports: LocalReport[] = [];
+    for (const name of names) {
+      const st = this.localStatus(name);
+      if (st !== undefined) reports.push({ name, member: st.member, role: st.role, term: st.term, leaderNode: st.leaderNode, voters: st.voters, learners: st.learners, commit: st.commit });
+    }
+    return encodeBody({ node: this.o.nodeId, reports, changing: this.changing.size });
+  }
+
+  /** Cluster-wide status: nodes, groups with leaders, groups without a leader, changes running. */
+  async status(): Promise<{ nodes: FleetNodeInfo[]; groups: FleetGroupInfo[]; leaderless: string[]; rebalancing: number }> {
+    const groups = await this.groups();
+    return { nodes: this.nodes(), groups, leaderless: groups.filter((g) => g.leader === null).map((g) => g.name), rebalancing: this.lastChanging };
+  }
+
+  /** Address of a registry node ('' when unknown). */
+  addressOf(node: string): string {
+    if (node === this.o.nodeId) return this.o.transport.address;
+    return this.view.nodes[node]?.address ?? this.o.seeds.find((s: Seed) => s.id === node)?.address ?? '';
+  }
+
+  /** Prometheus text exposition of this node's metrics. */
+  metrics(): Promise<string> {
+    return this.metricsRegistry.metrics();
+  }
+
+  /** The prom-client registry of this node (to merge into an application's own). */
+  get metricsRegistryInstance(): Registry {
+    return this.metricsRegistry;
+  }
+
+  /** Local member counts. */
+  private localCounts(): { members: number; leaders: number } {
+    if (this.hostInstance === undefined || !this.running) return { members: 0, leaders: 0 };
+    let leaders = 0;
+    const groups = this.hostInstance.groups();
+    for (const g of groups) if (this.localStatus(g)?.role === 'leader') leaders++;
+    return { members: groups.length, leaders };
+  }
+
+  private localStatus(group: string): GroupStatus | undefined {
+    if (this.hostInstance === undefined || !this.running) return undefined;
+    try {
+      return this.hostInstance.status(group);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private ensureRunning(): void {
+    if (!this.running || this.hostInstance === undefined) throw new FleetStoppedError(this.o.nodeId);
+  }
+
+  /** @internal Used by the client protocol server: node record of an id. */
+  nodeRecord(id: string): NodeRecord | undefined {
+    return this.view.nodes[id];
+  }
+
+  /** @internal Used by the client protocol server: machine registered under `name`. */
+  machine(name: string): StateMachine<any, any, any, any, any> | undefined {
+    return this.machines.get(name);
+  }
+}
+

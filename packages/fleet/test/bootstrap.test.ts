@@ -1,0 +1,48 @@
+import test from 'ava';
+import { REGISTRY_GROUP } from '../src/index.js';
+import { TestCluster, waitFor } from './helpers/cluster.js';
+
+test('two nodes started at once with each other as seeds form one cluster', async (t) => {
+  for (const seed of [1, 2, 3]) {
+    const c = new TestCluster(seed);
+    try {
+      const [a, b] = await Promise.all([c.start({ id: 'b', zone: 'z1' }, ['a', 'b']), c.start({ id: 'a', zone: 'z2' }, ['a', 'b'])]);
+      await waitFor('both nodes in one registry', () => Object.keys(a!.registry().nodes).length === 2 && Object.keys(b!.registry().nodes).length === 2, 10_000);
+      const registryHolders = [a!, b!].filter((f) => f.host.groups().includes(REGISTRY_GROUP));
+      t.true(registryHolders.length >= 1, `seed ${seed}`);
+      // Exactly one registry: both views agree on one history.
+      t.deepEqual(Object.keys(a!.registry().nodes).sort(), ['a', 'b'], `seed ${seed}`);
+      t.is(await a!.whereIsLeader(REGISTRY_GROUP), await b!.whereIsLeader(REGISTRY_GROUP), `seed ${seed}`);
+    } finally {
+      await c.stopAll();
+    }
+  }
+});
+
+test('groups are created, commanded and queried from any node', async (t) => {
+  const c = new TestCluster(7);
+  try {
+    const ids = ['n1', 'n2', 'n3'];
+    await c.start({ id: 'n1', zone: 'z1' }, ids);
+    await Promise.all([c.start({ id: 'n2', zone: 'z2' }, ids), c.start({ id: 'n3', zone: 'z3' }, ids)]);
+    const n1 = c.fleets.get('n1')!;
+    const n3 = c.fleets.get('n3')!;
+    await waitFor('3 nodes registered', () => Object.keys(n3.registry().nodes).length === 3);
+    await n3.addGroup('g1', { replicas: 3, machine: 'counter' });
+    t.is(await n1.command('g1', { op: 'inc', by: 2 }), 2);
+    t.is(await n3.command('g1', { op: 'inc' }), 3);
+    t.is(await c.fleets.get('n2')!.query('g1', 'get'), 3);
+    const groups = await n1.groups();
+    t.deepEqual(groups.map((g) => g.name), ['g1']);
+    t.deepEqual([...groups[0]!.members].sort(), ['n1', 'n2', 'n3']);
+    await t.throwsAsync(n1.command('nope', { op: 'inc' }), { code: 'ERR_FLEET_GROUP_NOT_FOUND' });
+    t.true(await n1.removeGroup('g1'));
+    await t.throwsAsync(n1.command('g1', { op: 'inc' }), { code: 'ERR_FLEET_GROUP_NOT_FOUND' });
+    t.truthy(n1.registry().tombstones['g1']);
+    const text = await n1.metrics();
+    t.regex(text, /raftfleet_registry_groups\{node="n1"\} 0/);
+    t.regex(text, /raftfleet_commits_total/);
+  } finally {
+    await c.stopAll();
+  }
+});

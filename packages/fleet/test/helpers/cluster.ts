@@ -1,0 +1,96 @@
+// An in-process fleet on transport-memory and storage-memory with small ticks: start, crash and
+// restart nodes, partition them, and wait for conditions.
+import { counterMachine } from '@raftfleet/replica';
+import { MemoryDisk, MemoryStorage } from '@raftfleet/storage-memory';
+import { MemoryNetwork } from '@raftfleet/transport-memory';
+import { Fleet, type FleetOptions } from '../../src/index.js';
+
+export interface NodeSpec {
+  id: string;
+  zone: string;
+}
+
+export class TestCluster {
+  readonly net: MemoryNetwork;
+  readonly fleets = new Map<string, Fleet>();
+  readonly disks = new Map<string, MemoryDisk>();
+  private readonly storages = new Map<string, MemoryStorage>();
+  private readonly transports = new Map<string, ReturnType<MemoryNetwork['transport']>>();
+
+  constructor(
+    readonly seed: number,
+    readonly overrides: Partial<FleetOptions> = {},
+  ) {
+    this.net = new MemoryNetwork({ seed });
+  }
+
+  options(spec: NodeSpec, seeds: string[]): FleetOptions {
+    let disk = this.disks.get(spec.id);
+    if (disk === undefined) this.disks.set(spec.id, (disk = new MemoryDisk()));
+    const storage = MemoryStorage.open(disk);
+    this.storages.set(spec.id, storage);
+    const transport = this.net.transport(spec.id);
+    this.transports.set(spec.id, transport);
+    return {
+      nodeId: spec.id,
+      zone: spec.zone,
+      transport,
+      storage,
+      seeds: seeds.filter((s) => s !== spec.id).map((s) => `${s}@mem://${s}`),
+      machines: { counter: counterMachine },
+      host: { tickMs: 10, electionTicks: 10, heartbeatTicks: 1, defaultTimeoutMs: 2000, seed: this.seed },
+      heartbeatMs: 50,
+      unreachableAfterMs: 300,
+      purgeAfterMs: 1500,
+      refreshMs: 50,
+      sweepMs: 200,
+      maxConcurrentChanges: 8,
+      defaultTimeoutMs: 3000,
+      joinTimeoutMs: 10_000,
+      ...this.overrides,
+    };
+  }
+
+  async start(spec: NodeSpec, seeds: string[]): Promise<Fleet> {
+    const fleet = await Fleet.start(this.options(spec, seeds));
+    this.fleets.set(spec.id, fleet);
+    return fleet;
+  }
+
+  /** Stops a node abruptly: its host stops, its transport closes, unsynced writes are lost. */
+  async crash(id: string): Promise<void> {
+    const fleet = this.fleets.get(id);
+    this.fleets.delete(id);
+    await this.transports.get(id)?.close();
+    await fleet?.stop();
+    this.storages.get(id)?.crash();
+  }
+
+  /** Stops a node cleanly (after deactivate). */
+  async shutdown(id: string): Promise<void> {
+    const fleet = this.fleets.get(id);
+    this.fleets.delete(id);
+    await fleet?.stop();
+    await this.transports.get(id)?.close();
+    await this.storages.get(id)?.close();
+  }
+
+  async stopAll(): Promise<void> {
+    for (const id of [...this.fleets.keys()]) await this.shutdown(id);
+  }
+
+  any(): Fleet {
+    const f = this.fleets.values().next().value;
+    if (f === undefined) throw new Error('no node running');
+    return f;
+  }
+}
+
+export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 30_000, everyMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
