@@ -21,6 +21,32 @@ export type ReadOnlyMode = 'safe' | 'lease';
 /** The role a member plays in its current term. */
 export type Role = 'follower' | 'preCandidate' | 'candidate' | 'leader';
 
+/** What a member restarts from (see {@link LogReader.initialState}). */
+export interface InitialState {
+  /** Term, vote and commit index as last persisted. */
+  hardState: HardState;
+  /** Membership as of the applied index the member restarts from. */
+  conf: ConfState;
+}
+
+/** Where `propose` put the commands: they are applied when entries with these indices and this term commit. */
+export interface ProposeResult {
+  /** Index of the first command. */
+  firstIndex: number;
+  /** Index of the last command (firstIndex - 1 when nothing was proposed). */
+  lastIndex: number;
+  /** Term of the entries; a different term at these indices later means they were lost. */
+  term: number;
+}
+
+/** Where `proposeConfChange` put the change. */
+export interface ConfChangeProposeResult {
+  /** Index of the ConfChange entry. */
+  index: number;
+  /** Term of the entry. */
+  term: number;
+}
+
 /**
  * Read-only view of the member's stable (persisted) log, owned by the runtime.
  * All calls are synchronous. Entries handed out by {@link Ready.entries} become visible here
@@ -34,7 +60,7 @@ export interface LogReader {
    * instead (this `conf` then only matters for a log without snapshot: the initial membership).
    * Membership changes committed after that point are replayed, idempotently.
    */
-  initialState(): { hardState: HardState; conf: ConfState };
+  initialState(): InitialState;
   /** Entries in [lo, hi), at least one if any exist, stopping before `maxBytes` of data is exceeded. */
   entries(lo: number, hi: number, maxBytes: number): Entry[];
   /** Term of the entry at `index`; the snapshot's index also answers. Throws {@link CompactedError} / {@link UnavailableError}. */
@@ -182,9 +208,9 @@ export interface RaftNode {
   /** Handle a message from a peer. Messages for other members or stale terms are dropped. */
   step(message: Message): void;
   /** Propose user commands; throws {@link ProposalDroppedError} (with a leader hint) when not leader or transferring. Returns the assigned indices' range. */
-  propose(data: Uint8Array[]): { firstIndex: number; lastIndex: number; term: number };
+  propose(data: Uint8Array[]): ProposeResult;
   /** Propose one membership change; throws {@link ConfChangeInProgressError} when one is pending. */
-  proposeConfChange(change: ConfChange): { index: number; term: number };
+  proposeConfChange(change: ConfChange): ConfChangeProposeResult;
   /** Request a linearizable read; the answer arrives as a {@link ReadState} with the same context. */
   readIndex(context: string): void;
   /** Hand leadership to `to` (TimeoutNow once it is caught up). */

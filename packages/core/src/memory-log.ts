@@ -1,7 +1,7 @@
 // A pure in-memory stable log (etcd's MemoryStorage): what tests and the simulator persist into,
 // and a reference for what any LogReader must answer.
 import type { ConfState, Entry, HardState, MemberId, Snapshot } from '@raftfleet/protocol';
-import type { LogReader } from './api.js';
+import type { InitialState, LogReader } from './api.js';
 import { CompactedError, LogMutationError, UnavailableError } from './errors.js';
 
 /** How to build a {@link MemoryLog}. */
@@ -45,7 +45,7 @@ export class MemoryLog implements LogReader {
   }
 
   /** {@inheritDoc LogReader.initialState} */
-  initialState(): { hardState: HardState; conf: ConfState } {
+  initialState(): InitialState {
     return { hardState: { ...this.hard }, conf: cloneConf(this.conf) };
   }
 

@@ -16,7 +16,18 @@ import type {
   VoteMessage,
   VoteResponseMessage,
 } from '@raftfleet/protocol';
-import type { RaftConfig, RaftNode, ReadState, Ready, Role, SoftState, Status, Progress } from './api.js';
+import type {
+  ConfChangeProposeResult,
+  ProposeResult,
+  RaftConfig,
+  RaftNode,
+  ReadState,
+  Ready,
+  Role,
+  SoftState,
+  Status,
+  Progress,
+} from './api.js';
 import { applyConfChange, checkConfChange, decodeConfChange, encodeConfChange, isMember } from './confchange.js';
 import { validateConfig, type ResolvedConfig } from './config.js';
 import {
@@ -218,7 +229,7 @@ export class RawNode implements RaftNode {
   }
 
   /** {@inheritDoc RaftNode.propose} */
-  propose(data: Uint8Array[]): { firstIndex: number; lastIndex: number; term: number } {
+  propose(data: Uint8Array[]): ProposeResult {
     this.checkCanPropose();
     let size = 0;
     for (const d of data) size += d.length;
@@ -242,7 +253,7 @@ export class RawNode implements RaftNode {
   }
 
   /** {@inheritDoc RaftNode.proposeConfChange} */
-  proposeConfChange(change: ConfChange): { index: number; term: number } {
+  proposeConfChange(change: ConfChange): ConfChangeProposeResult {
     this.checkCanPropose();
     if (this.pendingConfIndex > this.log.applied) {
       throw new ConfChangeInProgressError(this.id, this.pendingConfIndex, this.log.applied);

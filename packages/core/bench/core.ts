@@ -1,0 +1,139 @@
+// Benchmark of the IO-free core alone: commands/s through one 3-member group (in-process Ready
+// loop, MemoryLog, no IO), and the memory and tick cost of idle groups. Prints a table and writes
+// results/core-bench.json at the repo root. Run: npm run bench -w @raftfleet/core
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Message } from '@raftfleet/protocol';
+import { MemoryLog, RawNode } from '../src/index.js';
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (t ^ (t >>> 14)) >>> 0;
+  };
+}
+
+interface Member {
+  node: RawNode;
+  log: MemoryLog;
+  applied: number;
+}
+
+function group(ids: string[], seed: number): Map<string, Member> {
+  const g = new Map<string, Member>();
+  for (const id of ids) {
+    const log = MemoryLog.withVoters(ids);
+    g.set(id, { node: new RawNode({ id, log, rng: rng(seed + Number(id)) }), log, applied: 0 });
+  }
+  return g;
+}
+
+/** One runtime pass over every member: persist, collect messages, apply, advance. */
+function pass(g: Map<string, Member>, out: Message[]): boolean {
+  let any = false;
+  for (const m of g.values()) {
+    if (!m.node.hasReady()) continue;
+    any = true;
+    const rd = m.node.ready();
+    if (rd.snapshot !== undefined) m.log.applySnapshot(rd.snapshot);
+    m.log.append(rd.entries);
+    if (rd.hardState !== undefined) m.log.setHardState(rd.hardState);
+    for (const msg of rd.messages) out.push(msg);
+    const last = rd.committedEntries[rd.committedEntries.length - 1];
+    if (last !== undefined) m.applied = last.index;
+    m.node.advance();
+  }
+  return any;
+}
+
+function settle(g: Map<string, Member>): void {
+  let q: Message[] = [];
+  for (;;) {
+    const any = pass(g, q);
+    if (q.length === 0 && !any) return;
+    const batch = q;
+    q = [];
+    for (const msg of batch) g.get(msg.to)?.node.step(msg);
+  }
+}
+
+function throughput(batch: number, total: number): number {
+  const g = group(['1', '2', '3'], 7);
+  const leader = g.get('1') as Member;
+  leader.node.campaign();
+  settle(g);
+  const payload = new Uint8Array(16);
+  const cmds: Uint8Array[] = new Array<Uint8Array>(batch).fill(payload);
+  const start = process.hrtime.bigint();
+  let proposed = 0;
+  let compactedTo = 0;
+  while (proposed < total) {
+    leader.node.propose(cmds);
+    proposed += batch;
+    settle(g);
+    if (leader.applied - compactedTo > 50_000) {
+      for (const m of g.values()) {
+        const s = m.node.status();
+        m.log.createSnapshot(s.applied, s.appliedConf ?? s.conf, new Uint8Array(0));
+        m.log.compact(s.applied);
+      }
+      compactedTo = leader.applied;
+    }
+  }
+  const secs = Number(process.hrtime.bigint() - start) / 1e9;
+  for (const m of g.values()) if (m.applied < proposed) throw new Error('not everything was applied');
+  return total / secs;
+}
+
+function idleCost(groups: number): { bytesPerMember: number; nsPerIdleTick: number; nsPerIsIdle: number } {
+  globalThis.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const all: Map<string, Member>[] = [];
+  for (let i = 0; i < groups; i++) {
+    const g = group(['1', '2', '3'], i);
+    (g.get('1') as Member).node.campaign();
+    settle(g);
+    all.push(g);
+  }
+  globalThis.gc?.();
+  const bytesPerMember = (process.memoryUsage().heapUsed - before) / (groups * 3);
+  const leaders = all.map((g) => (g.get('1') as Member).node);
+  let t0 = process.hrtime.bigint();
+  let idle = 0;
+  for (const n of leaders) if (n.isIdle()) idle++;
+  const nsPerIsIdle = Number(process.hrtime.bigint() - t0) / groups;
+  if (idle !== groups) throw new Error(`${groups - idle} groups not idle`);
+  // The cost a runtime pays if it does NOT quiesce: one tick (a heartbeat round) per leader.
+  t0 = process.hrtime.bigint();
+  for (const n of leaders) n.tick();
+  const nsPerIdleTick = Number(process.hrtime.bigint() - t0) / groups;
+  return { bytesPerMember, nsPerIdleTick, nsPerIsIdle };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+const rows: { batch: number; medianCmdsPerSec: number; runs: number[] }[] = [];
+throughput(64, 20_000); // warm-up
+for (const batch of [1, 16, 256]) {
+  const total = batch === 1 ? 30_000 : 200_000;
+  const runs = [0, 1, 2, 3, 4].map(() => throughput(batch, total));
+  rows.push({ batch, medianCmdsPerSec: Math.round(median(runs)), runs: runs.map(Math.round) });
+}
+const idle = idleCost(3_000);
+
+console.log('core: one 3-member group, in-process Ready loop, 16-byte commands (median of 5)');
+console.log('proposals/batch | commands/s | ratio to batch 1');
+for (const r of rows) {
+  console.log(`${String(r.batch).padStart(15)} | ${String(r.medianCmdsPerSec).padStart(10)} | ${(r.medianCmdsPerSec / (rows[0] as { medianCmdsPerSec: number }).medianCmdsPerSec).toFixed(1)}x`);
+}
+console.log(`idle groups (3,000 x 3 members): ${Math.round(idle.bytesPerMember)} B heap/member, isIdle() ${idle.nsPerIsIdle.toFixed(0)} ns, one un-quiesced leader tick ${idle.nsPerIdleTick.toFixed(0)} ns`);
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+mkdirSync(`${root}results`, { recursive: true });
+writeFileSync(
+  `${root}results/core-bench.json`,
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, throughput: rows, idle }, null, 2),
+);
