@@ -1,0 +1,82 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import test from 'ava';
+import { prng } from '@raftfleet/storage/compliance';
+import { openLmdbStorage } from '../src/index.js';
+import { entryData } from './fixtures/data.js';
+import { tempDir } from './helpers.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const child = path.join(here, 'fixtures', 'child.ts');
+const KILLS = 20;
+const GROUPS = 4;
+
+test('SIGKILL at random moments never loses a batch that was reported durable', async (t) => {
+  const seed = Number(process.env['RAFTFLEET_CRASH_SEED'] ?? ((Date.now() * 2654435761) >>> 0));
+  t.log(`crash test seed ${seed} (rerun with RAFTFLEET_CRASH_SEED=${seed})`);
+  const rand = prng(seed);
+  const dir = tempDir('raftfleet-crash-');
+  /** Highest index per group whose batch was reported durable. */
+  const acked = new Map<string, number>();
+  let reported = 0;
+  try {
+    for (let kill = 0; kill < KILLS; kill++) {
+      const p = spawn(process.execPath, ['--import', 'tsx', child, 'append', dir, String(GROUPS)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let buf = '';
+      let stderr = '';
+      let ready!: () => void;
+      const isReady = new Promise<void>((r) => (ready = r));
+      const onLine = (line: string): void => {
+        const msg = JSON.parse(line) as { ready?: boolean; ok?: Array<[string, number, number]> };
+        if (msg.ready === true) ready();
+        for (const [group, , to] of msg.ok ?? []) {
+          acked.set(group, Math.max(acked.get(group) ?? 0, to));
+          reported++;
+        }
+      };
+      p.stdout.on('data', (d: Buffer) => {
+        buf += d.toString();
+        let nl: number;
+        while ((nl = buf.indexOf('\n')) >= 0) {
+          onLine(buf.slice(0, nl));
+          buf = buf.slice(nl + 1);
+        }
+      });
+      p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((r) => p.on('close', (code) => r(code)));
+      // Mostly kill while appending; now and then during start-up and open.
+      if (rand() < 0.15) await new Promise((r) => setTimeout(r, rand() * 400));
+      else {
+        await Promise.race([isReady, exited]);
+        await new Promise((r) => setTimeout(r, 10 + rand() * 250));
+      }
+      p.kill('SIGKILL');
+      const code = await exited;
+      t.is(code, null, `child ${kill} died by the signal, not by itself: ${stderr.slice(-2000)}`);
+
+      // The store must open as it is (no repair step) and hold every reported batch, intact.
+      const s = await openLmdbStorage({ path: dir });
+      try {
+        for (const [group, upTo] of acked) {
+          const last = s.lastIndex(group);
+          const first = s.firstIndex(group);
+          if (last < upTo) t.fail(`seed ${seed}, kill ${kill}: ${group} last index ${last} < acknowledged ${upTo}`);
+          t.true(s.hardState(group).commit >= upTo, `seed ${seed}, kill ${kill}: ${group} commit`);
+          for (const e of s.entries(group, first, last + 1)) {
+            if (e.term !== 1 || !Buffer.from(e.data).equals(Buffer.from(entryData(group, e.index)))) {
+              t.fail(`seed ${seed}, kill ${kill}: ${group} entry ${e.index} damaged`);
+            }
+          }
+        }
+      } finally {
+        await s.close();
+      }
+    }
+    t.true(reported > KILLS, `batches reported durable: ${reported}`);
+    t.is(acked.size, GROUPS);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
