@@ -194,7 +194,7 @@ export class Host {
   private groupHooks: (group: string) => GroupHooks;
 
   /** Validates options (throws {@link ConfigError}); nothing runs until {@link Host.start}. */
-  constructor(options: HostOptions & { groupHooks?: (group: string) => GroupHooks }) {
+  constructor(options: HostOptions) {
     this.o = resolveHostOptions(options);
     this.rng = mulberry32(hash32(this.o.seed, this.o.nodeId));
     this.createCore = this.o.createCore ?? createDefaultCore;

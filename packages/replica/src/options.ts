@@ -6,6 +6,7 @@ import type { RaftStorage } from '@raftfleet/storage';
 import type { Transport } from '@raftfleet/transport';
 import type { Wire } from './ports.js';
 import { isTransport, wireFromTransport } from './wire.js';
+import type { GroupHooks } from './replica.js';
 import type { StateMachine } from './state-machine.js';
 
 /** Time source and interval timer of a host; replaced by a virtual clock in simulations. */
@@ -71,10 +72,12 @@ export interface HostOptions {
   createCore?: (config: RaftConfig) => RaftNode;
   /** Structured logger. Default: silent. */
   logger?: Logger;
+  /** Hooks of groups that come back from storage at start (and of groups created without `hooks`). */
+  groupHooks?: (group: string) => GroupHooks;
 }
 
 /** Options after defaults. */
-export type ResolvedHostOptions = Required<Omit<HostOptions, 'raft' | 'createCore' | 'machines' | 'seed' | 'logger' | 'transport'>> & {
+export type ResolvedHostOptions = Required<Omit<HostOptions, 'raft' | 'createCore' | 'machines' | 'seed' | 'logger' | 'transport' | 'groupHooks'>> & {
   transport: Wire;
   raft: HostOptions['raft'] | undefined;
   createCore: HostOptions['createCore'] | undefined;
