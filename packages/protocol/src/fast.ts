@@ -22,7 +22,24 @@ export function varintSize(n: number): number {
   return 8;
 }
 
+// Group names and member ids repeat in every message: their UTF-8 bytes are kept in a bounded cache,
+// which sizes and writes them without walking the characters each time.
+const ENCODED_MAX_CHARS = 64;
+const ENCODED_MAX_ENTRIES = 8192;
+const encodedStrings = new Map<string, Uint8Array>();
+
+function encodedString(s: string): Uint8Array {
+  let bytes = encodedStrings.get(s);
+  if (bytes === undefined) {
+    bytes = textEncoder.encode(s);
+    if (encodedStrings.size >= ENCODED_MAX_ENTRIES) encodedStrings.clear();
+    encodedStrings.set(s, bytes);
+  }
+  return bytes;
+}
+
 function utf8Length(s: string): number {
+  if (s.length <= ENCODED_MAX_CHARS) return encodedString(s).length;
   const n = s.length;
   for (let i = 0; i < n; i++) {
     if (s.charCodeAt(i) >= 0x80) return Buffer.byteLength(s, 'utf8');
@@ -116,11 +133,21 @@ const BODY_FIELD = {
   readIndexResponse: 22,
 } as const satisfies Record<Message['type'], number>;
 
+// Sizes of the message measured last: a writer measures a message and then writes it straight away,
+// so remembering the last one saves walking every nested level twice.
+let sizedMessage: Message | undefined;
+let sizedMessageBytes = 0;
+let sizedBodyBytes = 0;
+
 /** Size of an encoded Message (without an enclosing tag and length). */
 export function messageSize(m: Message): number {
   const body = bodySize(m);
   const tagSize = BODY_FIELD[m.type] < 16 ? 1 : 2;
-  return u64Field(m.term) + strField(m.from) + strField(m.to) + tagSize + varintSize(body) + body;
+  const size = u64Field(m.term) + strField(m.from) + strField(m.to) + tagSize + varintSize(body) + body;
+  sizedMessage = m;
+  sizedMessageBytes = size;
+  sizedBodyBytes = body;
+  return size;
 }
 
 /** Size of an encoded Envelope (without an enclosing tag and length). */
@@ -196,6 +223,17 @@ export class ProtoWriter {
 
   str(tag: number, s: string): void {
     if (s.length === 0) return;
+    if (s.length <= ENCODED_MAX_CHARS) {
+      const bytes = encodedString(s);
+      const n = bytes.length;
+      const buf = this.buf;
+      buf[this.pos++] = tag;
+      this.varint(n);
+      let pos = this.pos;
+      for (let i = 0; i < n; i++) buf[pos++] = bytes[i]!;
+      this.pos = pos;
+      return;
+    }
     const len = utf8Length(s);
     this.buf[this.pos++] = tag;
     this.varint(len);
@@ -314,15 +352,16 @@ export function writeMessage(w: ProtoWriter, m: Message): void {
   w.u64(8, m.term);
   w.str(18, m.from);
   w.str(26, m.to);
-  w.lenPrefix((BODY_FIELD[m.type] << 3) | 2, bodySize(m));
+  w.lenPrefix((BODY_FIELD[m.type] << 3) | 2, sizedMessage === m ? sizedBodyBytes : bodySize(m));
   writeBody(w, m);
 }
 
 /** Writes an Envelope (no enclosing tag); the caller has ensured `envelopeSize(e)` bytes of room. */
 export function writeEnvelope(w: ProtoWriter, e: Envelope): void {
   w.str(10, e.group);
-  w.lenPrefix(18, messageSize(e.message));
-  writeMessage(w, e.message);
+  const m = e.message;
+  w.lenPrefix(18, sizedMessage === m ? sizedMessageBytes : messageSize(m));
+  writeMessage(w, m);
 }
 
 /** Encodes one entry into a fresh buffer of exactly its size. */
@@ -347,6 +386,38 @@ export function fastEncodeEnvelope(e: Envelope): Uint8Array {
 }
 
 // ---------------------------------------------------------------- reader
+
+// Group names and member ids repeat in every message: decoding them through a small intern table
+// returns the same string without building it again.
+const INTERN_MAX_BYTES = 64;
+const INTERN_MAX_ENTRIES = 8192;
+const interned = new Map<number, string>();
+
+function internAscii(buf: Uint8Array, start: number, end: number): string | undefined {
+  const n = end - start;
+  let h = 0x811c9dc5 ^ n;
+  for (let i = start; i < end; i++) {
+    const c = buf[i]!;
+    if (c >= 0x80) return undefined;
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  const hit = interned.get(h);
+  if (hit !== undefined && hit.length === n) {
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      if (hit.charCodeAt(i) !== buf[start + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return hit;
+  }
+  let s = '';
+  for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
+  if (interned.size >= INTERN_MAX_ENTRIES) interned.clear();
+  interned.set(h, s);
+  return s;
+}
 
 /** A cursor over protobuf bytes; every read checks bounds and throws DecodeError. */
 export class ProtoReader {
@@ -404,7 +475,9 @@ export class ProtoReader {
 
   bytes(): Uint8Array {
     const end = this.delimited();
-    const b = this.buf.subarray(this.pos, end);
+    const buf = this.buf;
+    // A plain view: cheaper to create than Buffer#subarray, and still no copy.
+    const b = new Uint8Array(buf.buffer, buf.byteOffset + this.pos, end - this.pos);
     this.pos = end;
     return b;
   }
@@ -414,15 +487,9 @@ export class ProtoReader {
     const buf = this.buf;
     const start = this.pos;
     this.pos = end;
-    const n = end - start;
-    if (n < 48) {
-      let s = '';
-      for (let i = start; i < end; i++) {
-        const c = buf[i]!;
-        if (c >= 0x80) return textDecoder.decode(buf.subarray(start, end));
-        s += String.fromCharCode(c);
-      }
-      return s;
+    if (end - start <= INTERN_MAX_BYTES) {
+      const s = internAscii(buf, start, end);
+      if (s !== undefined) return s;
     }
     return textDecoder.decode(buf.subarray(start, end));
   }
@@ -715,6 +782,10 @@ export function fastEncodeBatch(b: Batch): Uint8Array {
   return w.buf.subarray(0, w.pos);
 }
 
+const MAX_WRITER_CAPACITY = 8 * 1024 * 1024;
+let costedEnvelope: Envelope | undefined;
+let costedSize = 0;
+
 /** Worst-case bytes before the envelopes of a batch frame: frame length, frame tag, batch length. */
 const FRAME_HEADER_ROOM = 5 + 1 + 5;
 
@@ -745,12 +816,15 @@ export class BatchFrameWriter {
 
   /** Bytes `envelope` adds to the frame. */
   static envelopeCost(envelope: Envelope): number {
-    return lenField(envelopeSize(envelope));
+    const size = envelopeSize(envelope);
+    costedEnvelope = envelope;
+    costedSize = size;
+    return lenField(size);
   }
 
   /** Appends one envelope; `cost` is its {@link BatchFrameWriter.envelopeCost} when the caller has it. */
   append(envelope: Envelope, cost?: number): void {
-    const size = envelopeSize(envelope);
+    const size = costedEnvelope === envelope && sizedMessage === envelope.message ? costedSize : envelopeSize(envelope);
     const w = this.w;
     w.ensure(cost ?? lenField(size));
     w.lenPrefix(26, size);
@@ -770,8 +844,9 @@ export class BatchFrameWriter {
     w.buf[w.pos++] = (6 << 3) | 2;
     w.varint(batchLen);
     const frame = w.buf.subarray(start, end);
-    // The finished buffer now belongs to the caller (typically a socket write), so the next frame gets a new one.
-    this.w = new ProtoWriter(Math.max(this.capacity, Math.min(end, 4 * this.capacity)));
+    // The finished buffer now belongs to the caller (typically a socket write), so the next frame gets a new one,
+    // sized after this one so that steady traffic does not regrow (and copy) it frame after frame.
+    this.w = new ProtoWriter(Math.max(this.capacity, Math.min(end + (end >>> 2), MAX_WRITER_CAPACITY)));
     this.w.pos = FRAME_HEADER_ROOM;
     this.count = 0;
     return frame;
