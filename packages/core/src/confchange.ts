@@ -103,3 +103,76 @@ export function applyConfChange(conf: ConfState, change: ConfChange): ConfState 
 export function isMember(conf: ConfState, id: MemberId): boolean {
   return conf.voters.includes(id) || conf.learners.includes(id);
 }
+
+const CONF_STATE_VERSION = 2;
+
+/**
+ * Encodes a whole membership, carried in the no-op entry each new leader appends: a checkpoint
+ * from which a member that joined without knowing the group's bootstrap membership (an empty
+ * log and an empty conf) learns it while replaying the log. Layout: version byte, then voters
+ * and learners as (u16 count, then u16 length + UTF-8 bytes each).
+ */
+export function encodeConfState(conf: ConfState): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let size = 1;
+  for (const list of [conf.voters, conf.learners]) {
+    size += 2;
+    for (const id of list) {
+      const b = encoder.encode(id);
+      if (b.length > 0xffff) throw new ConfChangeDecodeError('member id longer than 65535 bytes');
+      parts.push(b);
+      size += 2 + b.length;
+    }
+  }
+  const out = new Uint8Array(size);
+  out[0] = CONF_STATE_VERSION;
+  let at = 1;
+  let p = 0;
+  for (const list of [conf.voters, conf.learners]) {
+    out[at++] = list.length >>> 8;
+    out[at++] = list.length & 0xff;
+    for (let i = 0; i < list.length; i++) {
+      const b = parts[p++] as Uint8Array;
+      out[at++] = b.length >>> 8;
+      out[at++] = b.length & 0xff;
+      out.set(b, at);
+      at += b.length;
+    }
+  }
+  return out;
+}
+
+/** Decodes {@link encodeConfState}; throws `ConfChangeDecodeError` on malformed bytes. */
+export function decodeConfState(data: Uint8Array): ConfState {
+  if (data[0] !== CONF_STATE_VERSION) throw new ConfChangeDecodeError(`unknown membership version ${data[0]}`);
+  let at = 1;
+  const u16 = (): number => {
+    if (at + 2 > data.length) throw new ConfChangeDecodeError('membership truncated');
+    const v = ((data[at] as number) << 8) | (data[at + 1] as number);
+    at += 2;
+    return v;
+  };
+  const lists: MemberId[][] = [];
+  for (let l = 0; l < 2; l++) {
+    const n = u16();
+    const ids: MemberId[] = [];
+    for (let i = 0; i < n; i++) {
+      const len = u16();
+      if (at + len > data.length) throw new ConfChangeDecodeError('membership truncated');
+      try {
+        ids.push(decoder.decode(data.subarray(at, at + len)));
+      } catch {
+        throw new ConfChangeDecodeError('member id is not UTF-8');
+      }
+      at += len;
+    }
+    lists.push(ids);
+  }
+  return { voters: lists[0] as MemberId[], learners: lists[1] as MemberId[] };
+}
+
+/** Whether two memberships have the same voters and learners (order aside). */
+export function sameConf(a: ConfState, b: ConfState): boolean {
+  if (a.voters.length !== b.voters.length || a.learners.length !== b.learners.length) return false;
+  return a.voters.every((v) => b.voters.includes(v)) && a.learners.every((l) => b.learners.includes(l));
+}

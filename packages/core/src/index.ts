@@ -7,7 +7,15 @@ export { RawNode } from './raw-node.js';
 export { MemoryLog, type MemoryLogInit } from './memory-log.js';
 export { validateConfig, silentLogger, type ResolvedConfig } from './config.js';
 export { describeMessage, describeEntry, describeEntries } from './describe.js';
-export { encodeConfChange, decodeConfChange, checkConfChange, applyConfChange } from './confchange.js';
+export {
+  encodeConfChange,
+  decodeConfChange,
+  checkConfChange,
+  applyConfChange,
+  encodeConfState,
+  decodeConfState,
+  sameConf,
+} from './confchange.js';
 export {
   CompactedError,
   UnavailableError,

@@ -28,7 +28,16 @@ import type {
   Status,
   Progress,
 } from './api.js';
-import { applyConfChange, checkConfChange, decodeConfChange, encodeConfChange, isMember } from './confchange.js';
+import {
+  applyConfChange,
+  checkConfChange,
+  decodeConfChange,
+  decodeConfState,
+  encodeConfChange,
+  encodeConfState,
+  isMember,
+  sameConf,
+} from './confchange.js';
 import { validateConfig, type ResolvedConfig } from './config.js';
 import {
   CompactedError,
@@ -41,7 +50,6 @@ import {
 import { MemberProgress } from './progress.js';
 import { RaftLog } from './raft-log.js';
 
-const EMPTY = new Uint8Array(0);
 const ENTRY_NORMAL = 0;
 const ENTRY_CONF_CHANGE = 1;
 const ENTRY_NOOP = 2;
@@ -543,7 +551,8 @@ export class RawNode implements RaftNode {
     }
     // Any uncommitted entry may hold a membership change: refuse new ones until it is applied.
     this.pendingConfIndex = last;
-    this.log.append([{ term: this.term, index: last + 1, type: ENTRY_NOOP, data: EMPTY }]);
+    // The no-op carries the membership in effect: a checkpoint for members replaying the log.
+    this.log.append([{ term: this.term, index: last + 1, type: ENTRY_NOOP, data: encodeConfState(this.conf) }]);
     this.bcastPending = true;
     this.cfg.logger.info({ node: this.id, term: this.term, lastIndex: last }, 'became leader');
   }
@@ -1148,6 +1157,14 @@ export class RawNode implements RaftNode {
     let size = 0;
     for (const e of ents) {
       size += e.data.length;
+      if (e.type === ENTRY_NOOP) {
+        const cs = this.decodeCheckpoint(e);
+        if (cs !== undefined && !sameConf(cs, this.appliedConf)) {
+          this.appliedConf = cs;
+          this.confChanged = true;
+        }
+        continue;
+      }
       if (e.type !== ENTRY_CONF_CHANGE) continue;
       const cc = this.decodeConf(e);
       if (cc === undefined) continue;
@@ -1166,6 +1183,33 @@ export class RawNode implements RaftNode {
     }
   }
 
+  private decodeCheckpoint(e: Entry): ConfState | undefined {
+    if (e.data.length === 0) return undefined;
+    try {
+      return decodeConfState(e.data);
+    } catch (err) {
+      this.cfg.logger.warn({ node: this.id, index: e.index, err: String(err) }, 'skipped undecodable membership checkpoint');
+      return undefined;
+    }
+  }
+
+  /** Handles a membership-bearing entry (ConfChange or leader no-op) that entered the log. */
+  private onConfEntry(e: Entry): void {
+    if (e.type === ENTRY_CONF_CHANGE) {
+      const cc = this.decodeConf(e);
+      if (cc !== undefined) this.changeConf(cc, e.index);
+    } else if (e.type === ENTRY_NOOP) {
+      const cs = this.decodeCheckpoint(e);
+      if (cs !== undefined && !sameConf(cs, this.conf)) {
+        this.cfg.logger.warn(
+          { node: this.id, index: e.index, voters: cs.voters, learners: cs.learners, had: this.conf.voters },
+          'membership taken from a leader checkpoint (this member did not know the bootstrap membership)',
+        );
+        this.setConf(cs, e.index);
+      }
+    }
+  }
+
   /** Rebuilds the membership in effect from the log after a restart (entries lo..hi). */
   private recoverConf(lo: number, hi: number): void {
     const log = this.log;
@@ -1178,11 +1222,7 @@ export class RawNode implements RaftNode {
         throw err;
       }
       if (ents.length === 0) return;
-      for (const e of ents) {
-        if (e.type !== ENTRY_CONF_CHANGE) continue;
-        const cc = this.decodeConf(e);
-        if (cc !== undefined) this.changeConf(cc, e.index);
-      }
+      for (const e of ents) if (e.type !== ENTRY_NORMAL) this.onConfEntry(e);
       lo = (ents[ents.length - 1] as Entry).index + 1;
     }
   }
@@ -1195,26 +1235,27 @@ export class RawNode implements RaftNode {
       this.conf = top.prev;
       this.cfg.logger.info({ node: this.id, term: this.term, index: top.index }, 'membership change truncated; reverted');
     }
-    for (const e of ents) {
-      if (e.type !== ENTRY_CONF_CHANGE) continue;
-      const cc = this.decodeConf(e);
-      if (cc !== undefined) this.changeConf(cc, e.index);
-    }
+    for (const e of ents) if (e.type !== ENTRY_NORMAL) this.onConfEntry(e);
   }
 
   /** A membership change entered the log at `index`: it takes effect now. */
   private changeConf(cc: ConfChange, index: number): void {
-    const prev = this.conf;
-    const next = applyConfChange(prev, cc);
-    if (next === prev) return;
-    const committed = this.log.committed;
-    while (this.confStack.length > 0 && (this.confStack[0] as { index: number }).index <= committed) this.confStack.shift();
-    if (index > committed) this.confStack.push({ index, prev });
-    this.conf = next;
+    const next = applyConfChange(this.conf, cc);
+    if (next === this.conf) return;
     this.cfg.logger.info(
       { node: this.id, term: this.term, index, change: cc.type, member: cc.member, voters: next.voters, learners: next.learners },
       'membership changed',
     );
+    this.setConf(next, index);
+  }
+
+  /** The membership in effect becomes `next` because of the entry at `index`. */
+  private setConf(next: ConfState, index: number): void {
+    const prev = this.conf;
+    const committed = this.log.committed;
+    while (this.confStack.length > 0 && (this.confStack[0] as { index: number }).index <= committed) this.confStack.shift();
+    if (index > committed) this.confStack.push({ index, prev });
+    this.conf = next;
     if (this.role !== 'leader') return;
     const last = this.log.lastIndex();
     for (const v of next.voters) {

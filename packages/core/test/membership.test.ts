@@ -9,7 +9,9 @@ import {
   applyConfChange,
   checkConfChange,
   decodeConfChange,
+  decodeConfState,
   encodeConfChange,
+  encodeConfState,
 } from '../src/index.js';
 
 const cc = (type: ConfChange['type'], member: string): ConfChange => ({ type, member, context: new Uint8Array([7]) });
@@ -213,4 +215,32 @@ test('a removed leader whose removal is not committed may still campaign, and co
   t.deepEqual(leaders, ['2']);
   t.deepEqual(c.node('2').status().conf.voters, ['2']);
   t.deepEqual(c.node('1').status().conf.voters, ['2']);
+});
+
+test('a member that joins with an empty log and no membership learns the bootstrap membership from the log', (t) => {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.propose('1', 'a');
+  c.stabilize();
+  c.addMember('4', MemoryLog.withVoters([]));
+  c.node('1').proposeConfChange(cc('addLearner', '4'));
+  c.stabilize();
+  t.deepEqual(c.node('4').status().conf, { voters: ['1', '2', '3'], learners: ['4'] });
+  c.node('1').proposeConfChange(cc('promote', '4'));
+  c.stabilize();
+  for (const id of ['1', '2', '3', '4']) {
+    t.deepEqual(c.node(id).status().conf, { voters: ['1', '2', '3', '4'], learners: [] }, id);
+  }
+  t.deepEqual(c.get('4').log.initialState().conf, { voters: ['1', '2', '3', '4'], learners: [] }, 'persisted via Ready.confState');
+  // and it stays right across a restart
+  const m = c.restart('4');
+  t.deepEqual(m.node.status().conf, { voters: ['1', '2', '3', '4'], learners: [] });
+});
+
+test('membership checkpoints encode and decode', (t) => {
+  const conf = { voters: ['a', 'bé'], learners: ['c'] };
+  t.deepEqual(decodeConfState(encodeConfState(conf)), conf);
+  t.deepEqual(decodeConfState(encodeConfState({ voters: [], learners: [] })), { voters: [], learners: [] });
+  t.throws(() => decodeConfState(new Uint8Array([2, 0, 1])), { code: 'ERR_RAFT_CONF_CHANGE_DECODE' });
+  t.throws(() => decodeConfState(new Uint8Array([7])), { code: 'ERR_RAFT_CONF_CHANGE_DECODE' });
 });

@@ -136,7 +136,7 @@ function runSchedule(seed: number, steps: number): Outcome {
         const conf = c.node(leader).status().conf;
         const member = pick(POOL);
         const type = conf.learners.includes(member) ? 'promote' : conf.voters.includes(member) ? 'remove' : 'addLearner';
-        if (type === 'addLearner' && !c.members.has(member)) c.addMember(member, MemoryLog.withVoters(INITIAL));
+        if (type === 'addLearner' && !c.members.has(member)) c.addMember(member, MemoryLog.withVoters(chance(0.5) ? INITIAL : []));
         try {
           c.node(leader).proposeConfChange({ type, member, context: new Uint8Array() });
           events.push(`conf ${type} ${member}`);
@@ -167,6 +167,11 @@ function runSchedule(seed: number, steps: number): Outcome {
   }
   const l = c.leaders();
   if (l.length === 0) fail('no leader after healing');
+  const lconf = c.node(c.leader()).status().conf;
+  for (const id of [...lconf.voters, ...lconf.learners]) {
+    const conf = c.node(id).status().conf;
+    if (JSON.stringify(conf) !== JSON.stringify(lconf)) fail(`${id} has membership ${JSON.stringify(conf)}, the leader ${JSON.stringify(lconf)}`);
+  }
   return { commits: committed.size, reads, leaders: leaderOfTerm.size };
 }
 
