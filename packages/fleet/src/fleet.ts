@@ -922,11 +922,16 @@ export class Fleet {
     for (const group of this.host.groups()) {
       if (this.isTombstoned(group)) continue;
       if (this.settled.has(group)) {
+        if (this.sweeps % 10 === 0) this.reapIfRemoved(group);
         inPlan++;
         continue;
       }
       const st = this.localStatus(group);
-      if (st === undefined || st.role !== 'leader') continue;
+      if (st === undefined) continue;
+      if (st.role !== 'leader') {
+        this.reapIfRemoved(group, st);
+        continue;
+      }
       const replicas = group === REGISTRY_GROUP ? this.o.registryReplicas : this.view.groups[group]?.replicas;
       if (replicas === undefined) continue;
       const target = placeGroup(group, active, replicas);
@@ -973,7 +978,11 @@ export class Fleet {
           break;
         case 'remove': {
           const member = memberOn(step.node, [...st.voters, ...st.learners]);
-          if (member !== undefined) await this.host.removeMember(group, member, { deadline });
+          if (member === undefined) break;
+          // An idle (quiescent) group has no recent acks, so the Host's quorum check would refuse:
+          // a ReadIndex round first refreshes every follower's liveness.
+          await this.freshen(group);
+          await this.host.removeMember(group, member, { deadline });
           break;
         }
         case 'transferLeader': {
@@ -998,6 +1007,37 @@ export class Fleet {
       this.changing.delete(group);
       this.counters.changes.inc({ kind: step.kind, outcome });
       this.scheduleSweep();
+    }
+  }
+
+  /**
+   * A member removed from its group is deleted by the Host some ticks after it applies its removal,
+   * but only while it is awake; one that went quiet first would linger. A read that the leader will
+   * not answer keeps it awake until the Host deletes it.
+   */
+  private reapIfRemoved(group: string, status?: GroupStatus): void {
+    const st = status ?? this.localStatus(group);
+    if (st === undefined || this.reaping.has(group)) return;
+    const members = [...st.voters, ...st.learners];
+    if (members.length === 0 || members.includes(st.member)) return;
+    this.reaping.add(group);
+    const ticks = (this.o.host.electionTicks ?? 10) * 3;
+    const deadline = Date.now() + ticks * (this.o.host.tickMs ?? 50);
+    this.host
+      .query(group, null, { consistency: 'linearizable', deadline })
+      .catch(() => undefined)
+      .finally(() => this.reaping.delete(group));
+  }
+
+  private readonly reaping = new Set<string>();
+
+  /** One ReadIndex round on a led group so the leader's view of its followers is fresh. */
+  private async freshen(group: string): Promise<void> {
+    try {
+      await this.host.query(group, null, { consistency: 'linearizable', deadline: Date.now() + this.o.defaultTimeoutMs });
+    } catch (e) {
+      // The round happened even when the machine's query rejected a null query; only a lost leadership matters.
+      if (e instanceof NotLeaderError) throw e;
     }
   }
 

@@ -47,6 +47,7 @@ export class TestCluster {
       maxConcurrentChanges: 8,
       defaultTimeoutMs: 3000,
       joinTimeoutMs: 10_000,
+      ...(process.env['FLEET_LOG'] ? { logLevel: process.env['FLEET_LOG'] as 'debug' } : {}),
       ...this.overrides,
     };
   }
