@@ -8,7 +8,7 @@ export const FORMAT_VERSION = 1;
 
 /** Bytes of a log key: group id (u32 BE) + index (u64 BE as two u32). Big-endian so byte order is numeric order. */
 export const LOG_KEY_BYTES = 12;
-/** Bytes of the entry value header: type (u8), term (u64 BE), crc32 (u32). */
+/** Bytes of the entry value header: crc32 (u32 BE) of everything after it, type (u8), term (u64 BE). */
 export const ENTRY_HEADER_BYTES = 13;
 
 const TWO_32 = 4294967296;
@@ -16,6 +16,12 @@ const TWO_32 = 4294967296;
 /** The key of one log entry. */
 export function logKey(groupId: number, index: number): Buffer {
   const k = Buffer.allocUnsafe(LOG_KEY_BYTES);
+  writeLogKey(k, groupId, index);
+  return k;
+}
+
+/** Writes a log key into `k` (12 bytes), for callers that reuse one buffer. */
+export function writeLogKey(k: Buffer, groupId: number, index: number): Buffer {
   k.writeUInt32BE(groupId, 0);
   k.writeUInt32BE(Math.floor(index / TWO_32), 4);
   k.writeUInt32BE(index >>> 0, 8);
@@ -53,21 +59,15 @@ function seedOf(index: number): number {
   return Math.imul(index >>> 0, 0x9e3779b1) >>> 0;
 }
 
-/** Encodes an entry value: header then data, one allocation. */
-export function encodeEntry(e: Entry): Buffer {
-  const data = e.data;
+/** Encodes an entry value: header then data, one allocation, one checksum call. */
+export function encodeEntry(index: number, term: number, type: number, data: Uint8Array): Buffer {
   const v = Buffer.allocUnsafe(ENTRY_HEADER_BYTES + data.byteLength);
-  v[0] = e.type;
-  v.writeUInt32BE(Math.floor(e.term / TWO_32), 1);
-  v.writeUInt32BE(e.term >>> 0, 5);
+  v[4] = type;
+  v.writeUInt32BE(Math.floor(term / TWO_32), 5);
+  v.writeUInt32BE(term >>> 0, 9);
   v.set(data, ENTRY_HEADER_BYTES);
-  v.writeUInt32BE(checksum(v, e.index), 9);
+  v.writeUInt32BE(crc32(v.subarray(4), seedOf(index)), 0);
   return v;
-}
-
-function checksum(v: Buffer, index: number): number {
-  const head = crc32(v.subarray(0, 9), seedOf(index));
-  return crc32(v.subarray(ENTRY_HEADER_BYTES), head);
 }
 
 /** Thrown by the decoders when a value is damaged; the store turns it into a CorruptStoreError. */
@@ -79,27 +79,25 @@ export class BadValueError extends Error {
   }
 }
 
-function check(v: Uint8Array, index: number): Buffer {
-  if (v.byteLength < ENTRY_HEADER_BYTES) throw new BadValueError(`entry ${index}: value of ${v.byteLength} bytes is too short`);
-  const b = Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength);
-  if (b.readUInt32BE(9) !== checksum(b, index)) throw new BadValueError(`entry ${index}: checksum mismatch`);
-  if ((b[0] as number) > 2) throw new BadValueError(`entry ${index}: unknown type ${b[0]}`);
-  return b;
+function check(b: Buffer, index: number): void {
+  if (b.byteLength < ENTRY_HEADER_BYTES) throw new BadValueError(`entry ${index}: value of ${b.byteLength} bytes is too short`);
+  if (b.readUInt32BE(0) !== crc32(b.subarray(4), seedOf(index))) throw new BadValueError(`entry ${index}: checksum mismatch`);
+  if ((b[4] as number) > 2) throw new BadValueError(`entry ${index}: unknown type ${b[4]}`);
 }
 
-/** Decodes an entry value (verifying its checksum); the data is copied out of `v`. */
-export function decodeEntry(v: Uint8Array, index: number): Entry {
-  const b = check(v, index);
-  const term = b.readUInt32BE(1) * TWO_32 + b.readUInt32BE(5);
-  const data = new Uint8Array(b.byteLength - ENTRY_HEADER_BYTES);
-  data.set(b.subarray(ENTRY_HEADER_BYTES));
-  return { index, term, type: b[0] as EntryType, data };
+/**
+ * Decodes an entry value, verifying its checksum. The entry's data is a view of `v`, which must be a
+ * buffer the caller owns (LMDB's `getBinary` and range values are fresh copies).
+ */
+export function decodeEntry(v: Buffer, index: number): Entry {
+  check(v, index);
+  return { index, term: v.readUInt32BE(5) * TWO_32 + v.readUInt32BE(9), type: v[4] as EntryType, data: v.subarray(ENTRY_HEADER_BYTES) };
 }
 
 /** Decodes only the term of an entry value (verifying its checksum). */
-export function decodeTerm(v: Uint8Array, index: number): number {
-  const b = check(v, index);
-  return b.readUInt32BE(1) * TWO_32 + b.readUInt32BE(5);
+export function decodeTerm(v: Buffer, index: number): number {
+  check(v, index);
+  return v.readUInt32BE(5) * TWO_32 + v.readUInt32BE(9);
 }
 
 /** Size of the data of an encoded entry. */

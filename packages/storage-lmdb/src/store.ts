@@ -34,6 +34,7 @@ import {
 import {
   BadValueError,
   FORMAT_VERSION,
+  ENTRY_HEADER_BYTES,
   LOG_KEY_BYTES,
   decodeEntry,
   decodeSnapKey,
@@ -43,6 +44,7 @@ import {
   logKeyGroup,
   logKeyIndex,
   snapKey,
+  writeLogKey,
 } from './codec.js';
 import { checkDataFile, claimDirectory, commitFailure, prepareDirectory } from './guard.js';
 
@@ -107,6 +109,7 @@ type DbName = 'log' | 'meta' | 'snap';
 /** One instruction executed inside the commit transaction, in issue order. */
 type Op =
   | { k: 'put'; db: DbName; key: Buffer | unknown[]; value: unknown }
+  | { k: 'putLog'; id: number; from: number; values: Buffer[] }
   | { k: 'del'; db: DbName; key: Buffer | unknown[] }
   | { k: 'delLog'; id: number; from: number; to: number }
   | { k: 'delGroup'; id: number }
@@ -115,8 +118,8 @@ type Op =
 interface Work {
   seq: number;
   ops: Op[];
-  /** Overlay entries this work added, to drop once it is committed. */
-  overlay: Array<{ state: GroupState; index: number }>;
+  /** Overlay entries this work added ([from, to] per group), to drop once it is committed. */
+  overlay: Array<{ state: GroupState; from: number; to: number }>;
   bytes: number;
 }
 
@@ -204,6 +207,7 @@ export class LmdbStorage implements RaftStorage {
   /** Ids handed to snapshots of groups that do not exist yet. */
   private readonly reservedIds = new Map<string, number>();
   private nextId = 1;
+  private readonly scratchKey = Buffer.alloc(LOG_KEY_BYTES);
   private nextGen = 1;
   private seq = 0;
   private current: Txn | undefined;
@@ -322,16 +326,21 @@ export class LmdbStorage implements RaftStorage {
   }
 
   private execute(w: Work): void {
+    // LMDB copies a key during the call, so one scratch key serves every log operation.
+    const key = this.scratchKey;
     for (const op of w.ops) {
       switch (op.k) {
         case 'put':
           this.db(op.db).putSync(op.key as never, op.value as never);
           break;
+        case 'putLog':
+          for (let i = 0; i < op.values.length; i++) this.logDb.putSync(writeLogKey(key, op.id, op.from + i), op.values[i] as Buffer);
+          break;
         case 'del':
           this.db(op.db).removeSync(op.key as never);
           break;
         case 'delLog':
-          for (let i = op.from; i <= op.to; i++) this.logDb.removeSync(logKey(op.id, i));
+          for (let i = op.from; i <= op.to; i++) this.logDb.removeSync(writeLogKey(key, op.id, i));
           break;
         case 'delGroup': {
           const keys = [...this.logDb.getKeys({ start: logKey(op.id, 0), end: logKey(op.id + 1, 0) })].map((k) => Buffer.from(k));
@@ -367,12 +376,11 @@ export class LmdbStorage implements RaftStorage {
   private afterCommit(t: Txn): void {
     for (const w of t.works) {
       this.pendingBytes -= w.bytes;
-      for (const { state, index } of w.overlay) {
+      for (const { state, from, to } of w.overlay) {
         const o = state.overlay;
-        if (o !== undefined && o.get(index)?.seq === w.seq) {
-          o.delete(index);
-          if (o.size === 0) state.overlay = undefined;
-        }
+        if (o === undefined) continue;
+        for (let i = from; i <= to; i++) if (o.get(i)?.seq === w.seq) o.delete(i);
+        if (o.size === 0) state.overlay = undefined;
       }
     }
   }
@@ -595,10 +603,7 @@ export class LmdbStorage implements RaftStorage {
         if (!Array.isArray(w.entries)) throw new InvalidArgumentError(w.group, 'entries must be an array');
         const p = planAppend(w.group, { compactedIndex: n.ci, compactedTerm: n.ct, lastIndex: n.last }, w.entries, (i) => termIn(d, i));
         if (p.entries.length > 0) {
-          for (const e of p.entries) {
-            const entry: Entry = { index: e.index, term: e.term, type: e.type, data: new Uint8Array(e.data) };
-            d.added.set(e.index, entry);
-          }
+          for (const e of p.entries) d.added.set(e.index, e);
           if (p.truncateFrom !== undefined) for (let i = p.newLastIndex + 1; i <= p.oldLastIndex; i++) d.added.delete(i);
           n.last = p.newLastIndex;
         }
@@ -627,7 +632,7 @@ export class LmdbStorage implements RaftStorage {
     }
     // Valid: turn drafts into instructions and live state.
     let bytes = 0;
-    for (const d of drafts.values()) bytes += [...d.added.values()].reduce((a, e) => a + e.data.byteLength + 64, 0);
+    for (const d of drafts.values()) for (const e of d.added.values()) bytes += e.data.byteLength + 64;
     this.checkRoom(bytes);
     work.bytes = bytes;
     for (const d of drafts.values()) {
@@ -652,15 +657,26 @@ export class LmdbStorage implements RaftStorage {
         live.hs = n.hs;
         live.conf = n.conf;
         live.meta = n.meta;
-        if (live.overlay !== undefined) {
+        if (live.overlay !== undefined && (n.last < oldLast || n.ci > oldCi)) {
           for (const i of [...live.overlay.keys()]) if (i > n.last || i <= n.ci) live.overlay.delete(i);
           if (live.overlay.size === 0) live.overlay = undefined;
         }
       }
-      for (const e of d.added.values()) {
-        ops.push({ k: 'put', db: 'log', key: logKey(live.id, e.index), value: encodeEntry(e) });
-        (live.overlay ??= new Map()).set(e.index, { entry: e, seq: work.seq });
-        work.overlay.push({ state: live, index: e.index });
+      if (d.added.size > 0) {
+        // The added entries are contiguous: [from, n.last].
+        let from = Number.POSITIVE_INFINITY;
+        for (const i of d.added.keys()) if (i < from) from = i;
+        const values: Buffer[] = new Array<Buffer>(n.last - from + 1);
+        const overlay = (live.overlay ??= new Map());
+        for (let i = from; i <= n.last; i++) {
+          const e = d.added.get(i) as Entry;
+          const v = encodeEntry(i, e.term, e.type, e.data);
+          values[i - from] = v;
+          // The overlay shares the encoded buffer: one copy of the caller's data, taken now.
+          overlay.set(i, { entry: { index: i, term: e.term, type: e.type, data: v.subarray(ENTRY_HEADER_BYTES) }, seq: work.seq });
+        }
+        ops.push({ k: 'putLog', id: live.id, from, values });
+        work.overlay.push({ state: live, from, to: n.last });
       }
       if (d.dirty) ops.push({ k: 'put', db: 'meta', key: [GROUP_PREFIX, live.name], value: recordOf(live) });
     }

@@ -1,0 +1,163 @@
+// Benchmark of the LMDB storage: the disk's bare fsync rate, durable append throughput across
+// 1/10/1,000 groups at batch sizes 1/64/1,024, and range-read throughput. Prints a table, writes JSON.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EntryType, type Entry } from '@raftfleet/protocol';
+import type { GroupWrite } from '@raftfleet/storage';
+import { openLmdbStorage, type LmdbStorage } from '../src/index.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const resultsFile = path.resolve(here, '../../../results/storage-lmdb.json');
+const ENTRY_BYTES = 100;
+/** Writes kept in flight: a node process has many replicas writing at once; group commit merges them. */
+const IN_FLIGHT = Number(process.env['BENCH_IN_FLIGHT'] ?? 16);
+const CELL_MS = Number(process.env['BENCH_CELL_MS'] ?? 800);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] as number;
+}
+
+function freshDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'raftfleet-bench-'));
+}
+
+const payload = new Uint8Array(ENTRY_BYTES).fill(7);
+
+/** One tiny durable write after another: what one fsync costs on this disk, through the store. */
+async function fsyncRate(s: LmdbStorage): Promise<number> {
+  const start = performance.now();
+  let n = 0;
+  while (performance.now() - start < 1500) {
+    await s.write({ writes: [{ group: 'fsync', hardState: { term: 1, vote: '', commit: n } }] });
+    n++;
+  }
+  return n / ((performance.now() - start) / 1000);
+}
+
+/** Durable appends of `batch` entries per write() spread over `groups` groups, IN_FLIGHT writes at a time. */
+async function appendRate(s: LmdbStorage, groups: number, batch: number, run: number): Promise<{ entriesPerSec: number; writesPerSec: number }> {
+  const names = Array.from({ length: groups }, (_, i) => `bench-${groups}-${batch}-${run}-${i}`);
+  const next = new Array<number>(groups).fill(1);
+  let cursor = 0;
+  let entries = 0;
+  let writes = 0;
+  const makeBatch = (): GroupWrite[] => {
+    // Round-robin over the groups: each group in the batch gets a contiguous run.
+    const perGroup = new Map<number, Entry[]>();
+    for (let i = 0; i < batch; i++) {
+      const g = cursor;
+      cursor = (cursor + 1) % groups;
+      const index = next[g] as number;
+      next[g] = index + 1;
+      let list = perGroup.get(g);
+      if (list === undefined) perGroup.set(g, (list = []));
+      list.push({ index, term: 1, type: EntryType.Normal, data: payload });
+    }
+    return [...perGroup].map(([g, list]) => ({ group: names[g] as string, entries: list }));
+  };
+  const start = performance.now();
+  const inflight = new Set<Promise<void>>();
+  while (performance.now() - start < CELL_MS) {
+    const p: Promise<void> = s.write({ writes: makeBatch() }).then(() => {
+      inflight.delete(p);
+      entries += batch;
+      writes++;
+    });
+    inflight.add(p);
+    if (inflight.size >= IN_FLIGHT) await Promise.race(inflight);
+  }
+  await Promise.all(inflight);
+  const secs = (performance.now() - start) / 1000;
+  return { entriesPerSec: entries / secs, writesPerSec: writes / secs };
+}
+
+/** Range reads of 1,000 entries from a group of 100,000. */
+async function readRate(s: LmdbStorage): Promise<{ rangeEntriesPerSec: number; termLookupsPerSec: number }> {
+  const group = 'read-bench';
+  const total = 100_000;
+  for (let i = 1; i <= total; i += 10_000) {
+    const entries: Entry[] = [];
+    for (let j = i; j < i + 10_000; j++) entries.push({ index: j, term: 1, type: EntryType.Normal, data: payload });
+    await s.write({ writes: [{ group, entries }] });
+  }
+  let read = 0;
+  let start = performance.now();
+  while (performance.now() - start < 1000) {
+    const lo = 1 + Math.floor(Math.random() * (total - 1000));
+    read += s.entries(group, lo, lo + 1000).length;
+  }
+  const rangeEntriesPerSec = read / ((performance.now() - start) / 1000);
+  let terms = 0;
+  start = performance.now();
+  while (performance.now() - start < 500) {
+    for (let k = 0; k < 1000; k++) terms += s.term(group, 1 + ((k * 7919) % total)) > 0 ? 1 : 0;
+  }
+  return { rangeEntriesPerSec, termLookupsPerSec: terms / ((performance.now() - start) / 1000) };
+}
+
+async function main(): Promise<void> {
+  const dir = freshDir();
+  const s = await openLmdbStorage({ path: dir });
+  const fsyncs: number[] = [];
+  for (let r = 0; r < RUNS; r++) fsyncs.push(await fsyncRate(s));
+  const fsyncPerSec = median(fsyncs);
+  console.log(`bare durable commits (fsync) per second: ${fsyncPerSec.toFixed(0)} (median of ${RUNS})`);
+  const cells: Array<{ groups: number; batch: number; entriesPerSec: number; writesPerSec: number; timesFsyncRate: number }> = [];
+  for (const batch of [1, 64, 1024]) {
+    for (const groups of [1, 10, 1000]) {
+      const runs = [];
+      for (let r = 0; r < RUNS; r++) runs.push(await appendRate(s, groups, batch, r));
+      const entriesPerSec = median(runs.map((x) => x.entriesPerSec));
+      const writesPerSec = median(runs.map((x) => x.writesPerSec));
+      cells.push({ groups, batch, entriesPerSec, writesPerSec, timesFsyncRate: entriesPerSec / fsyncPerSec });
+    }
+  }
+  const reads = await readRate(s);
+  await s.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  console.log(`\ndurable appends of ${ENTRY_BYTES}-byte entries, ${IN_FLIGHT} writes in flight, median of ${RUNS} runs of ${CELL_MS} ms`);
+  console.log('batch  groups   entries/s   writes/s   × fsync rate');
+  for (const c of cells) {
+    console.log(
+      `${String(c.batch).padStart(5)}  ${String(c.groups).padStart(6)}  ${c.entriesPerSec.toFixed(0).padStart(10)}  ${c.writesPerSec.toFixed(0).padStart(9)}  ${c.timesFsyncRate.toFixed(1).padStart(12)}`,
+    );
+  }
+  console.log(`\nrange reads (1,000 entries): ${reads.rangeEntriesPerSec.toFixed(0)} entries/s; term lookups: ${reads.termLookupsPerSec.toFixed(0)}/s`);
+  const best1024 = Math.max(...cells.filter((c) => c.batch === 1024).map((c) => c.entriesPerSec));
+  const bestBatched = Math.max(...cells.filter((c) => c.batch > 1).map((c) => c.entriesPerSec));
+  const goals = {
+    batchedAtLeast100xFsync: bestBatched >= 100 * fsyncPerSec,
+    atLeast300kAtBatch1024: best1024 >= 300_000,
+  };
+  console.log(`goals: ≥100× fsync rate with batching: ${goals.batchedAtLeast100xFsync} (${(bestBatched / fsyncPerSec).toFixed(0)}×); ≥300,000 entries/s at batch 1,024: ${goals.atLeast300kAtBatch1024} (${best1024.toFixed(0)})`);
+  fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+  fs.writeFileSync(
+    resultsFile,
+    `${JSON.stringify(
+      {
+        benchmark: 'storage-lmdb append',
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: os.cpus().length,
+        entryBytes: ENTRY_BYTES,
+        inFlight: IN_FLIGHT,
+        runs: RUNS,
+        cellMs: CELL_MS,
+        fsyncPerSec,
+        appends: cells,
+        reads,
+        goals,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  console.log(`wrote ${resultsFile}`);
+}
+
+await main();
