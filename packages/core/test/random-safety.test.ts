@@ -73,7 +73,10 @@ function runSchedule(seed: number, steps: number): Outcome {
     // reorder a little: swap random neighbours
     for (let i = 0; i + 1 < q.length; i++) if (chance(0.2)) [q[i], q[i + 1]] = [q[i + 1] as Message, q[i] as Message];
     for (const msg of q) {
-      if (c.dropped(msg) || chance(0.08)) continue;
+      const lost = c.dropped(msg) || chance(0.08);
+      // Like a runtime: the sender learns whether a snapshot stream made it.
+      if (msg.type === 'snapshot' && c.members.has(msg.from)) c.node(msg.from).reportSnapshot(msg.to, !lost);
+      if (lost) continue;
       c.node(msg.to).step(msg);
       if (chance(0.03)) c.node(msg.to).step(msg); // duplicate
       checkLeaders();
@@ -160,7 +163,11 @@ function runSchedule(seed: number, steps: number): Outcome {
       processAll();
       const q = c.queue;
       c.queue = [];
-      for (const msg of q) if (!c.dropped(msg)) c.node(msg.to).step(msg);
+      for (const msg of q) {
+        const lost = c.dropped(msg);
+        if (msg.type === 'snapshot' && c.members.has(msg.from)) c.node(msg.from).reportSnapshot(msg.to, !lost);
+        if (!lost) c.node(msg.to).step(msg);
+      }
       checkLeaders();
     }
     processAll();
