@@ -10,7 +10,7 @@ import {
   describeMessage,
   type Ready,
 } from '@raftfleet/core';
-import { EntryType, type ConfState, type Entry, type HardState, type MemberId, type Message, type Snapshot } from '@raftfleet/protocol';
+import type { ConfState, Entry, EntryType, HardState, MemberId, Message, Snapshot } from '@raftfleet/protocol';
 import { SafetyChecker, SafetyViolation, type ViolationKind } from './checks.js';
 import { FAULT_KINDS, describeFault, generateFaultSchedule, type FaultEvent, type FaultKind } from './faults.js';
 import { HistoryRecorder, type Operation } from './history.js';
@@ -63,6 +63,12 @@ export interface SimulationOptions {
    * Aims crashes at the moment a lost vote would matter. Default 0.
    */
   crashAfterVote?: number;
+  /**
+   * Probability that a member misses a tick, so members' clocks drift apart (each member's
+   * election timer runs at its own pace). Default 0.05 with 'safe' reads, 0 with 'lease' reads,
+   * whose safety rests on bounded clock drift.
+   */
+  tickSkew?: number;
   /** Events kept for the failure trace. Default 200. */
   traceSize?: number;
   /** Maximum ticks from the end of faults to a committed write; default derived from the election timeout (see README). */
@@ -191,6 +197,10 @@ type ClientEvent =
   | { at: number; kind: 'retry'; client: number; opId: number; attempt: number; hint: MemberId };
 
 const EMPTY = new Uint8Array(0);
+// Entry kinds (protocol's EntryType values), kept local so the simulator needs protocol's types only.
+const ENTRY_NORMAL = 0 satisfies EntryType;
+const ENTRY_CONF_CHANGE = 1 satisfies EntryType;
+const ENTRY_NOOP = 2 satisfies EntryType;
 
 function cloneConf(c: ConfState): ConfState {
   return { voters: [...c.voters], learners: [...c.learners] };
@@ -216,6 +226,7 @@ export class Simulation {
   private readonly livenessBound: number;
   private readonly keys: string[];
   private readonly crashAfterVote: number;
+  private readonly tickSkew: number;
 
   private readonly trace: TraceRing;
   private readonly net: VirtualNetwork;
@@ -263,6 +274,7 @@ export class Simulation {
     this.bug = options.bug;
     this.livenessBound = options.livenessBound ?? defaultLivenessBound(this.electionTick, this.jitter);
     this.crashAfterVote = options.crashAfterVote ?? 0;
+    this.tickSkew = options.tickSkew ?? (this.readOnly === 'lease' ? 0 : 0.05);
     this.keys = Array.from({ length: options.keys ?? 2 }, (_, i) => `k${i}`);
     this.trace = new TraceRing(options.traceSize ?? 200);
     this.faultRng = new Prng(deriveSeed(this.seed, 'faults'));
@@ -348,7 +360,7 @@ export class Simulation {
       if (!m.up && !m.removed && m.restartAt > 0 && m.restartAt <= this.now) this.restart(m);
     }
     for (const msg of this.net.deliverDue(this.now)) this.deliver(msg);
-    for (const m of this.members.values()) if (m.up) m.raft!.tick();
+    for (const m of this.members.values()) if (m.up && !this.faultRng.chance(this.tickSkew)) m.raft!.tick();
     this.runClients();
     this.processAll();
     // Background fsync: what was written without a sync becomes durable eventually.
@@ -425,17 +437,17 @@ export class Simulation {
       m.role = role;
       m.leader = leader;
     }
-    let votedFor = '';
-    for (const msg of rd.messages) {
-      this.net.send(msg, this.now);
-      if (msg.type === 'voteResponse' && msg.granted) votedFor = msg.to;
-    }
-    if (votedFor !== '' && this.now < this.faultTicks && this.faultRng.chance(this.crashAfterVote)) {
+    const granted = rd.messages.find((msg) => msg.type === 'voteResponse' && msg.granted);
+    if (granted !== undefined && this.now < this.faultTicks && this.faultRng.chance(this.crashAfterVote)) {
+      // The vote is durable; the process dies before (or just after) its answer leaves.
+      const sent = this.faultRng.chance(0.5);
+      if (sent) for (const msg of rd.messages) this.net.send(msg, this.now);
       this.stats.crashes++;
-      this.crash(m, `right after voting for ${votedFor}`);
+      this.crash(m, `right after voting for ${granted.to}${sent ? '' : ', before sending'}`);
       m.restartAt = this.now + 1;
       return;
     }
+    for (const msg of rd.messages) this.net.send(msg, this.now);
     for (const e of rd.committedEntries) this.apply(m, e);
     if (rd.confState !== undefined) {
       m.conf = cloneConf(rd.confState);
@@ -459,7 +471,7 @@ export class Simulation {
     this.checker.appliedEntry(m.id, e);
     m.applied = e.index;
     switch (e.type) {
-      case EntryType.Normal: {
+      case ENTRY_NORMAL: {
         if (e.data.length === 0) break;
         const cmd = decodeKvCommand(e.data);
         m.kv.apply(cmd);
@@ -471,7 +483,7 @@ export class Simulation {
         }
         break;
       }
-      case EntryType.ConfChange: {
+      case ENTRY_CONF_CHANGE: {
         const cc = decodeConfChange(e.data);
         if (m.role === 'leader') {
           this.stats.confChanges++;
@@ -486,7 +498,7 @@ export class Simulation {
         }
         break;
       }
-      case EntryType.Noop:
+      case ENTRY_NOOP:
         break;
       default: {
         const never: never = e.type;
