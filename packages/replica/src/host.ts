@@ -720,10 +720,11 @@ export class Host {
     return {
       group,
       member: r.memberId,
-      role: st.role,
+      // The runtime's view (updated when a Ready is handled), the one command() acts on.
+      role: r.role,
       term: st.term,
-      leader: st.leader,
-      leaderNode: st.leader === '' ? '' : nodeOfMember(st.leader),
+      leader: r.leader,
+      leaderNode: r.leaderNode,
       voters: [...st.conf.voters],
       learners: [...st.conf.learners],
       commit: st.commit,
@@ -1184,9 +1185,6 @@ export class Host {
       this.maybeQuiesce(r);
     }
     if (this.hostTick % this.o.heartbeatTicks === 0) this.pingNodes();
-    for (const [node, ns] of this.nodes) {
-      if (!ns.down && this.hostTick - ns.lastHeard > this.o.nodeDownTicks) this.nodeDown(node);
-    }
   }
 
   private expire(r: Replica, now: number): void {
@@ -1299,6 +1297,9 @@ export class Host {
         },
         () => {
           ns.pinging = false;
+          // A failed ping alone is not enough (a stalled event loop fails them too): the node must
+          // also have been silent, no batch and no answer, for nodeDownTicks.
+          if (this.hostTick - ns.lastHeard > this.o.nodeDownTicks) this.nodeDown(node);
         },
       );
     }

@@ -102,3 +102,20 @@ test('hooks fire on leadership and membership changes', async (t) => {
   t.true(events.includes(`${leader.id}:added:d`));
   t.false(events.some((e) => !e.startsWith(leader.id)));
 });
+
+test('forceRemoveMember lets the survivors of a lost quorum elect a leader again', async (t) => {
+  const c = await setup(t);
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc', by: 4 });
+  const applied = leader.host.status('g').applied;
+  await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').applied >= applied), 3000, 'all applied');
+  const [survivor, ...dead] = [...c.nodes.values()];
+  const deadMembers = dead.map((n) => n.host.status('g').member);
+  for (const n of dead) await c.crash(n.id);
+  // One voter of three left: no quorum, no progress.
+  await t.throwsAsync(survivor!.host.command('g', { op: 'inc' }, { deadline: Date.now() + 200 }));
+  for (const m of deadMembers) await survivor!.host.forceRemoveMember('g', m);
+  t.deepEqual(survivor!.host.status('g').voters, [survivor!.host.status('g').member]);
+  await c.until(() => survivor!.host.status('g').role === 'leader', 3000, 'survivor leads');
+  t.is(await survivor!.host.command('g', { op: 'inc' }), 5);
+});

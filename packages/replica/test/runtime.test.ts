@@ -164,3 +164,19 @@ test('many idle groups cost no per-group messages', async (t) => {
   t.is(c.net.sentTypes.length, 0);
   await sleep(1);
 });
+
+test('quiescence: a leader cut off without any peer-down event is still replaced (node pings time out)', async (t) => {
+  const c = await group(t);
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc' });
+  await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 8000, 'all members quiescent');
+  for (const n of c.nodes.keys()) if (n !== leader.id) c.net.partition(leader.id, n);
+  const others = [...c.nodes.values()].filter((n) => n !== leader);
+  await c.until(() => others.some((n) => n.host.status('g').role === 'leader'), 8000, 'new leader among the others');
+  const next = others.find((n) => n.host.status('g').role === 'leader')!;
+  t.is(await next.host.command('g', { op: 'inc' }), 2);
+  // The old leader, once it hears again, follows the new term.
+  c.net.heal();
+  await c.until(() => leader.host.status('g').role === 'follower', 8000, 'old leader steps down');
+  t.is(leader.host.status('g').leaderNode, next.id);
+});
