@@ -211,9 +211,13 @@ export interface RaftNode {
   propose(data: Uint8Array[]): ProposeResult;
   /** Propose one membership change; throws {@link ConfChangeInProgressError} when one is pending. */
   proposeConfChange(change: ConfChange): ConfChangeProposeResult;
-  /** Request a linearizable read; the answer arrives as a {@link ReadState} with the same context. */
+  /**
+   * Request a linearizable read; the answer arrives as a {@link ReadState} with the same context
+   * (on a follower, once the leader answered). Throws `ProposalDroppedError` ('noLeader') when no
+   * leader is known. Contexts must be unique among pending reads of the group.
+   */
   readIndex(context: string): void;
-  /** Hand leadership to `to` (TimeoutNow once it is caught up). */
+  /** Hand leadership to voter `to` (TimeoutNow once it is caught up). Ignored unless leader. */
   transferLeadership(to: MemberId): void;
   /** Start an election now (campaign), as a follower. */
   campaign(): void;

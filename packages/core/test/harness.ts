@@ -231,6 +231,10 @@ export class Cluster {
   /** Restarts `id` from its MemoryLog alone (volatile state lost; applied replays from the snapshot). */
   restart(id: MemberId): Member {
     const old = this.get(id);
+    for (const m of this.queue) {
+      // A runtime learns that a snapshot stream to a crashed member failed.
+      if (m.to === id && m.type === 'snapshot' && this.members.has(m.from)) this.node(m.from).reportSnapshot(id, false);
+    }
     this.queue = this.queue.filter((m) => m.to !== id);
     const m = this.addMember(id, old.log);
     return m;
