@@ -69,6 +69,12 @@ export interface SimulationOptions {
    * whose safety rests on bounded clock drift.
    */
   tickSkew?: number;
+  /**
+   * How a member added during the run starts: with an empty membership (what a runtime naturally
+   * does; the member learns the membership from the log) or with the group's bootstrap membership.
+   * Default 'empty'.
+   */
+  joinerConf?: 'empty' | 'bootstrap';
   /** Events kept for the failure trace. Default 200. */
   traceSize?: number;
   /** Maximum ticks from the end of faults to a committed write; default derived from the election timeout (see README). */
@@ -227,6 +233,7 @@ export class Simulation {
   private readonly keys: string[];
   private readonly crashAfterVote: number;
   private readonly tickSkew: number;
+  private readonly joinerConf: 'empty' | 'bootstrap';
 
   private readonly trace: TraceRing;
   private readonly net: VirtualNetwork;
@@ -274,6 +281,7 @@ export class Simulation {
     this.bug = options.bug;
     this.livenessBound = options.livenessBound ?? defaultLivenessBound(this.electionTick, this.jitter);
     this.crashAfterVote = options.crashAfterVote ?? 0;
+    this.joinerConf = options.joinerConf ?? 'empty';
     this.tickSkew = options.tickSkew ?? (this.readOnly === 'lease' ? 0 : 0.05);
     this.keys = Array.from({ length: options.keys ?? 2 }, (_, i) => `k${i}`);
     this.trace = new TraceRing(options.traceSize ?? 200);
@@ -766,9 +774,9 @@ export class Simulation {
         const id = `n${this.nextMemberNo++}`;
         this.trace.note(this.now, `${leader.id} propose addLearner ${id}`);
         leader.raft!.proposeConfChange({ type: 'addLearner', member: id, context: EMPTY });
-        // A joining member starts from the group's bootstrap state, like every founding member:
-        // replaying the log from index 1 (or a snapshot) then yields the current membership.
-        this.addMember(id, this.initialConf);
+        // Either way, replaying the log from index 1 (or installing a snapshot) must yield the
+        // current membership; with an empty one the core has to teach it through the log.
+        this.addMember(id, this.joinerConf === 'bootstrap' ? this.initialConf : { voters: [], learners: [] });
       }
     } catch (e) {
       if (e instanceof ConfChangeInProgressError || e instanceof ConfChangeRejectedError || e instanceof ProposalDroppedError) {

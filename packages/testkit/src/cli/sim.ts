@@ -59,6 +59,7 @@ interface Cli {
   keys: number;
   readOnly: 'safe' | 'lease';
   crashAfterVote: number;
+  joinerConf: 'empty' | 'bootstrap';
   bug?: InjectedBug;
   seed?: number;
   traceLines: number;
@@ -79,6 +80,7 @@ function simOptions(o: Cli): Omit<SimulationOptions, 'seed'> {
     keys: o.keys,
     readOnly: o.readOnly,
     crashAfterVote: o.crashAfterVote,
+    joinerConf: o.joinerConf,
     traceSize: Math.max(200, o.traceLines),
     ...(o.bug === undefined ? {} : { bug: o.bug }),
   };
@@ -202,6 +204,7 @@ function reproduceFlags(o: Cli): string {
   if (o.keys !== 2) parts.push(`--keys ${o.keys}`);
   if (o.readOnly !== 'safe') parts.push(`--read-only ${o.readOnly}`);
   if (o.crashAfterVote !== 0) parts.push(`--crash-after-vote ${o.crashAfterVote}`);
+  if (o.joinerConf !== 'empty') parts.push(`--joiner-conf ${o.joinerConf}`);
   if (o.bug !== undefined) parts.push(`--bug ${o.bug}`);
   return parts.join(' ');
 }
@@ -276,6 +279,7 @@ async function main(argv: string[]): Promise<number> {
         })
         .default(0),
     )
+    .addOption(new Option('--joiner-conf <conf>', 'membership a member added during the run starts with').choices(['empty', 'bootstrap']).default('empty'))
     .addOption(new Option('--bug <bug>', 'inject a deliberate bug (the checkers must catch it)').choices(['forgetVote', 'loseTail', 'localRead']))
     .addOption(new Option('--trace-lines <n>', 'trace lines printed for a failure').argParser(int('--trace-lines', 1)).default(200))
     .addOption(new Option('--election-experiment', 'run the Raft paper Figure 16 experiment instead of a sweep').default(false))
