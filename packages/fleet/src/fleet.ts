@@ -470,7 +470,6 @@ export class Fleet {
     const result = await this.registryCommand(cmd);
     if (result.type !== 'group') throw new FleetRegistryError('ERR_UNEXPECTED', name, `registry answered ${result.type} to addGroup`);
     if (result.created === true) await this.createMembers(result.group);
-    await this.refreshRegistry(true);
     return result.group;
   }
 
@@ -483,7 +482,8 @@ export class Fleet {
   }
 
   private async createMembers(group: GroupRecord): Promise<void> {
-    await this.refreshRegistry(true);
+    // A slightly old view only misplaces the group for a moment: rebalancing corrects it.
+    if (this.activeNodes().length === 0) await this.refreshRegistry(true);
     const target = placeGroup(group.name, this.activeNodes(), group.replicas);
     if (target.length === 0) throw new FleetUnavailableError(group.name, 'no active node to place it on');
     const deadline = Date.now() + this.o.defaultTimeoutMs;

@@ -1,0 +1,221 @@
+// Fleet benchmark over real node processes (TCP + LMDB): group creation time, aggregate command
+// throughput, time for a new node to take its share, and CPU/memory of idle groups.
+// Prints a table and writes <repo root>/results/fleet.json. Sizes can be lowered with env vars.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { msgpackCodec } from '@raftfleet/replica';
+import { placeGroup } from '../src/index.js';
+import { ProtocolClient, spawnNode, type NodeProc } from '../test/helpers/processes.js';
+
+const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
+const GROUPS = env('BENCH_GROUPS', 1000);
+const IN_FLIGHT = env('BENCH_IN_FLIGHT', 512);
+const LOAD_SECONDS = env('BENCH_LOAD_SECONDS', 10);
+const IDLE_GROUPS = env('BENCH_IDLE_GROUPS', 10_000);
+const IDLE_SECONDS = env('BENCH_IDLE_SECONDS', 30);
+const CREATE_CONCURRENCY = env('BENCH_CREATE_CONCURRENCY', 64);
+
+const here = dirname(fileURLToPath(import.meta.url));
+const resultsDir = resolve(here, '../../../results');
+
+interface Row {
+  metric: string;
+  value: number;
+  unit: string;
+  goal: string;
+  note: string;
+}
+const rows: Row[] = [];
+const zones = ['z1', 'z2', 'z3'];
+
+async function withNodes<T>(count: number, fn: (nodes: NodeProc[], client: ProtocolClient, root: string, seeds: string[]) => Promise<T>): Promise<T> {
+  const root = mkdtempSync(join(tmpdir(), 'raftfleet-bench-'));
+  const nodes: NodeProc[] = [];
+  const client = new ProtocolClient();
+  await client.start();
+  try {
+    const first = await spawnNode({ id: 'n1', zone: 'z1', dir: join(root, 'n1'), seeds: [], tickMs: 50, maxConcurrentChanges: 32 });
+    nodes.push(first);
+    const seeds = [`n1@${first.address}`];
+    const rest = await Promise.all(
+      Array.from({ length: count - 1 }, (_, i) => spawnNode({ id: `n${i + 2}`, zone: zones[(i + 1) % 3]!, dir: join(root, `n${i + 2}`), seeds, tickMs: 50, maxConcurrentChanges: 32 })),
+    );
+    nodes.push(...rest);
+    await until(async () => (await status(client, nodes[0]!)).nodes.length === count, 60_000);
+    return await fn(nodes, client, root, seeds);
+  } finally {
+    for (const n of nodes) if (n.child.exitCode === null && n.child.signalCode === null) n.child.kill('SIGKILL');
+    await Promise.all(nodes.map((n) => n.exited));
+    await client.close();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+interface Status {
+  nodes: Array<{ id: string; zone: string; active: boolean }>;
+  groups: Array<{ name: string; replicas: number; leader: string | null; members: string[]; learners: string[] }>;
+}
+
+async function status(client: ProtocolClient, node: NodeProc): Promise<Status> {
+  const r = await client.call(node, 'raftfleet.client.status', {}, 30_000);
+  if (r['ok'] !== true) throw new Error(JSON.stringify(r['error']));
+  return r as unknown as Status;
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+async function createGroups(client: ProtocolClient, nodes: NodeProc[], names: string[], replicas: number): Promise<number> {
+  const start = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CREATE_CONCURRENCY }, async (_, k) => {
+      while (next < names.length) {
+        const name = names[next++]!;
+        for (let attempt = 0; ; attempt++) {
+          const r = await client.call(nodes[k % nodes.length]!, 'raftfleet.client.addGroup', { name, replicas, machine: 'counter' }, 20_000).catch((e: Error) => ({ ok: false, error: e.message }));
+          if (r['ok'] === true) break;
+          if (attempt > 20) throw new Error(`addGroup ${name}: ${JSON.stringify(r['error'])}`);
+          await new Promise((res) => setTimeout(res, 100));
+        }
+      }
+    }),
+  );
+  return performance.now() - start;
+}
+
+function inPlan(s: Status): { ok: number; total: number } {
+  const active = s.nodes.filter((n) => n.active).map((n) => ({ id: n.id, zone: n.zone }));
+  let ok = 0;
+  for (const g of s.groups) {
+    const plan = placeGroup(g.name, active, g.replicas);
+    if ([...g.members].sort().join() === [...plan].sort().join() && g.learners.length === 0 && g.leader === plan[0]) ok++;
+  }
+  return { ok, total: s.groups.length };
+}
+
+async function usage(node: NodeProc): Promise<{ cpu: { user: number; system: number }; memory: { rss: number; heapUsed: number }; members: number; at: number }> {
+  const seen = node.events.length;
+  node.child.kill('SIGUSR2');
+  for (;;) {
+    const ev = node.events.slice(seen).find((e) => e['event'] === 'usage');
+    if (ev !== undefined) return ev as never;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+// (c) creation, (a) throughput, (d) a 6th node taking its share.
+await withNodes(3, async (nodes, client, root, seeds) => {
+  const names = Array.from({ length: GROUPS }, (_, i) => `g${i}`);
+  const createMs = await createGroups(client, nodes, names, 3);
+  rows.push({ metric: `create ${GROUPS} groups (3 replicas, ${CREATE_CONCURRENCY} concurrent addGroup)`, value: createMs / 1000, unit: 's', goal: '', note: `${((GROUPS * 1000) / createMs).toFixed(0)} groups/s` });
+  await until(async () => {
+    const p = inPlan(await status(client, nodes[0]!));
+    return p.ok === p.total;
+  }, 120_000, 1000).catch(() => undefined);
+
+  // Leaders from the status: send every command straight to its leader's node, as the SDK would.
+  const s = await status(client, nodes[0]!);
+  const leaderOf = new Map(s.groups.map((g) => [g.name, nodes.find((n) => n.id === g.leader) ?? nodes[0]!]));
+  const cmd = msgpackCodec.encode({ op: 'inc' });
+  let done = 0;
+  let failed = 0;
+  const latencies: number[] = [];
+  let stop = false;
+  const worker = async (k: number): Promise<void> => {
+    let i = k;
+    while (!stop) {
+      const g = names[i % names.length]!;
+      i += IN_FLIGHT;
+      const t0 = performance.now();
+      const r = await client.call(leaderOf.get(g)!, 'raftfleet.client.command', { group: g, command: cmd, timeoutMs: 5000 }).catch(() => ({ ok: false }));
+      if (r['ok'] === true) {
+        done++;
+        if (latencies.length < 200_000) latencies.push(performance.now() - t0);
+      } else failed++;
+    }
+  };
+  const before = await Promise.all(nodes.map(usage));
+  const t0 = performance.now();
+  const workers = Array.from({ length: IN_FLIGHT }, (_, k) => worker(k));
+  await new Promise((r) => setTimeout(r, LOAD_SECONDS * 1000));
+  stop = true;
+  await Promise.all(workers);
+  const elapsed = (performance.now() - t0) / 1000;
+  const after = await Promise.all(nodes.map(usage));
+  latencies.sort((a, b) => a - b);
+  const cpu = after.map((u, i) => ((u.cpu.user + u.cpu.system - before[i]!.cpu.user - before[i]!.cpu.system) / 1e6 / elapsed) * 100);
+  rows.push({
+    metric: `commands/s, ${GROUPS} groups x 3 replicas, 3 processes, ${IN_FLIGHT} in flight`,
+    value: done / elapsed,
+    unit: 'cmd/s',
+    goal: '>= 100000',
+    note: `p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)]?.toFixed(1)} ms, ${failed} failed, node CPU ${cpu.map((c) => c.toFixed(0)).join('/')}%`,
+  });
+
+  // Two more nodes (5 in all), then the 6th: time until every group is in plan again.
+  nodes.push(await spawnNode({ id: 'n4', zone: 'z1', dir: join(root, 'n4'), seeds, tickMs: 50, maxConcurrentChanges: 32 }));
+  nodes.push(await spawnNode({ id: 'n5', zone: 'z2', dir: join(root, 'n5'), seeds, tickMs: 50, maxConcurrentChanges: 32 }));
+  await until(async () => {
+    const st = await status(client, nodes[0]!);
+    const p = inPlan(st);
+    return st.nodes.length === 5 && p.ok === p.total;
+  }, 300_000, 1000);
+  const t6 = performance.now();
+  nodes.push(await spawnNode({ id: 'n6', zone: 'z3', dir: join(root, 'n6'), seeds, tickMs: 50, maxConcurrentChanges: 32 }));
+  let share = 0;
+  await until(async () => {
+    const st = await status(client, nodes[0]!);
+    const p = inPlan(st);
+    share = st.groups.filter((g) => g.members.includes('n6')).length;
+    return st.nodes.length === 6 && p.ok === p.total;
+  }, 600_000, 500);
+  rows.push({ metric: `6th node takes its share of ${GROUPS} groups`, value: (performance.now() - t6) / 1000, unit: 's', goal: '', note: `${share} groups moved a member to n6 (max 32 changes at once per leader node)` });
+});
+
+// (b) idle groups: CPU over IDLE_SECONDS after settling, memory per group.
+await withNodes(3, async (nodes, client) => {
+  const base = await Promise.all(nodes.map(usage));
+  const names = Array.from({ length: IDLE_GROUPS }, (_, i) => `idle${i}`);
+  const createMs = await createGroups(client, nodes, names, 3);
+  await new Promise((r) => setTimeout(r, 10_000));
+  const before = await Promise.all(nodes.map(usage));
+  await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+  const after = await Promise.all(nodes.map(usage));
+  const cpu = after.map((u, i) => ((u.cpu.user + u.cpu.system - before[i]!.cpu.user - before[i]!.cpu.system) / 1000 / (u.at - before[i]!.at)) * 100);
+  const perGroup = after.map((u, i) => (u.memory.heapUsed - base[i]!.memory.heapUsed) / Math.max(1, u.members));
+  const rss = after.map((u, i) => (u.memory.rss - base[i]!.memory.rss) / Math.max(1, u.members));
+  rows.push({
+    metric: `CPU of a node process holding ${after[0]!.members} idle members`,
+    value: Math.max(...cpu),
+    unit: '% of a core',
+    goal: '< 3',
+    note: `per node ${cpu.map((c) => c.toFixed(2)).join('/')}%, over ${IDLE_SECONDS}s after 10s settling; created in ${(createMs / 1000).toFixed(1)}s`,
+  });
+  rows.push({
+    metric: 'memory per idle member (heap used delta / members)',
+    value: Math.max(...perGroup) / 1024,
+    unit: 'KB',
+    goal: '< 10',
+    note: `heap ${perGroup.map((b) => (b / 1024).toFixed(1)).join('/')} KB, rss ${rss.map((b) => (b / 1024).toFixed(1)).join('/')} KB per member`,
+  });
+});
+
+console.log('\n| metric | value | unit | goal | note |\n| --- | ---: | --- | --- | --- |');
+for (const r of rows) console.log(`| ${r.metric} | ${r.value.toFixed(2)} | ${r.unit} | ${r.goal} | ${r.note} |`);
+mkdirSync(resultsDir, { recursive: true });
+writeFileSync(join(resultsDir, 'fleet.json'), `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
+console.log(`\nwrote ${join(resultsDir, 'fleet.json')}`);
+process.exit(0);
