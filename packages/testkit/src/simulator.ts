@@ -249,6 +249,7 @@ export class Simulation {
   private subTick = 0;
   private nextMemberNo: number;
   private transfer: { to: MemberId; until: number } | undefined;
+  private reports: { kind: 'snapshot' | 'unreachable'; from: MemberId; to: MemberId; ok: boolean }[] = [];
   /** The group's bootstrap membership (the conf of the index-0 snapshot every member starts from). */
   private readonly initialConf: ConfState;
   private readonly stats: SimulationStats = {
@@ -368,6 +369,7 @@ export class Simulation {
       if (!m.up && !m.removed && m.restartAt > 0 && m.restartAt <= this.now) this.restart(m);
     }
     for (const msg of this.net.deliverDue(this.now)) this.deliver(msg);
+    this.flushReports();
     for (const m of this.members.values()) if (m.up && !this.faultRng.chance(this.tickSkew)) m.raft!.tick();
     this.runClients();
     this.processAll();
@@ -376,15 +378,30 @@ export class Simulation {
   }
 
   private processAll(): void {
+    // Members handle their work in a different order every tick, as independent processes would.
+    const order = this.faultRng.shuffle([...this.members.values()]);
     for (let round = 0; round < 4; round++) {
       let any = false;
-      for (const m of this.members.values()) {
+      for (const m of order) {
         if (m.up && m.raft!.hasReady()) {
           any = true;
           this.handleReady(m);
+          this.flushReports();
         }
       }
       if (!any) break;
+    }
+  }
+
+  /** Delivery reports reach the sender after its Ready was handled, as from an asynchronous transport. */
+  private flushReports(): void {
+    const reports = this.reports;
+    this.reports = [];
+    for (const r of reports) {
+      const from = this.members.get(r.from);
+      if (!from?.up) continue;
+      if (r.kind === 'snapshot') from.raft!.reportSnapshot(r.to, r.ok);
+      else from.raft!.reportUnreachable(r.to);
     }
   }
 
@@ -397,20 +414,15 @@ export class Simulation {
     this.stats.delivered++;
     this.trace.push({ kind: 'deliver', tick: this.now, message: msg });
     to.raft!.step(msg);
-    if (msg.type === 'snapshot') {
-      const from = this.members.get(msg.from);
-      if (from?.up) from.raft!.reportSnapshot(msg.to, true);
-    }
+    if (msg.type === 'snapshot') this.reports.push({ kind: 'snapshot', from: msg.from, to: msg.to, ok: true });
   }
 
   private onDropped(msg: Message, why: string): void {
     this.stats.dropped++;
     this.trace.push({ kind: 'drop', tick: this.now, message: msg, why });
-    const from = this.members.get(msg.from);
-    if (!from?.up) return;
     // A real transport learns that a snapshot stream failed; a lost datagram goes unnoticed.
-    if (msg.type === 'snapshot') from.raft!.reportSnapshot(msg.to, false);
-    else if (why !== 'random') from.raft!.reportUnreachable(msg.to);
+    if (msg.type === 'snapshot') this.reports.push({ kind: 'snapshot', from: msg.from, to: msg.to, ok: false });
+    else if (why !== 'random') this.reports.push({ kind: 'unreachable', from: msg.from, to: msg.to, ok: false });
   }
 
   // ---------------------------------------------------------------------------------------------
