@@ -168,7 +168,11 @@ export class RawNode implements RaftNode {
       this.cfg.logger.warn({ node: this.id }, 'dropped malformed message');
       return;
     }
-    if (m.to !== this.id || m.from === '' || m.from === this.id || !Number.isInteger(m.term) || m.term < 0) {
+    if (!wellFormed(m)) {
+      this.cfg.logger.warn({ node: this.id, from: m.from, type: m.type }, 'dropped malformed message');
+      return;
+    }
+    if (m.to !== this.id || m.from === '' || m.from === this.id) {
       this.cfg.logger.debug({ node: this.id, from: m.from, to: m.to, type: m.type }, 'dropped misaddressed message');
       return;
     }
@@ -1295,6 +1299,52 @@ export class RawNode implements RaftNode {
     if (target !== '') this.sendTimeoutNow(target);
     this.cfg.logger.info({ node: this.id, term: this.term, handover: target }, 'removed from the group; stepping down');
     this.becomeFollower(this.term, '');
+  }
+}
+
+const isIndex = (n: unknown): boolean => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+
+/** Cheap shape check of a message from the wire, so bad input is dropped rather than thrown on. */
+function wellFormed(m: Message): boolean {
+  if (!isIndex(m.term) || typeof m.to !== 'string') return false;
+  switch (m.type) {
+    case 'append':
+      if (!isIndex(m.prevIndex) || !isIndex(m.prevTerm) || !isIndex(m.commit) || !Array.isArray(m.entries)) return false;
+      for (let i = 0; i < m.entries.length; i++) {
+        const e = m.entries[i];
+        if (e === undefined || e.index !== m.prevIndex + 1 + i || !isIndex(e.term) || !(e.data instanceof Uint8Array)) return false;
+      }
+      return true;
+    case 'appendResponse':
+      return typeof m.reject === 'boolean' && isIndex(m.index) && isIndex(m.hintIndex) && isIndex(m.hintTerm);
+    case 'vote':
+    case 'preVote':
+      return isIndex(m.lastIndex) && isIndex(m.lastTerm) && typeof m.transfer === 'boolean';
+    case 'voteResponse':
+    case 'preVoteResponse':
+      return typeof m.granted === 'boolean';
+    case 'heartbeat':
+      return isIndex(m.commit) && typeof m.context === 'string';
+    case 'heartbeatResponse':
+    case 'readIndex':
+      return typeof m.context === 'string';
+    case 'readIndexResponse':
+      return typeof m.context === 'string' && isIndex(m.index);
+    case 'snapshot': {
+      const s = m.snapshot as Message extends never ? never : typeof m.snapshot | undefined;
+      return (
+        s !== undefined && s !== null && isIndex(s.meta?.index) && isIndex(s.meta?.term) &&
+        Array.isArray(s.meta?.conf?.voters) && Array.isArray(s.meta?.conf?.learners) && s.data instanceof Uint8Array
+      );
+    }
+    case 'snapshotChunk':
+    case 'timeoutNow':
+      return true;
+    default: {
+      const never: never = m;
+      void never;
+      return false;
+    }
   }
 }
 

@@ -291,3 +291,19 @@ test('describeMessage renders the etcd transcript style', (t) => {
   t.is(describeMessage(m), '1->2 append term=3 prev=6/2 entries=[7/3] commit=6');
   t.is(dec(m.entries[0]!.data), 'x');
 });
+
+test('malformed wire messages are dropped, not thrown on', (t) => {
+  const n = new RawNode({ id: '2', log: MemoryLog.withVoters(['1', '2']), rng: seededRng(1) });
+  const bad: unknown[] = [
+    { type: 'append', term: 1, from: '1', to: '2', prevIndex: 0, prevTerm: 0, commit: 0 },
+    { type: 'append', term: 1, from: '1', to: '2', prevIndex: 0, prevTerm: 0, commit: 0, entries: [{ index: 5, term: 1, type: 0, data: new Uint8Array() }] },
+    { type: 'append', term: 1.5, from: '1', to: '2', prevIndex: 0, prevTerm: 0, commit: 0, entries: [] },
+    { type: 'heartbeat', term: 1, from: '1', to: '2', commit: -3, context: '' },
+    { type: 'snapshot', term: 1, from: '1', to: '2', snapshot: { meta: { index: 3 } } },
+    { type: 'vote', term: 2, from: '1', to: '2' },
+    { type: 'nonsense', term: 2, from: '1', to: '2' },
+  ];
+  for (const m of bad) t.notThrows(() => n.step(m as Message));
+  t.is(n.status().term, 0);
+  t.false(n.hasReady());
+});
