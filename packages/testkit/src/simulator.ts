@@ -245,6 +245,8 @@ export class Simulation {
   private clientEvents: ClientEvent[] = [];
   private readonly history = new HistoryRecorder<KvInput, KvOutput>();
   private readonly checker = new SafetyChecker();
+  /** State machine digest after applying index i, recorded at snapshot points and compared across members. */
+  private readonly digests = new Map<number, string>();
   private now = 0;
   private subTick = 0;
   private nextMemberNo: number;
@@ -490,6 +492,25 @@ export class Simulation {
   private apply(m: Member, e: Entry): void {
     this.checker.appliedEntry(m.id, e);
     m.applied = e.index;
+    this.applyEntry(m, e);
+    const want = this.digests.get(e.index);
+    if (want !== undefined) this.compareDigest(m, e.index, want);
+  }
+
+  private compareDigest(m: Member, index: number, want: string): void {
+    const got = m.kv.digest();
+    if (got !== want) {
+      throw new SafetyViolation('stateMachineSafety', m.id, `${m.id} has state ${got} after applying index ${index}; another member had ${want}`);
+    }
+  }
+
+  private recordDigest(m: Member, index: number): void {
+    const want = this.digests.get(index);
+    if (want === undefined) this.digests.set(index, m.kv.digest());
+    else this.compareDigest(m, index, want);
+  }
+
+  private applyEntry(m: Member, e: Entry): void {
     switch (e.type) {
       case ENTRY_NORMAL: {
         if (e.data.length === 0) break;
@@ -548,6 +569,7 @@ export class Simulation {
     m.kv.restore(snap.data);
     m.applied = snap.meta.index;
     m.conf = cloneConf(snap.meta.conf);
+    this.recordDigest(m, snap.meta.index);
     this.checker.installedSnapshot(m.id, snap.meta.index, snap.meta.term);
     this.stats.snapshotsInstalled++;
     this.trace.note(this.now, `${m.id} installed snapshot ${snap.meta.index}/${snap.meta.term}`);
@@ -559,6 +581,7 @@ export class Simulation {
     const first = m.log.firstIndex();
     if (m.applied - first + 1 <= this.snapshotThreshold) return;
     const index = m.applied;
+    this.recordDigest(m, index);
     const snap = m.log.createSnapshot(index, m.conf, m.kv.snapshot());
     m.log.compact(index);
     this.sync(m);
@@ -665,6 +688,7 @@ export class Simulation {
     m.kv = new KvStateMachine();
     m.kv.restore(d.snapshot.data);
     m.applied = d.snapshot.meta.index;
+    if (m.applied > 0) this.recordDigest(m, m.applied);
     m.conf = cloneConf(d.snapshot.meta.conf);
     m.raft = new RawNode({
       id: m.id,
