@@ -117,6 +117,7 @@ export class RawNode implements RaftNode {
   private confChanged = false;
   private readyEntries: { index: number; term: number } | undefined = undefined;
   private readySnapshot = 0;
+  private readonly matchScratch: number[] = [];
 
   /** @param config - the member's configuration; throws {@link ConfigError} when it is invalid. */
   constructor(config: RaftConfig) {
@@ -328,6 +329,12 @@ export class RawNode implements RaftNode {
   /** {@inheritDoc RaftNode.hasReady} */
   hasReady(): boolean {
     this.flushBcast();
+    return this.pendingWork();
+  }
+
+  /** Whether a Ready would carry anything (appends still to flush count as work). */
+  private pendingWork(): boolean {
+    if (this.bcastPending && this.role === 'leader') return true;
     if (this.msgs.length > 0 || this.readStates.length > 0) return true;
     if (this.lead !== this.prevSoft.leader || this.role !== this.prevSoft.role) return true;
     const h = this.prevHard;
@@ -439,7 +446,7 @@ export class RawNode implements RaftNode {
    * Always false in 'lease' read mode, whose lease is measured in ticks.
    */
   isIdle(): boolean {
-    if (this.hasReady()) return false;
+    if (this.pendingWork()) return false;
     const log = this.log;
     if (log.applied !== log.committed) return false;
     switch (this.role) {
@@ -1049,9 +1056,19 @@ export class RawNode implements RaftNode {
     const voters = this.conf.voters;
     const n = voters.length;
     if (n === 0) return false;
-    const matches = new Array<number>(n);
+    const matches = this.matchScratch;
+    matches.length = n;
     for (let i = 0; i < n; i++) matches[i] = this.prs.get(voters[i] as MemberId)?.match ?? 0;
-    matches.sort((a, b) => b - a);
+    // Insertion sort, descending: n is a handful of voters and this runs on every acknowledgement.
+    for (let i = 1; i < n; i++) {
+      const v = matches[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (matches[j] as number) < v) {
+        matches[j + 1] = matches[j] as number;
+        j--;
+      }
+      matches[j + 1] = v;
+    }
     const mci = matches[quorum(n) - 1] as number;
     const log = this.log;
     // Only entries of the current term are committed by counting (Raft §5.4.2); earlier ones follow.

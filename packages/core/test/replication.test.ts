@@ -307,3 +307,38 @@ test('malformed wire messages are dropped, not thrown on', (t) => {
   t.is(n.status().term, 0);
   t.false(n.hasReady());
 });
+
+test('a follower in probe state gets one append at a time (per answer or heartbeat)', (t) => {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.node('1').reportUnreachable('3'); // back to probe
+  c.isolate('3');
+  const from = c.trace.length;
+  const appendsToThree = (): number => c.trace.slice(from).filter((l) => l.startsWith('1->3 append')).length;
+  for (let i = 0; i < 5; i++) {
+    c.propose('1', `x${i}`);
+    c.stabilize();
+  }
+  t.is(c.node('1').status().progress['3']?.state, 'probe');
+  t.is(appendsToThree(), 1, 'paused after one probe');
+  c.tickAll(1); // the heartbeat goes out, but without an answer nothing is unpaused
+  t.is(appendsToThree(), 1);
+  c.heal();
+  c.tickAll(2);
+  t.is(c.node('1').status().progress['3']?.state, 'replicate');
+  t.is(c.get('3').applied.size, 5);
+});
+
+test('a candidate that a majority rejects goes back to follower', (t) => {
+  const c = new Cluster(['1', '2', '3'], { config: { preVote: false, checkQuorum: false } });
+  c.elect('1');
+  c.propose('1', 'a');
+  c.stabilize();
+  c.addMember('3', MemoryLog.withVoters(['1', '2', '3'])); // 3 lost its disk: an empty log
+  c.node('3').campaign();
+  c.stabilize();
+  t.is(c.node('3').status().role, 'follower');
+  t.is(c.node('3').status().term, 1, 'its empty disk restarted it at term 0; the others already voted in term 1');
+  t.not(c.node('1').status().vote, '3');
+  t.not(c.node('2').status().vote, '3');
+});
