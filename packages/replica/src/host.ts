@@ -192,6 +192,7 @@ export class Host {
   private readonly rng: () => number;
   private readonly createCore: (config: RaftConfig) => RaftNode;
   private groupHooks: (group: string) => GroupHooks;
+  private failedWith: Error | undefined;
 
   /** Validates options (throws {@link ConfigError}); nothing runs until {@link Host.start}. */
   constructor(options: HostOptions) {
@@ -264,6 +265,22 @@ export class Host {
     this.o.clock.clearInterval(this.timer);
     await this.passDone;
     for (const r of this.replicas.values()) r.failAll(() => new StoppedError(this.o.nodeId));
+    this.replicas.clear();
+    this.awake.clear();
+    this.dirty.clear();
+  }
+
+  /** Why the host stopped by itself (a storage failure), if it did. */
+  get failure(): Error | undefined {
+    return this.failedWith;
+  }
+
+  private halt(cause: Error): void {
+    if (!this.running) return;
+    this.running = false;
+    this.failedWith = cause;
+    this.o.clock.clearInterval(this.timer);
+    for (const r of this.replicas.values()) r.failAll(() => cause);
     this.replicas.clear();
     this.awake.clear();
     this.dirty.clear();
@@ -790,7 +807,10 @@ export class Host {
         if (!did && !this.passAgain) break;
       }
     } catch (e) {
-      this.o.logger.warn({ node: this.o.nodeId, err: String((e as Error)?.stack ?? e) }, 'processing pass failed');
+      // Storage failing under a Ready leaves cores that cannot be advanced safely: crash-stop the
+      // host (like etcd panics) and let the operator restart it from what is durable.
+      this.o.logger.warn({ node: this.o.nodeId, err: String((e as Error)?.stack ?? e) }, 'processing pass failed; host stops');
+      this.halt(e instanceof Error ? e : new Error(String(e)));
     } finally {
       this.passRunning = false;
     }

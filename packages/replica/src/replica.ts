@@ -1,7 +1,7 @@
 // One member of one group on this node: its Raft core, state machine, retained-results
 // table and the callers waiting on it. The Host drives every Replica from one loop.
-import type { LogReader, RaftNode, Ready, Role, Status } from '@raftfleet/core';
-import { EntryType, type ConfState, type Entry, type Snapshot } from '@raftfleet/protocol';
+import type { LogReader, RaftNode, Role, Status } from '@raftfleet/core';
+import type { ConfState, Entry, Snapshot } from '@raftfleet/protocol';
 import { ClientTable, type ClientTableImage, type Outcome } from './client-table.js';
 import { msgpackCodec, type Codec } from './codec.js';
 import { decodeCommand, decodeSnapshotPayload, encodeSnapshotPayload } from './envelope.js';
@@ -249,11 +249,6 @@ export class Replica {
     this.actions = [];
   }
 
-  /** Result of a command for its caller. */
-  static settle(group: string, o: Outcome, w: { resolve(o: Outcome): void }): void {
-    w.resolve(o);
-  }
-
   /** Error a caller sees when its proposal was lost to a leader change. */
   notLeader(): NotLeaderError {
     return new NotLeaderError(this.group, this.leader);
@@ -269,9 +264,3 @@ export class Replica {
     return this.core.status();
   }
 }
-
-/** Everything the Host gets back from handling one Ready of one Replica. */
-export type ReadyWork = { replica: Replica; ready: Ready };
-
-/** Type of entries carrying user commands. */
-export const NORMAL = EntryType.Normal;

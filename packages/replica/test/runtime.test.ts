@@ -157,7 +157,7 @@ test('many idle groups cost no per-group messages', async (t) => {
   for (const id of ['a', 'b', 'c']) await c.add(id);
   t.teardown(() => c.stopAll());
   for (let g = 0; g < 50; g++) for (const n of c.nodes.values()) await n.host.createGroup(`g${g}`, 'counter', { members: ['a', 'b', 'c'] });
-  await c.until(() => [...c.nodes.values()].every((n) => n.host.groups().every((g) => n.host.status(g).quiescent)), 8000, 'all quiescent');
+  await c.until(() => [...c.nodes.values()].every((n) => n.host.groups().every((g) => n.host.status(g).quiescent)), 20000, 'all quiescent');
   c.net.record = true;
   const ticks = c.host('a').ticks;
   await c.until(() => c.host('a').ticks >= ticks + 20, 3000, '20 ticks');
@@ -177,6 +177,30 @@ test('quiescence: a leader cut off without any peer-down event is still replaced
   t.is(await next.host.command('g', { op: 'inc' }), 2);
   // The old leader, once it hears again, follows the new term.
   c.net.heal();
-  await c.until(() => leader.host.status('g').role === 'follower', 8000, 'old leader steps down');
+  await c.until(() => leader.host.status('g').role === 'follower' && leader.host.status('g').leaderNode !== '', 8000, 'old leader follows');
   t.is(leader.host.status('g').leaderNode, next.id);
+});
+
+test('a storage write failure crash-stops the host and fails waiting callers', async (t) => {
+  const net = new MemNet();
+  const storage = MemoryStorage.open();
+  let broken = false;
+  const failing = new Proxy(storage, {
+    get(target, prop, receiver) {
+      if (prop === 'write' && broken) return () => Promise.reject(Object.assign(new Error('disk on fire'), { code: 'ERR_STORAGE_FAILED' }));
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  const host = new Host({ nodeId: 'solo', storage: failing, transport: net.wire('solo'), tickMs: 10, machines: [counterMachine] });
+  await host.start();
+  t.teardown(() => host.stop());
+  await host.createGroup('g', 'counter', { members: ['solo'] });
+  for (let i = 0; i < 200 && host.status('g').role !== 'leader'; i++) await sleep(10);
+  t.is(await host.command('g', { op: 'inc' }), 1);
+  broken = true;
+  const err = await t.throwsAsync(host.command('g', { op: 'inc' }));
+  t.is(err?.message, 'disk on fire');
+  t.is(host.failure?.message, 'disk on fire');
+  await t.throwsAsync(host.command('g', { op: 'inc' }), { instanceOf: StoppedError });
 });
