@@ -155,8 +155,8 @@ function recordOf(s: GroupState): GroupRecord {
 
 /**
  * Opens (creating if needed) the LMDB storage in `options.path`.
- * Throws {@link StorageAccessError}, {@link CorruptStoreError}, {@link FormatVersionError} or
- * {@link StorageInUseError}, each naming the path.
+ * Throws `StorageAccessError`, {@link CorruptStoreError}, {@link FormatVersionError} or
+ * `StorageInUseError`, each naming the path.
  */
 export async function openLmdbStorage(options: LmdbStorageOptions): Promise<LmdbStorage> {
   const dir = path.resolve(options.path);
@@ -583,7 +583,7 @@ export class LmdbStorage implements RaftStorage {
           live === undefined
             ? { name, id: 0, ci: 0, ct: 0, last: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined }
             : { ...live };
-        d = { live, next, added: new Map(), dirty: live === undefined };
+        d = { live, next, added: new Map(), dirty: false };
         drafts.set(name, d);
       }
       return d;
@@ -638,6 +638,7 @@ export class LmdbStorage implements RaftStorage {
     for (const d of drafts.values()) {
       const n = d.next;
       let live = d.live;
+      const created = live === undefined;
       if (live === undefined) {
         if (!d.dirty && d.added.size === 0) continue;
         n.id = this.reservedIds.get(n.name) ?? this.nextId++;
@@ -678,7 +679,7 @@ export class LmdbStorage implements RaftStorage {
         ops.push({ k: 'putLog', id: live.id, from, values });
         work.overlay.push({ state: live, from, to: n.last });
       }
-      if (d.dirty) ops.push({ k: 'put', db: 'meta', key: [GROUP_PREFIX, live.name], value: recordOf(live) });
+      if (d.dirty || created) ops.push({ k: 'put', db: 'meta', key: [GROUP_PREFIX, live.name], value: recordOf(live) });
     }
     return work;
   }

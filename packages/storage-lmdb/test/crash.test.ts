@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import test from 'ava';
 import { prng } from '@raftfleet/storage/compliance';
 import { openLmdbStorage } from '../src/index.js';
-import { entryData } from './fixtures/data.js';
+import { entryData } from './fixtures/data.mjs';
 import { tempDir } from './helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const child = path.join(here, 'fixtures', 'child.ts');
+const child = path.join(here, 'fixtures', 'child.mjs');
 const KILLS = 20;
 const GROUPS = 4;
 
@@ -23,7 +23,7 @@ test('SIGKILL at random moments never loses a batch that was reported durable', 
   let reported = 0;
   try {
     for (let kill = 0; kill < KILLS; kill++) {
-      const p = spawn(process.execPath, ['--import', 'tsx', child, 'append', dir, String(GROUPS)], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const p = spawn(process.execPath, [child, 'append', dir, String(GROUPS)], { stdio: ['ignore', 'pipe', 'pipe'] });
       let buf = '';
       let stderr = '';
       let ready!: () => void;

@@ -8,11 +8,11 @@ import { EntryType, type Entry } from '@raftfleet/protocol';
 import { isStorageError, type AnyStorageError } from '@raftfleet/storage';
 import { FORMAT_VERSION, openLmdbStorage } from '../src/index.js';
 import { logKey } from '../src/codec.js';
-import { entryData } from './fixtures/data.js';
+import { entryData } from './fixtures/data.mjs';
 import { tempDir } from './helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const child = path.join(here, 'fixtures', 'child.ts');
+const child = path.join(here, 'fixtures', 'child.mjs');
 
 function entries(from: number, count: number, size = 100, group = 'g'): Entry[] {
   return Array.from({ length: count }, (_, i) => ({ index: from + i, term: 1, type: EntryType.Normal, data: entryData(group, from + i, size) }));
@@ -38,7 +38,7 @@ interface ChildResult {
 function runChild(args: string[], options: { uid?: number; gid?: number; shell?: string } = {}): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const cmd = options.shell !== undefined ? 'bash' : process.execPath;
-    const argv = options.shell !== undefined ? ['-c', `${options.shell}; exec "${process.execPath}" --import tsx "${child}" ${args.map((a) => `"${a}"`).join(' ')}`] : ['--import', 'tsx', child, ...args];
+    const argv = options.shell !== undefined ? ['-c', `${options.shell}; exec "${process.execPath}" "${child}" ${args.map((a) => `"${a}"`).join(' ')}`] : [child, ...args];
     const p = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }) });
     let out = '';
     let err = '';
@@ -140,7 +140,7 @@ test('one opener per directory: in this process, and in another live process', a
   t.true(twice.code === 'ERR_STORAGE_IN_USE' && twice.pid === process.pid, twice.message);
   await s.close();
 
-  const holder = spawn(process.execPath, ['--import', 'tsx', child, 'hold', dir], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const holder = spawn(process.execPath, [child, 'hold', dir], { stdio: ['pipe', 'pipe', 'inherit'] });
   const ready = await new Promise<{ pid: number }>((resolve) => holder.stdout.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()) as { pid: number })));
   const other = await openError(openLmdbStorage({ path: dir }));
   t.true(other.code === 'ERR_STORAGE_IN_USE' && other.pid === ready.pid, other.message);

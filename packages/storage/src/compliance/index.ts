@@ -268,6 +268,9 @@ export function storageCompliance(test: ComplianceTest, factory: StorageFactory,
     expectThrows(t, () => s.term('g', 1), 'ERR_STORAGE_UNAVAILABLE', 'term beyond last');
     expectThrows(t, () => s.entries('g', 1, 2), 'ERR_STORAGE_UNAVAILABLE', 'entries beyond last');
     expectThrows(t, () => s.entries('g', 3, 2), 'ERR_STORAGE_INVALID_ARGUMENT', 'lo > hi');
+    await s.write({ writes: [] });
+    await s.write({ writes: [{ group: 'g', entries: [] }] });
+    t.is(s.hasGroup('g'), false, 'an empty append creates nothing');
   });
 
   define('entries come back in order with their terms, types and data', async (t, { s }) => {
