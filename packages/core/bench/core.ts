@@ -77,7 +77,7 @@ function throughput(batch: number, total: number): number {
     if (leader.applied - compactedTo > 50_000) {
       for (const m of g.values()) {
         const s = m.node.status();
-        m.log.createSnapshot(s.applied, s.appliedConf ?? s.conf, new Uint8Array(0));
+        m.log.createSnapshot(s.applied, s.conf, new Uint8Array(0));
         m.log.compact(s.applied);
       }
       compactedTo = leader.applied;

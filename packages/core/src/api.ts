@@ -186,13 +186,16 @@ export interface Status {
   applied: number;
   /** Last log index (including unstable entries). */
   lastIndex: number;
-  /** Membership in effect: the latest in the log, including a change not yet committed. */
+  /**
+   * Membership as of the applied index (the last `Ready.confState`): the one a runtime persists
+   * and records in a snapshot taken at the applied index.
+   */
   conf: ConfState;
   /**
-   * Membership as of the applied index (the last `Ready.confState`): the one to record in a
-   * snapshot taken at the applied index.
+   * Membership in effect for elections and commitment: the latest in the log, including a change
+   * not yet committed (changes take effect when appended; see the README).
    */
-  appliedConf?: ConfState;
+  confInEffect?: ConfState;
   /** Per-member progress (leader only). */
   progress: Record<MemberId, Progress>;
   /** Target of a leadership transfer in progress, or ''. */

@@ -6,7 +6,7 @@ import { MemoryLog, RawNode } from '../src/index.js';
 function compact(c: Cluster, id: string): number {
   const m = c.get(id);
   const s = m.node.status();
-  m.log.createSnapshot(s.applied, s.appliedConf ?? s.conf, enc(`state@${s.applied}`));
+  m.log.createSnapshot(s.applied, s.conf, enc(`state@${s.applied}`));
   m.log.compact(s.applied);
   return s.applied;
 }
