@@ -164,8 +164,14 @@ export class ProtoWriter {
   /** Write position. */
   pos = 0;
 
-  constructor(capacity = 1024) {
-    this.buf = Buffer.allocUnsafe(capacity);
+  /**
+   * @param capacity - Initial size, or a buffer to reuse (its contents are overwritten).
+   * @param pooled - Allocate from Node's shared pool (cheap for one-shot small encodings). Frame writers
+   *   pass false so that a finished buffer is theirs alone and can be reused.
+   */
+  constructor(capacity: number | Uint8Array = 1024, pooled = false) {
+    if (typeof capacity !== 'number') this.buf = capacity;
+    else this.buf = pooled ? Buffer.allocUnsafe(capacity) : Buffer.allocUnsafeSlow(capacity);
   }
 
   /** Makes room for `n` more bytes. */
@@ -174,7 +180,7 @@ export class ProtoWriter {
     if (need <= this.buf.length) return;
     let cap = this.buf.length * 2;
     while (cap < need) cap *= 2;
-    const next = Buffer.allocUnsafe(cap);
+    const next = Buffer.allocUnsafeSlow(cap);
     next.set(this.buf.subarray(0, this.pos));
     this.buf = next;
   }
@@ -366,21 +372,21 @@ export function writeEnvelope(w: ProtoWriter, e: Envelope): void {
 
 /** Encodes one entry into a fresh buffer of exactly its size. */
 export function fastEncodeEntry(e: Entry): Uint8Array {
-  const w = new ProtoWriter(entrySize(e));
+  const w = new ProtoWriter(entrySize(e), true);
   writeEntry(w, e);
   return w.buf.subarray(0, w.pos);
 }
 
 /** Encodes one message into a fresh buffer of exactly its size. */
 export function fastEncodeMessage(m: Message): Uint8Array {
-  const w = new ProtoWriter(Math.max(1, messageSize(m)));
+  const w = new ProtoWriter(Math.max(1, messageSize(m)), true);
   writeMessage(w, m);
   return w.buf.subarray(0, w.pos);
 }
 
 /** Encodes one envelope into a fresh buffer of exactly its size. */
 export function fastEncodeEnvelope(e: Envelope): Uint8Array {
-  const w = new ProtoWriter(Math.max(1, envelopeSize(e)));
+  const w = new ProtoWriter(Math.max(1, envelopeSize(e)), true);
   writeEnvelope(w, e);
   return w.buf.subarray(0, w.pos);
 }
@@ -772,7 +778,7 @@ export function fastEncodeBatch(b: Batch): Uint8Array {
     sizes[i] = s;
     size += lenField(s);
   }
-  const w = new ProtoWriter(Math.max(1, size));
+  const w = new ProtoWriter(Math.max(1, size), true);
   w.str(10, b.from);
   w.str(18, b.to);
   for (let i = 0; i < b.envelopes.length; i++) {
@@ -783,6 +789,7 @@ export function fastEncodeBatch(b: Batch): Uint8Array {
 }
 
 const MAX_WRITER_CAPACITY = 8 * 1024 * 1024;
+const MAX_SPARES = 4;
 let costedEnvelope: Envelope | undefined;
 let costedSize = 0;
 
@@ -797,6 +804,7 @@ const FRAME_HEADER_ROOM = 5 + 1 + 5;
 export class BatchFrameWriter {
   private w: ProtoWriter;
   private count = 0;
+  private readonly spares: Uint8Array[] = [];
 
   /** @param capacity - Initial buffer size; the buffer grows as needed. */
   constructor(private readonly capacity = 64 * 1024) {
@@ -844,11 +852,24 @@ export class BatchFrameWriter {
     w.buf[w.pos++] = (6 << 3) | 2;
     w.varint(batchLen);
     const frame = w.buf.subarray(start, end);
-    // The finished buffer now belongs to the caller (typically a socket write), so the next frame gets a new one,
-    // sized after this one so that steady traffic does not regrow (and copy) it frame after frame.
-    this.w = new ProtoWriter(Math.max(this.capacity, Math.min(end + (end >>> 2), MAX_WRITER_CAPACITY)));
+    // The finished buffer now belongs to the caller (typically a socket write) until it calls recycle(),
+    // so the next frame takes a recycled buffer or a new one sized after this frame, so that steady
+    // traffic does not regrow (and copy) it frame after frame.
+    const want = Math.max(this.capacity, Math.min(end + (end >>> 2), MAX_WRITER_CAPACITY));
+    const spare = this.spares.pop();
+    this.w = new ProtoWriter(spare !== undefined && spare.length >= want ? spare : want);
     this.w.pos = FRAME_HEADER_ROOM;
     this.count = 0;
     return frame;
+  }
+
+  /**
+   * Hands back a frame returned by {@link BatchFrameWriter.finish} once nothing reads it any more
+   * (for a socket, in the write callback), so its buffer serves a later frame instead of a new allocation.
+   */
+  recycle(frame: Uint8Array): void {
+    if (this.spares.length >= MAX_SPARES || frame.byteOffset > FRAME_HEADER_ROOM) return;
+    const whole = new Uint8Array(frame.buffer, 0, frame.buffer.byteLength);
+    if (whole.length >= this.capacity && whole.length <= MAX_WRITER_CAPACITY) this.spares.push(whole);
   }
 }

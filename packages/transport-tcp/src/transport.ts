@@ -814,10 +814,13 @@ export class TcpTransport implements Transport {
     const frames = peer.frames;
     if (frames.length === 0) return;
     const socket = conn.socket;
-    if (frames.length === 1) socket.write(frames[0]!);
+    const writer = peer.writer;
+    // Frames go back to the writer once the socket is done with them; it keeps only buffers it can reuse whole.
+    const recycle = (frame: Uint8Array) => () => writer.recycle(frame);
+    if (frames.length === 1) socket.write(frames[0]!, recycle(frames[0]!));
     else {
       socket.cork();
-      for (const f of frames) socket.write(f);
+      for (const f of frames) socket.write(f, recycle(f));
       socket.uncork();
     }
     this.counters.framesSent += frames.length;

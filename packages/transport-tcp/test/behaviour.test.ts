@@ -7,7 +7,7 @@ import { BASE } from './harness.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function waitFor(t: ExecutionContext, what: string, predicate: () => boolean, ms = 8000): Promise<void> {
+async function waitFor(t: ExecutionContext, what: string, predicate: () => boolean, ms = 20_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!predicate()) {
     if (Date.now() > deadline) {

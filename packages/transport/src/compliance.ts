@@ -1,6 +1,6 @@
 // The compliance suite every transport adapter runs: `transportCompliance(test, harnessFactory)` registers ava tests.
 // Third-party adapters get the same checks by calling it from one test file.
-import type { ExecutionContext, TestFn } from 'ava';
+import type { ExecutionContext } from 'ava';
 import type { Envelope, Message } from '@raftfleet/protocol';
 import type { NodeId, Transport } from './types.js';
 import {
@@ -32,6 +32,9 @@ export interface ComplianceHarness {
   /** Closes every transport the harness created. */
   cleanup(): Promise<void>;
 }
+
+/** Registers one test: ava's `test`, or `test.serial` for adapters whose connections are costly to set up. */
+export type RegisterTest = (title: string, implementation: (t: ExecutionContext) => Promise<void>) => void;
 
 /** Creates a fresh harness for one test. */
 export type ComplianceHarnessFactory = () => ComplianceHarness | Promise<ComplianceHarness>;
@@ -83,11 +86,11 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
 
 /**
  * Registers the transport compliance tests with `test`.
- * @param test - ava's `test` function (from the adapter's test file).
+ * @param test - ava's `test` (or `test.serial`) from the adapter's test file.
  * @param factory - Creates a fresh {@link ComplianceHarness} for each test.
  * @param options - Title prefix and wait bound.
  */
-export function transportCompliance(test: TestFn, factory: ComplianceHarnessFactory, options: ComplianceOptions = {}): void {
+export function transportCompliance(test: RegisterTest, factory: ComplianceHarnessFactory, options: ComplianceOptions = {}): void {
   const prefix = options.prefix ?? 'transport';
   const waitMs = options.waitMs ?? 10_000;
 
