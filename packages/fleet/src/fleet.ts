@@ -169,6 +169,8 @@ interface HelloAnswer {
   version: number;
   registryLeader: string;
   activating: boolean;
+  /** Registry nodes the seed knows, as [id, address]: where a joiner looks for the registry's leader. */
+  nodes: Array<[string, string]>;
 }
 
 type RouteClass = 'notLeader' | 'notFound' | 'unreachable' | 'retry' | 'fatal';
@@ -363,9 +365,10 @@ export class Fleet {
    * Joins the cluster as an active node in `zone` (default: the configured zone): finds the
    * registry through the seeds (or creates it, see below) and registers this incarnation.
    *
-   * Bootstrap rule: when no answering seed knows a registry, only the smallest id among this node
-   * and the answering seeds that are activating too creates it; the others wait and join it. Two
-   * nodes started together with each other as seeds thus form one cluster.
+   * Bootstrap rule: when every seed answered and none knows a registry, only the smallest id among
+   * this node and the seeds that are activating too creates it; the others wait and join it. A node
+   * whose seeds do not all answer waits (up to joinTimeoutMs) rather than create a second registry.
+   * Two nodes started together with each other as seeds thus form one cluster.
    */
   async activate(zone: string = this.o.zone): Promise<void> {
     this.ensureRunning();
@@ -379,12 +382,15 @@ export class Fleet {
         const answers = await this.helloSeeds();
         const withRegistry = answers.find((a) => a.registry);
         if (withRegistry !== undefined) {
+          for (const a of answers) for (const [id, address] of a.nodes ?? []) this.learnNode(id, address);
           if (withRegistry.registryLeader !== '') this.leaderCache.set(REGISTRY_GROUP, withRegistry.registryLeader);
           else this.leaderCache.set(REGISTRY_GROUP, withRegistry.id);
           break;
         }
+        // Creating needs every seed to have answered: a seed that is slow to answer may hold the registry.
+        const allAnswered = this.o.seeds.every((seed) => answers.some((a) => a.id === seed.id));
         const contenders = [this.o.nodeId, ...answers.filter((a) => a.activating).map((a) => a.id)].sort();
-        if (contenders[0] === this.o.nodeId) {
+        if (allAnswered && contenders[0] === this.o.nodeId) {
           await this.host.createGroup(REGISTRY_GROUP, registryMachine as unknown as StateMachine, { members: [this.o.nodeId] });
           this.log.info({ seeds: answers.map((a) => a.id) }, 'created the cluster registry');
           break;
@@ -735,7 +741,7 @@ export class Fleet {
     const candidates: string[] = [];
     const record = this.view.groups[group];
     if (record !== undefined) candidates.push(...placeGroup(group, this.activeNodes(), record.replicas));
-    candidates.push(...Object.keys(this.view.nodes), ...this.o.seeds.map((s) => s.id));
+    candidates.push(...Object.keys(this.view.nodes), ...this.o.seeds.map((s) => s.id), ...this.learned.keys());
     let fallback: string | undefined;
     for (const c of candidates) {
       if (tried.has(c) || (c === this.o.nodeId && st === undefined)) continue;
@@ -821,6 +827,15 @@ export class Fleet {
       );
     }
     this.scheduleSweep();
+  }
+
+  /** Nodes heard of through seeds before this node has a registry view. */
+  private readonly learned = new Map<string, string>();
+
+  private learnNode(id: string, address: string): void {
+    if (typeof id !== 'string' || typeof address !== 'string' || id === this.o.nodeId || address === '') return;
+    this.learned.set(id, address);
+    this.addPeer(id, address);
   }
 
   private addPeer(id: string, address: string): void {
@@ -1055,6 +1070,7 @@ export class Fleet {
         version: this.view.version,
         registryLeader: this.running ? (this.cachedLeader(REGISTRY_GROUP) ?? '') : '',
         activating: this.activating,
+        nodes: Object.values(this.view.nodes).map((n): [string, string] => [n.id, n.address]),
       };
       return encodeBody(answer);
     });

@@ -39,6 +39,7 @@ const fleet = await Fleet.start({
   sweepMs: 500,
   maxConcurrentChanges: args.maxConcurrentChanges ?? 16,
   joinTimeoutMs: 20_000,
+  ...(process.env['FLEET_LOG'] ? { logLevel: process.env['FLEET_LOG'] as 'info' } : {}),
 });
 say({ event: 'ready', address: transport.address, pid: process.pid });
 

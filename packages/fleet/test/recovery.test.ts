@@ -1,0 +1,49 @@
+// A group that lost its quorum is reported, never silently recreated, and comes back only through
+// the operator's recoverGroup (force-removal of its dead members on the survivors).
+import test from 'ava';
+import { placeGroup, REGISTRY_GROUP } from '../src/index.js';
+import { TestCluster, waitFor } from './helpers/cluster.js';
+
+test('a group without quorum is listed as leaderless and recovered by the operator', async (t) => {
+  const c = new TestCluster(11);
+  const ids = ['n1', 'n2', 'n3', 'n4', 'n5'];
+  const zones: Record<string, string> = { n1: 'z1', n2: 'z2', n3: 'z3', n4: 'z1', n5: 'z2' };
+  try {
+    await c.start({ id: 'n1', zone: 'z1' }, ids);
+    await Promise.all(ids.slice(1).map((id) => c.start({ id, zone: zones[id]! }, ids)));
+    const n1 = c.fleets.get('n1')!;
+    await waitFor('5 nodes', () => Object.keys(n1.registry().nodes).length === 5);
+    const nodes = ids.map((id) => ({ id, zone: zones[id]! }));
+    const registryNodes = placeGroup(REGISTRY_GROUP, nodes, 3);
+    await waitFor('registry placed', async () => (await n1.groups(), true) && registryNodes.every((id) => c.fleets.get(id)!.host.groups().includes(REGISTRY_GROUP)));
+    const outside = ids.filter((id) => !registryNodes.includes(id));
+    // A group with both non-registry nodes among its members: crashing them kills its quorum only.
+    const name = Array.from({ length: 500 }, (_, i) => `r${i}`).find((g) => outside.every((id) => placeGroup(g, nodes, 3).includes(id)))!;
+    t.truthy(name);
+    await n1.addGroup(name, { replicas: 3, machine: 'counter' });
+    t.is(await n1.command(name, { op: 'inc', by: 5 }), 5);
+    await t.throwsAsync(n1.recoverGroup(name), { code: 'ERR_FLEET_RECOVERY' });
+
+    for (const id of outside) await c.crash(id);
+    const survivor = c.fleets.get(placeGroup(name, nodes, 3).find((id) => !outside.includes(id))!)!;
+    await waitFor('group reported leaderless', async () => (await survivor.leaderless()).includes(name), 20_000, 200);
+    await t.throwsAsync(survivor.command(name, { op: 'inc' }, { timeoutMs: 500 }), { code: 'ERR_FLEET_UNAVAILABLE' });
+    // Still in the registry: never deleted or recreated behind the operator's back.
+    t.truthy(survivor.registry().groups[name]);
+
+    const removed = await survivor.recoverGroup(name);
+    t.is(removed.length, 2);
+    await waitFor('recovered group accepts commands', async () => {
+      try {
+        await survivor.command(name, { op: 'inc' }, { timeoutMs: 500 });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 10_000);
+    t.true((await survivor.query<number>(name, 'get')) >= 6);
+    await waitFor('group back to 3 members', async () => (await survivor.groups()).find((g) => g.name === name)?.members.length === 3, 30_000, 200);
+  } finally {
+    await c.stopAll();
+  }
+});
