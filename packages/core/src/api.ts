@@ -56,9 +56,9 @@ export interface LogReader {
   /**
    * Hard state and membership as persisted (used once, at construction). `conf` is the membership
    * as of `RaftConfig.applied` (persist `Ready.confState` with the applied index). When `applied`
-   * is not given, the member restarts from the snapshot and uses the snapshot's membership
-   * instead (this `conf` then only matters for a log without snapshot: the initial membership).
-   * Membership changes committed after that point are replayed, idempotently.
+   * is the snapshot's index (the default), the member uses the snapshot's membership instead, so
+   * this `conf` then only matters for a log without snapshot: the initial membership. Membership
+   * changes after that point are replayed from the log, idempotently.
    */
   initialState(): InitialState;
   /** Entries in [lo, hi), at least one if any exist, stopping before `maxBytes` of data is exceeded. */

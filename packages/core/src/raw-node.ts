@@ -137,9 +137,9 @@ export class RawNode implements RaftNode {
     if (applied > commit) throw new ConfigError('applied', this.id, `applied ${applied} is beyond commit ${commit}`);
     if (applied < snapIndex) throw new ConfigError('applied', this.id, `applied ${applied} is below the snapshot index ${snapIndex}`);
     this.log = new RaftLog(reader, commit, applied);
-    // Without an explicit applied index the state machine restarts from the snapshot, so the
-    // membership to start from is the snapshot's (later changes are replayed as they apply).
-    const startConf = config.applied === undefined && snapIndex > 0 ? reader.snapshot().meta.conf : conf;
+    // A state machine restarting from the snapshot starts from the snapshot's membership (what
+    // the runtime persisted may be newer); changes after it are replayed from the log.
+    const startConf = applied === snapIndex && snapIndex > 0 ? reader.snapshot().meta.conf : conf;
     this.conf = { voters: [...startConf.voters], learners: [...startConf.learners] };
     this.appliedConf = this.conf;
     this.recoverConf(applied + 1, lastIndex);
