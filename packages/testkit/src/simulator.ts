@@ -75,6 +75,13 @@ export interface SimulationOptions {
    * Default 'empty'.
    */
   joinerConf?: 'empty' | 'bootstrap';
+  /**
+   * Quiescence as a multi-raft runtime does it: a member whose `isIdle()` is true is not ticked,
+   * unless a (perfect) node-level failure detector suspects its leader (its process down,
+   * restarted, or a link between them cut), or a message from a member other than its leader
+   * arrived within the last election timeout. Default false.
+   */
+  quiesce?: boolean;
   /** Events kept for the failure trace. Default 200. */
   traceSize?: number;
   /** Maximum ticks from the end of faults to a committed write; default derived from the election timeout (see README). */
@@ -117,6 +124,8 @@ export interface SimulationStats {
   transfers: number;
   /** Transfers whose target became leader within two election timeouts. */
   transfersCompleted: number;
+  /** Member-ticks skipped because the member was idle (with `quiesce`). */
+  quietTicks: number;
   /** Ticks from the end of faults to the first committed write (liveness). */
   recoveryTicks: number;
   /** True when the linearizability search ran out of budget (no verdict; counted, not failed). */
@@ -174,6 +183,10 @@ interface Member {
   restartAt: number;
   role: string;
   leader: MemberId;
+  /** Incarnation of the leader's process when this member learned of it (for the failure detector). */
+  leaderIncarnation: number;
+  /** With quiescence: keep ticking until this tick (woken by a message from a non-leader). */
+  awakeUntil: number;
   writes: Map<number, PendingWrite>;
   reads: Map<string, PendingRead>;
   waitingReads: PendingRead[];
@@ -234,6 +247,7 @@ export class Simulation {
   private readonly crashAfterVote: number;
   private readonly tickSkew: number;
   private readonly joinerConf: 'empty' | 'bootstrap';
+  private readonly quiesce: boolean;
 
   private readonly trace: TraceRing;
   private readonly net: VirtualNetwork;
@@ -267,6 +281,7 @@ export class Simulation {
     transfers: 0,
     transfersCompleted: 0,
     recoveryTicks: -1,
+    quietTicks: 0,
     linearizabilityUndecided: false,
   };
 
@@ -285,6 +300,7 @@ export class Simulation {
     this.livenessBound = options.livenessBound ?? defaultLivenessBound(this.electionTick, this.jitter);
     this.crashAfterVote = options.crashAfterVote ?? 0;
     this.joinerConf = options.joinerConf ?? 'empty';
+    this.quiesce = options.quiesce ?? false;
     this.tickSkew = options.tickSkew ?? (this.readOnly === 'lease' ? 0 : 0.05);
     this.keys = Array.from({ length: options.keys ?? 2 }, (_, i) => `k${i}`);
     this.trace = new TraceRing(options.traceSize ?? 200);
@@ -372,11 +388,35 @@ export class Simulation {
     }
     for (const msg of this.net.deliverDue(this.now)) this.deliver(msg);
     this.flushReports();
-    for (const m of this.members.values()) if (m.up && !this.faultRng.chance(this.tickSkew)) m.raft!.tick();
+    for (const m of this.members.values()) {
+      if (!m.up || this.faultRng.chance(this.tickSkew)) continue;
+      if (this.quiesce && this.quiet(m)) {
+        this.stats.quietTicks++;
+        continue;
+      }
+      m.raft!.tick();
+    }
     this.runClients();
     this.processAll();
     // Background fsync: what was written without a sync becomes durable eventually.
     for (const m of this.members.values()) if (m.up && m.unsynced.length > 0 && this.faultRng.chance(0.5)) this.sync(m);
+  }
+
+  /** Whether a quiescing runtime would leave this member unticked now. */
+  private quiet(m: Member): boolean {
+    const raft = m.raft!;
+    if (this.now < m.awakeUntil || raft.isIdle === undefined || !raft.isIdle()) return false;
+    if (m.leader === '' || m.leader === m.id) return true;
+    const leader = this.members.get(m.leader);
+    // The failure detector wakes followers whose leader's node is down, cut off, or restarted
+    // (node heartbeats carry the process incarnation) since they learned of that leader.
+    return (
+      leader !== undefined &&
+      leader.up &&
+      leader.incarnation === m.leaderIncarnation &&
+      !this.net.isBlocked(m.leader, m.id) &&
+      !this.net.isBlocked(m.id, m.leader)
+    );
   }
 
   private processAll(): void {
@@ -415,6 +455,9 @@ export class Simulation {
     }
     this.stats.delivered++;
     this.trace.push({ kind: 'deliver', tick: this.now, message: msg });
+    // A quiescing runtime wakes a member for one election timeout when anything but its leader's
+    // replication traffic arrives (from another member, or a (pre)vote from the old leader itself).
+    if (msg.from !== to.leader || msg.type === 'preVote' || msg.type === 'vote') to.awakeUntil = this.now + this.electionTick + this.jitter;
     to.raft!.step(msg);
     if (msg.type === 'snapshot') this.reports.push({ kind: 'snapshot', from: msg.from, to: msg.to, ok: true });
   }
@@ -458,6 +501,7 @@ export class Simulation {
       }
       m.role = role;
       m.leader = leader;
+      m.leaderIncarnation = this.members.get(leader)?.incarnation ?? 0;
     }
     const granted = rd.messages.find((msg) => msg.type === 'voteResponse' && msg.granted);
     if (granted !== undefined && this.now < this.faultTicks && this.faultRng.chance(this.crashAfterVote)) {
@@ -526,15 +570,15 @@ export class Simulation {
       }
       case ENTRY_CONF_CHANGE: {
         const cc = decodeConfChange(e.data);
-        if (m.role === 'leader') {
-          this.stats.confChanges++;
-          if (cc.type === 'remove') {
-            const gone = this.members.get(cc.member);
-            if (gone !== undefined && !gone.removed) {
-              // The leader has applied the removal: the removed member is shut down for good.
-              gone.removed = true;
-              if (gone.up) this.crash(gone, 'removed from the group');
-            }
+        const byLeader = m.role === 'leader';
+        if (byLeader) this.stats.confChanges++;
+        // A removed member is shut down for good once the leader, or the member itself, applies
+        // its removal (a leader removing itself has already stepped down in this Ready).
+        if (cc.type === 'remove' && (byLeader || cc.member === m.id)) {
+          const gone = this.members.get(cc.member);
+          if (gone !== undefined && !gone.removed) {
+            gone.removed = true;
+            if (gone.up) this.crash(gone, 'removed from the group');
           }
         }
         break;
@@ -582,7 +626,9 @@ export class Simulation {
     if (m.applied - first + 1 <= this.snapshotThreshold) return;
     const index = m.applied;
     this.recordDigest(m, index);
-    const snap = m.log.createSnapshot(index, m.conf, m.kv.snapshot());
+    // The membership as of the applied index, as the core sees it (m.conf is the persisted copy).
+    const conf = m.raft?.status().appliedConf ?? m.conf;
+    const snap = m.log.createSnapshot(index, conf, m.kv.snapshot());
     m.log.compact(index);
     this.sync(m);
     const d = m.durable;
@@ -645,6 +691,8 @@ export class Simulation {
       restartAt: 0,
       role: 'follower',
       leader: '',
+      leaderIncarnation: 0,
+      awakeUntil: 0,
       writes: new Map(),
       reads: new Map(),
       waitingReads: [],

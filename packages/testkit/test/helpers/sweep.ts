@@ -17,6 +17,7 @@ export function sweep(t: ExecutionContext, spec: SweepSpec): void {
   let crashes = 0;
   let maxRecovery = 0;
   let undecided = 0;
+  let quietTicks = 0;
   for (let seed = spec.first; seed < spec.first + spec.count; seed++) {
     const r = runSimulation({ seed, ...spec.options });
     ops += r.stats.opsCompleted;
@@ -25,6 +26,7 @@ export function sweep(t: ExecutionContext, spec: SweepSpec): void {
     crashes += r.stats.crashes;
     maxRecovery = Math.max(maxRecovery, r.stats.recoveryTicks);
     if (r.stats.linearizabilityUndecided) undecided++;
+    quietTicks += r.stats.quietTicks;
     if (r.failure !== undefined) {
       if (failures.length === 0) {
         t.log(`seed ${seed} failed: ${r.failure.message}\n${r.failure.trace.slice(-80).join('\n')}`);
@@ -43,4 +45,5 @@ export function sweep(t: ExecutionContext, spec: SweepSpec): void {
   if (faults === undefined || faults.includes('crash')) t.true(crashes > 0, 'crashes were injected');
   if (faults === undefined || faults.includes('snapshot')) t.true(snapshots > 0, 'snapshots were installed');
   if (faults === undefined || faults.includes('membership')) t.true(confChanges > 0, 'membership changed');
+  if (spec.options.quiesce === true) t.true(quietTicks > 0, 'idle members were left unticked');
 }
