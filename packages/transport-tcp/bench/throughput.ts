@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import type { Envelope } from '@raftfleet/protocol';
 import { TcpTransport, type TcpTlsOptions } from '../src/index.js';
 
@@ -21,7 +21,7 @@ const LATENCY_SAMPLES = Number(process.env['BENCH_SAMPLES'] ?? 2000);
 
 type Msg =
   | { type: 'listening'; address: string }
-  | { type: 'report'; count: number; first: number; last: number; bytes: number; frames: number }
+  | { type: 'report'; count: number; first: number; last: number; bytes: number; frames: number; cpuMicros: number }
   | { type: 'start-tls'; tls: TcpTlsOptions | undefined; echo: boolean }
   | { type: 'get-report' }
   | { type: 'reset' };
@@ -55,6 +55,7 @@ async function receiver(): Promise<void> {
   let count = 0;
   let first = 0;
   let last = 0;
+  let cpuStart = process.cpuUsage();
   process.on('message', async (msg: Msg) => {
     switch (msg.type) {
       case 'start-tls': {
@@ -68,6 +69,7 @@ async function receiver(): Promise<void> {
         });
         const t = transport;
         count = 0;
+        cpuStart = process.cpuUsage();
         t.onBatch((from, envelopes) => {
           if (msg.echo) {
             t.send(from, envelopes);
@@ -84,7 +86,16 @@ async function receiver(): Promise<void> {
       }
       case 'get-report': {
         const m = transport!.metrics();
-        process.send!({ type: 'report', count, first, last, bytes: m.bytesReceived, frames: m.framesReceived } satisfies Msg);
+        const cpu = process.cpuUsage(cpuStart);
+        process.send!({
+          type: 'report',
+          count,
+          first,
+          last,
+          bytes: m.bytesReceived,
+          frames: m.framesReceived,
+          cpuMicros: cpu.user + cpu.system,
+        } satisfies Msg);
         return;
       }
       case 'reset':
@@ -154,6 +165,10 @@ interface ThroughputResult {
   wireBytesPerMessage: number;
   framesReceived: number;
   dropped: number;
+  /** CPU time per message, sender and receiver: what the rate would be with a core each to themselves. */
+  senderCpuNsPerMessage: number;
+  receiverCpuNsPerMessage: number;
+  cpuBoundMessagesPerSecond: number;
 }
 
 async function throughput(child: ChildProcess, tls: TcpTlsOptions | undefined): Promise<ThroughputResult> {
@@ -161,6 +176,7 @@ async function throughput(child: ChildProcess, tls: TcpTlsOptions | undefined): 
   const batch = envelopes();
   const highWater = 8 * 1024 * 1024;
   const end = performance.now() + SECONDS * 1000;
+  const cpuStart = process.cpuUsage();
   let offered = 0;
   while (performance.now() < end) {
     // Stay under the queue bound instead of dropping: measure what the link carries, not what it sheds.
@@ -170,13 +186,14 @@ async function throughput(child: ChildProcess, tls: TcpTlsOptions | undefined): 
     await tick();
   }
   while (sender.stats().queuedBytes > 0) await sleep(5);
+  const cpu = process.cpuUsage(cpuStart);
   let report = await ask(child, { type: 'get-report' }, 'report');
   for (let i = 0; i < 200 && report.count < offered - sender.stats().droppedEnvelopes; i++) {
     await sleep(10);
     report = await ask(child, { type: 'get-report' }, 'report');
   }
   const seconds = (report.last - report.first) / 1000;
-  const result = {
+  const result: ThroughputResult = {
     tls: tls !== undefined,
     messages: report.count,
     seconds,
@@ -185,7 +202,11 @@ async function throughput(child: ChildProcess, tls: TcpTlsOptions | undefined): 
     wireBytesPerMessage: report.bytes / report.count,
     framesReceived: report.frames,
     dropped: sender.stats().droppedEnvelopes,
+    senderCpuNsPerMessage: ((cpu.user + cpu.system) * 1000) / report.count,
+    receiverCpuNsPerMessage: (report.cpuMicros * 1000) / report.count,
+    cpuBoundMessagesPerSecond: 0,
   };
+  result.cpuBoundMessagesPerSecond = 1e9 / Math.max(result.senderCpuNsPerMessage, result.receiverCpuNsPerMessage);
   await sender.close();
   return result;
 }
@@ -220,6 +241,7 @@ async function latency(child: ChildProcess, tls: TcpTlsOptions | undefined): Pro
 }
 
 async function main(): Promise<void> {
+  const loadStart = os.loadavg();
   // BENCH_PROF=<dir> profiles the receiver too (run the sender with --cpu-prof yourself).
   const prof = process.env['BENCH_PROF'];
   const child = fork(fileURLToPath(import.meta.url), ['--receiver'], {
@@ -236,11 +258,12 @@ async function main(): Promise<void> {
   child.send({ type: 'reset' } satisfies Msg);
 
   console.log(`\nTcpTransport, two processes on 127.0.0.1: append messages with ${PAYLOAD}-byte payloads, batches of ${BATCH}, ${SECONDS} s`);
-  console.log('| transport | messages | msg/s | MB/s (wire) | wire B/msg | frames | dropped |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(`load average at start ${loadStart.map((l) => l.toFixed(1)).join(' ')}, at end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (${os.cpus().length} CPUs)`);
+  console.log('| transport | messages | msg/s | MB/s (wire) | wire B/msg | frames | dropped | sender CPU ns/msg | receiver CPU ns/msg | msg/s per CPU-bound side |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const r of through) {
     console.log(
-      `| ${r.tls ? 'tcp+tls' : 'tcp'} | ${r.messages} | ${Math.round(r.messagesPerSecond).toLocaleString('en')} | ${r.megabytesPerSecond.toFixed(1)} | ${r.wireBytesPerMessage.toFixed(1)} | ${r.framesReceived} | ${r.dropped} |`,
+      `| ${r.tls ? 'tcp+tls' : 'tcp'} | ${r.messages} | ${Math.round(r.messagesPerSecond).toLocaleString('en')} | ${r.megabytesPerSecond.toFixed(1)} | ${r.wireBytesPerMessage.toFixed(1)} | ${r.framesReceived} | ${r.dropped} | ${r.senderCpuNsPerMessage.toFixed(0)} | ${r.receiverCpuNsPerMessage.toFixed(0)} | ${Math.round(r.cpuBoundMessagesPerSecond).toLocaleString('en')} |`,
     );
   }
   console.log('\nRound trip of one message when idle (send, echo back)');
@@ -255,6 +278,9 @@ async function main(): Promise<void> {
     benchmark: 'transport-tcp',
     date: new Date().toISOString(),
     node: process.version,
+    cpus: os.cpus().length,
+    loadAverageAtStart: loadStart,
+    loadAverageAtEnd: os.loadavg(),
     payloadBytes: PAYLOAD,
     batch: BATCH,
     seconds: SECONDS,
