@@ -23,7 +23,7 @@ test('groups are created, commanded and queried from any node', async (t) => {
   const c = new TestCluster(7);
   try {
     const ids = ['n1', 'n2', 'n3'];
-    await c.start({ id: 'n1', zone: 'z1' }, ids);
+    await c.start({ id: 'n1', zone: 'z1' }, []);
     await Promise.all([c.start({ id: 'n2', zone: 'z2' }, ids), c.start({ id: 'n3', zone: 'z3' }, ids)]);
     const n1 = c.fleets.get('n1')!;
     const n3 = c.fleets.get('n3')!;

@@ -55,7 +55,7 @@ test('placement converges and histories stay linearizable through joins, deactiv
   const maybe = new Map<string, number>();
   let loading = true;
   try {
-    await c.start({ id: 'n1', zone: 'z1' }, ids);
+    await c.start({ id: 'n1', zone: 'z1' }, []);
     await Promise.all(ids.slice(1).map((id) => c.start({ id, zone: zones[id]! }, ids)));
     const n1 = c.fleets.get('n1')!;
     await waitFor('5 nodes registered', () => Object.keys(n1.registry().nodes).length === 5);
