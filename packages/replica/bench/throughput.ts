@@ -9,9 +9,12 @@ import type { RaftStorage } from '@raftfleet/storage';
 import { openLmdbStorage } from '@raftfleet/storage-lmdb';
 import { MemoryStorage } from '@raftfleet/storage-memory';
 import { MemoryNetwork } from '@raftfleet/transport-memory';
+import { TcpTransport } from '@raftfleet/transport-tcp';
+import type { Transport } from '@raftfleet/transport';
 import { Host, counterMachine } from '../src/index.js';
 
 interface Row {
+  wire: string;
   storage: string;
   inFlight: number;
   seconds: number;
@@ -23,14 +26,21 @@ interface Row {
 
 const NODES = ['a', 'b', 'c'];
 
-async function run(storageKind: 'lmdb' | 'memory', inFlight: number, seconds: number): Promise<Row> {
+async function run(storageKind: 'lmdb' | 'memory', inFlight: number, seconds: number, wire: 'memory' | 'tcp'): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'replica-bench-'));
   const net = new MemoryNetwork({ mode: 'timers' });
   const hosts: Host[] = [];
   const stores: RaftStorage[] = [];
-  const transports = NODES.map((id) => net.transport(id));
-  for (const t of transports) for (const other of NODES) if (other !== t.nodeId) t.addPeer(other, `mem://${other}`);
-  for (const t of transports) await t.start();
+  let transports: Transport[];
+  if (wire === 'memory') {
+    transports = NODES.map((id) => net.transport(id));
+    for (const t of transports) for (const other of NODES) if (other !== t.nodeId) t.addPeer(other, `mem://${other}`);
+    for (const t of transports) await t.start();
+  } else {
+    transports = NODES.map((id) => new TcpTransport({ nodeId: id, clusterId: 'bench', secret: 'bench' }));
+    for (const t of transports) await t.start();
+    for (const t of transports) for (const o of transports) if (o !== t) t.addPeer(o.nodeId, o.address);
+  }
   for (const [i, id] of NODES.entries()) {
     const storage = storageKind === 'lmdb' ? await openLmdbStorage({ path: join(dir, id) }) : MemoryStorage.open();
     stores.push(storage);
@@ -68,24 +78,25 @@ async function run(storageKind: 'lmdb' | 'memory', inFlight: number, seconds: nu
   rmSync(dir, { recursive: true, force: true });
   latencies.sort((x, y) => x - y);
   const pct = (p: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(2));
-  return { storage: storageKind, inFlight, seconds: Number(elapsed.toFixed(2)), commands: count, commandsPerSec: Math.round(count / elapsed), p50ms: pct(0.5), p99ms: pct(0.99) };
+  return { wire, storage: storageKind, inFlight, seconds: Number(elapsed.toFixed(2)), commands: count, commandsPerSec: Math.round(count / elapsed), p50ms: pct(0.5), p99ms: pct(0.99) };
 }
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const rows: Row[] = [];
 // BENCH_CASES=memory:512,lmdb:1 runs a subset.
-const cases: Array<['lmdb' | 'memory', number]> = (process.env.BENCH_CASES ?? 'lmdb:1,lmdb:64,lmdb:512,memory:512')
+// A case is storage:inFlight[:wire], wire memory (default) or tcp (loopback sockets, still one process).
+const cases: Array<['lmdb' | 'memory', number, 'memory' | 'tcp']> = (process.env.BENCH_CASES ?? 'lmdb:1,lmdb:64,lmdb:512,memory:512,lmdb:512:tcp')
   .split(',')
   .map((c) => c.split(':'))
-  .map(([k, n]) => [k === 'memory' ? 'memory' : 'lmdb', Number(n)]);
-for (const [kind, n] of cases) {
-  const row = await run(kind, n, seconds);
+  .map(([k, n, w]) => [k === 'memory' ? 'memory' : 'lmdb', Number(n), w === 'tcp' ? 'tcp' : 'memory']);
+for (const [kind, n, w] of cases) {
+  const row = await run(kind, n, seconds, w);
   rows.push(row);
   console.log(JSON.stringify(row));
 }
 console.table(rows);
-const one = rows.find((r) => r.storage === 'lmdb' && r.inFlight === 1);
-const many = rows.find((r) => r.storage === 'lmdb' && r.inFlight === 512);
+const one = rows.find((r) => r.wire === 'memory' && r.storage === 'lmdb' && r.inFlight === 1);
+const many = rows.find((r) => r.wire === 'memory' && r.storage === 'lmdb' && r.inFlight === 512);
 const summary = {
   groupCommitSpeedup: one && many ? Number((many.commandsPerSec / Math.max(1, one.commandsPerSec)).toFixed(1)) : null,
   goalCommandsPerSec: 30_000,
