@@ -627,7 +627,7 @@ export class Simulation {
     const index = m.applied;
     this.recordDigest(m, index);
     // The membership as of the applied index, as the core sees it (m.conf is the persisted copy).
-    const conf = m.raft?.status().appliedConf ?? m.conf;
+    const conf = m.raft?.status().conf ?? m.conf;
     const snap = m.log.createSnapshot(index, conf, m.kv.snapshot());
     m.log.compact(index);
     this.sync(m);
