@@ -122,3 +122,15 @@ test('lease reads fall back to a heartbeat round once the followers went silent'
 test('lease reads need check-quorum (invalid config otherwise)', async (t) => {
   t.throws(() => new Cluster(['1'], { config: { readOnly: 'lease', checkQuorum: false } }), { code: 'ERR_RAFT_CONFIG' });
 });
+
+test('no lease reads while a leadership transfer is under way', (t) => {
+  const c = new Cluster(['1', '2', '3'], { config: { readOnly: 'lease', electionTick: 10, electionJitterTick: 5 } });
+  c.elect('1');
+  c.tickAll(2);
+  c.isolate('2');
+  c.node('1').transferLeadership('2');
+  c.node('1').readIndex('t1');
+  const rd = c.handleReady('1')!;
+  t.deepEqual(rd.readStates, [], 'the target may win at any moment: confirm with a quorum instead');
+  t.true(rd.messages.some((m) => m.type === 'heartbeat' && m.context === 't1'));
+});
