@@ -232,9 +232,13 @@ export class Host {
       this.o.transport.onRequest(RPC.command, (from, body) => this.serveCommand(body));
       this.o.transport.onRequest(RPC.query, (from, body) => this.serveQuery(body));
       this.o.transport.onRequest(RPC.memberOf, async (from, body) => {
-        const { g } = internalCodec.decode(body) as { g: string };
-        const r = this.replicas.get(g);
-        return internalCodec.encode(r ? { ok: true, m: r.memberId } : { ok: false, e: serializeError(new GroupNotFoundError(g, this.o.nodeId)) });
+        try {
+          const { g } = internalCodec.decode(body) as { g: string };
+          const r = this.replicas.get(g);
+          return internalCodec.encode(r ? { ok: true, m: r.memberId } : { ok: false, e: serializeError(new GroupNotFoundError(g, this.o.nodeId)) });
+        } catch (e) {
+          return internalCodec.encode({ ok: false, e: serializeError(e) });
+        }
       });
     }
     for (const group of this.o.storage.groups()) {
@@ -829,7 +833,14 @@ export class Host {
     this.inbox = [];
     for (const [from, envs] of inbox) {
       this.nodeHeard(from);
-      for (const env of envs) this.stepEnvelope(env);
+      for (const env of envs) {
+        try {
+          this.stepEnvelope(env);
+        } catch (e) {
+          // A malformed envelope from a peer must not stop the host.
+          this.o.logger.warn({ node: this.o.nodeId, from, group: String(env?.group), err: String(e) }, 'envelope dropped');
+        }
+      }
     }
 
     const actions = this.actions;
@@ -985,7 +996,8 @@ export class Host {
     const m = env.message;
     if (r === undefined || m.to !== r.memberId) return;
     if (m.type === 'snapshotChunk') {
-      if (m.offset === 0) r.incoming = { from: m.from, index: m.meta.index, parts: [], size: 0 };
+      if (!(m.data instanceof Uint8Array) || !Number.isSafeInteger(m.offset) || typeof m.meta?.index !== 'number') return;
+      if (m.offset === 0) r.incoming = { from: m.from, index: m.meta.index, parts: [], size: 0, at: this.hostTick };
       const inc = r.incoming;
       if (inc === undefined || inc.from !== m.from || inc.index !== m.meta.index || inc.size !== m.offset) {
         r.incoming = undefined;
@@ -993,6 +1005,7 @@ export class Host {
       }
       inc.parts.push(m.data);
       inc.size += m.data.length;
+      inc.at = this.hostTick;
       if (!m.last) return;
       r.incoming = undefined;
       const data = new Uint8Array(inc.size);
@@ -1208,6 +1221,8 @@ export class Host {
   }
 
   private expire(r: Replica, now: number): void {
+    // A snapshot stream whose sender went silent is abandoned (the leader will send a new one).
+    if (r.incoming !== undefined && this.hostTick - r.incoming.at > 2 * this.o.electionTicks) r.incoming = undefined;
     for (const [index, w] of r.waiters) {
       if (w.deadline <= now) {
         r.waiters.delete(index);

@@ -143,7 +143,7 @@ export class Replica {
   membershipBusy = false;
   confDirty = false;
   /** Incoming snapshot stream being assembled. */
-  incoming: { from: string; index: number; parts: Uint8Array[]; size: number } | undefined;
+  incoming: { from: string; index: number; parts: Uint8Array[]; size: number; at: number } | undefined;
 
   constructor(
     readonly group: string,

@@ -204,3 +204,28 @@ test('a storage write failure crash-stops the host and fails waiting callers', a
   t.is(host.failure?.message, 'disk on fire');
   await t.throwsAsync(host.command('g', { op: 'inc' }), { instanceOf: StoppedError });
 });
+
+test('malformed envelopes and RPC bodies from a peer are dropped, the host keeps serving', async (t) => {
+  const c = await group(t);
+  const leader = await c.leader('g');
+  const bad = c.net.wire('mallory');
+  // Garbage shaped like envelopes: unknown group, wrong member, missing fields, a chunk without data.
+  const member = leader.host.status('g').member;
+  bad.send(leader.id, [
+    { group: 'nope', message: { type: 'append', term: 1, from: 'x/1', to: 'y/1' } } as never,
+    { group: 'g', message: { type: 'snapshotChunk', term: 99, from: 'x/1', to: member, offset: 0 } } as never,
+    { group: 'g', message: null } as never,
+    null as never,
+  ]);
+  const answer = await bad.request(leader.id, 'raftfleet.replica.command', new Uint8Array([1, 2, 3]), 1000);
+  t.true(answer.length > 0);
+  await sleep(50);
+  t.is(await leader.host.command('g', { op: 'inc' }), 1);
+  t.is(leader.host.failure, undefined);
+  // A half-sent snapshot stream does not pin the group awake forever.
+  const follower = [...c.nodes.values()].find((n) => n !== leader)!;
+  bad.send(follower.id, [
+    { group: 'g', message: { type: 'snapshotChunk', term: 0, from: 'x/1', to: follower.host.status('g').member, offset: 0, last: false, data: new Uint8Array(4), meta: { index: 5, term: 1, conf: { voters: [], learners: [] } } } },
+  ]);
+  await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 8000, 'quiescent again');
+});
