@@ -135,3 +135,23 @@ test('a closed node is unreachable and its peers see peerDown', async (t) => {
   t.is(network.pending, 0);
   await t.throwsAsync(a!.request('b', 'x', new Uint8Array(0)), { instanceOf: PeerUnavailableError });
 });
+
+test('timers mode applies delays and drops on real timers', async (t) => {
+  const network = new MemoryNetwork({ seed: SEED, faults: { delayMs: [1, 5], dropRate: 0.2 } });
+  const a = network.transport('a');
+  const b = network.transport('b');
+  await Promise.all([a.start(), b.start()]);
+  const got: number[] = [];
+  b.onBatch((_, batch) => {
+    for (const e of batch) if (e.message.type === 'heartbeat') got.push(e.message.commit);
+  });
+  a.addPeer('b', b.address);
+  for (let i = 0; i < 100; i++) a.send('b', [env(i)]);
+  t.is(got.length, 0, 'nothing is delivered synchronously');
+  const deadline = Date.now() + 10_000;
+  while (network.pending > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  t.is(network.pending, 0);
+  t.is(got.length + network.stats().dropped, 100);
+  t.true(network.stats().dropped > 0);
+  await Promise.all([a.close(), b.close()]);
+});
