@@ -8,7 +8,7 @@ export type KvCommand =
   | { op: 'delete'; key: string }
   | { op: 'cas'; key: string; expected: unknown; value: unknown };
 /** Queries of {@link kvMachine}. */
-export type KvQuery = { op: 'get'; key: string } | { op: 'keys' } | { op: 'size' };
+export type KvQuery = { op: 'get'; key: string } | { op: 'keys' } | { op: 'size' } | { op: 'all' };
 
 type KvState = Readonly<Record<string, unknown>>;
 
@@ -59,6 +59,8 @@ export const kvMachine: StateMachine<KvState, KvCommand, unknown, KvQuery, unkno
         return Object.keys(state).sort();
       case 'size':
         return Object.keys(state).length;
+      case 'all':
+        return { ...state };
       default: {
         const never: never = q;
         throw new TypeError(`unknown kv query ${JSON.stringify(never)}`);

@@ -1,6 +1,7 @@
 // `raftfleet node`: one fleet node process — LMDB storage, TCP transport, the built-in machines —
 // that announces itself on stdout and, on SIGTERM, deactivates (hands its members off) before stopping.
 import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,6 +31,8 @@ export interface NodeSettings {
   sweepMs: number | undefined;
   tickMs: number | undefined;
   shutdownTimeoutMs: number;
+  /** Where to serve Prometheus metrics (GET /metrics), if anywhere. */
+  metrics: { host: string; port: number } | undefined;
 }
 
 async function loadMachines(module: string | undefined): Promise<Record<string, StateMachine<any, any, any, any, any>>> {
@@ -94,6 +97,24 @@ export async function runNode(s: NodeSettings): Promise<number> {
     await storage.close().catch(() => {});
     throw new CliError(`node ${s.id} could not start: ${(error as Error).message}`, EXIT.unavailable, 'ERR_START');
   }
+  let metricsServer: Server | undefined;
+  if (s.metrics !== undefined) {
+    const server = createServer((req, res) => {
+      if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') {
+        res.writeHead(404).end();
+        return;
+      }
+      fleet.metrics().then(
+        (text) => res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(text),
+        (error: unknown) => res.writeHead(500).end(String(error)),
+      );
+    });
+    await new Promise<void>((ok, fail) => {
+      server.once('error', (error) => fail(new UsageError('--metrics', `cannot listen: ${error.message}`)));
+      server.listen(s.metrics!.port, s.metrics!.host, () => ok());
+    });
+    metricsServer = server;
+  }
   announce({ event: 'ready', id: s.id, zone: s.zone, address: transport.address, pid: process.pid, machines: Object.keys(machines) });
   log.info({ address: transport.address, zone: s.zone }, 'node ready');
 
@@ -116,6 +137,7 @@ export async function runNode(s: NodeSettings): Promise<number> {
         log.error({ err: error }, 'deactivation did not finish; stopping anyway');
         announce({ event: 'deactivate-failed', id: s.id, message: (error as Error).message });
       }
+      metricsServer?.close();
       await fleet.stop().catch((error: unknown) => log.error({ err: error }, 'fleet stop failed'));
       await transport.close().catch(() => {});
       await storage.close().catch(() => {});

@@ -88,6 +88,7 @@ export function buildProgram(io: ProgramIO): { program: Command; run: (argv: str
     .option('--tls-cert <path>', 'TLS certificate (PEM); with --tls-key enables TLS')
     .option('--tls-key <path>', 'TLS private key (PEM)')
     .option('--tls-ca <path>', 'CA certificate (PEM); enables mutual TLS')
+    .option('--metrics <host:port>', 'serve Prometheus metrics at http://host:port/metrics')
     .option('--machines <module>', 'ES module whose exported state machines are registered besides the built-in counter, queue, kv, locks')
     .addOption(new Option('--log-level <level>', 'log level (logs go to stderr)').choices(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('warn'))
     .option('--heartbeat-ms <ms>', 'interval of node heartbeats')
@@ -117,6 +118,7 @@ export function buildProgram(io: ProgramIO): { program: Command; run: (argv: str
           sweepMs: ms('--sweep-ms', 'sweepMs'),
           tickMs: ms('--tick-ms', 'tickMs'),
           shutdownTimeoutMs: parsePositiveInt('--shutdown-timeout-ms', str('shutdownTimeoutMs')),
+          metrics: str('metrics') === undefined ? undefined : parseHostPort('--metrics', str('metrics'), true),
         };
         if (settings.dataDir.trim() === '') throw new UsageError('--data-dir', 'must be a path');
         if (settings.join.some((j) => j.id === settings.id)) settings.join = settings.join.filter((j) => j.id !== settings.id);

@@ -156,6 +156,8 @@ interface CallContext {
 }
 
 const PLACEHOLDER_PREFIX = 'seed@';
+/** How long after creating a group its ERR_GROUP_NOT_FOUND answers count as a lagging view, not a fact. */
+const RECENT_GROUP_MS = 10_000;
 
 /** Parses a seed into an id and address; a bare address gets a placeholder id. */
 export function parseSeed(seed: Seed): { id: string; address: string; placeholder: boolean } {
@@ -223,6 +225,8 @@ export class RaftfleetClient {
   private seq = 0;
   private closed = false;
   private lastAuthFailure: { node: string; error: unknown } | undefined;
+  /** Groups this client created recently: nodes whose registry view lags may not know them yet. */
+  private readonly recentlyAdded = new Map<string, number>();
 
   private constructor(options: ClientOptions) {
     this.clientId = options.clientId ?? `client-${randomId()}`;
@@ -358,6 +362,7 @@ export class RaftfleetClient {
       () => ({ name, replicas, machine: options.machine, options: options.options }),
       false,
     );
+    this.recentlyAdded.set(name, Date.now());
   }
 
   /** Removes a group; resolves with whether it existed. */
@@ -369,6 +374,7 @@ export class RaftfleetClient {
       false,
     );
     this.leaders.delete(name);
+    this.recentlyAdded.delete(name);
     return body['existed'] === true;
   }
 
@@ -484,12 +490,13 @@ export class RaftfleetClient {
     let attempt = 0;
     let redirectsInARow = 0;
     let lastError: ClientError | undefined;
+    let lastAnswer: ClientError | undefined;
     let lastNode: string | undefined;
     for (;;) {
       if (this.closed) throw new ClientClosedError();
       if (ctx.signal?.aborted) throw ctx.signal.reason;
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw this.expired(ctx, lastError, lastNode);
+      if (remaining <= 0) throw this.expired(ctx, lastError, lastAnswer, lastNode);
       let node = this.pick(ctx.group, tried);
       if (node === undefined || tried.has(node)) {
         // Every known node was tried this round: wait, then start a new round.
@@ -546,6 +553,7 @@ export class RaftfleetClient {
       }
       const outcome = this.onWireError(ctx, node, response.error);
       lastError = outcome.error;
+      lastAnswer = outcome.error;
       if (outcome.final) throw outcome.error;
       if (outcome.error instanceof TimeoutError && !retryAfterTimeout) throw outcome.error;
       if (outcome.redirect && redirectsInARow < this.maxRedirects) {
@@ -582,8 +590,12 @@ export class RaftfleetClient {
         return { error: new UnavailableError(e.message || `group ${group ?? '?'} is unavailable`, { group, node }), final: false, redirect: false };
       case 'ERR_TIMEOUT':
         return { error: new TimeoutError(ctx.method, ctx.timeoutMs, { group, node }), final: false, redirect: false };
-      case 'ERR_GROUP_NOT_FOUND':
-        return { error: new GroupNotFoundError(group ?? '?', node), final: true, redirect: false };
+      case 'ERR_GROUP_NOT_FOUND': {
+        // A node's registry view can lag a group just created: keep looking for a while.
+        const added = group === undefined ? undefined : this.recentlyAdded.get(group);
+        const fresh = added !== undefined && Date.now() - added < RECENT_GROUP_MS;
+        return { error: new GroupNotFoundError(group ?? '?', node), final: !fresh, redirect: false };
+      }
       case 'ERR_GROUP_EXISTS':
         return { error: new GroupExistsError(group ?? '?', node), final: true, redirect: false };
       case 'ERR_TOO_LARGE':
@@ -597,10 +609,12 @@ export class RaftfleetClient {
     }
   }
 
-  private expired(ctx: CallContext, lastError: ClientError | undefined, lastNode: string | undefined): ClientError {
-    // An answer the fleet gave (no leader, not leader) says more than "time is up"; a silent timeout says nothing more.
+  private expired(ctx: CallContext, lastError: ClientError | undefined, lastAnswer: ClientError | undefined, lastNode: string | undefined): ClientError {
+    // An answer the fleet gave (no leader, not leader) says more than "time is up". But when the last
+    // attempt was still in flight the outcome is unknown: that is a TimeoutError, caused by the last answer.
     if (lastError instanceof UnavailableError || lastError instanceof NotLeaderError) return lastError;
-    return new TimeoutError(ctx.method, ctx.timeoutMs, { group: ctx.group, node: lastNode }, lastError !== undefined ? { cause: lastError } : undefined);
+    const cause = lastAnswer ?? lastError;
+    return new TimeoutError(ctx.method, ctx.timeoutMs, { group: ctx.group, node: lastNode }, cause !== undefined ? { cause } : undefined);
   }
 }
 

@@ -28,7 +28,7 @@ clientBehaviour(test, async () => ({
 test('a wrong secret is refused at the handshake with UnauthorizedError', async (t) => {
   const fleet = new FakeFleet();
   const node = new FakeNode(fleet, 'n1', 'z1', await listeningNode('n1'));
-  const error = await t.throwsAsync(connect({ seeds: [node.transport.address], clusterId, secret: 'wrong', timeoutMs: 500, random: prng(3) }));
+  const error = await t.throwsAsync(connect({ seeds: [node.transport.address], clusterId, secret: 'wrong', timeoutMs: 3000, random: prng(3) }));
   t.true(error instanceof UnauthorizedError, `got ${error?.name}: ${error?.message}`);
   t.is(node.received.length, 0);
   await fleet.close();
@@ -37,7 +37,7 @@ test('a wrong secret is refused at the handshake with UnauthorizedError', async 
 test('a wrong cluster id is refused with UnauthorizedError', async (t) => {
   const fleet = new FakeFleet();
   const node = new FakeNode(fleet, 'n1', 'z1', await listeningNode('n1'));
-  const error = await t.throwsAsync(connect({ seeds: [`n1@${node.transport.address}`], clusterId: 'other', secret, timeoutMs: 500, random: prng(4) }));
+  const error = await t.throwsAsync(connect({ seeds: [`n1@${node.transport.address}`], clusterId: 'other', secret, timeoutMs: 3000, random: prng(4) }));
   t.true(error instanceof UnauthorizedError, `got ${error?.name}: ${error?.message}`);
   await fleet.close();
 });
