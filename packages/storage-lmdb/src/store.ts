@@ -96,6 +96,8 @@ interface GroupState {
   ci: number;
   ct: number;
   last: number;
+  /** Term of the entry at `last` (kept because every append checks it). */
+  lt: number;
   hs: HardState | undefined;
   conf: ConfState | undefined;
   meta: Uint8Array | undefined;
@@ -112,7 +114,6 @@ type Op =
   | { k: 'putLog'; id: number; from: number; values: Buffer[] }
   | { k: 'del'; db: DbName; key: Buffer | unknown[] }
   | { k: 'delLog'; id: number; from: number; to: number }
-  | { k: 'delGroup'; id: number }
   | { k: 'delSnap'; id: number; gen: number; chunks: number };
 
 interface Work {
@@ -257,12 +258,22 @@ export class LmdbStorage implements RaftStorage {
       }
       const lastKey = firstOf(this.logDb.getKeys({ start: logKey(r.id, Number.MAX_SAFE_INTEGER), end: logKey(r.id, 0), reverse: true, limit: 1 }));
       const last = lastKey === undefined ? r.ci : Math.max(r.ci, logKeyIndex(lastKey));
+      let lt = r.ct;
+      if (last > r.ci) {
+        const v = this.logDb.getBinary(logKey(r.id, last));
+        try {
+          lt = v === undefined ? Number.NaN : decodeTerm(v, last);
+        } catch (error) {
+          throw new CorruptStoreError(this.path, (error as Error).message, { group: name, cause: error });
+        }
+      }
       this.groupsByName.set(name, {
         name,
         id: r.id,
         ci: r.ci,
         ct: r.ct,
         last,
+        lt,
         hs: r.hs ?? undefined,
         conf: r.conf ?? undefined,
         meta: r.meta === null || r.meta === undefined ? undefined : new Uint8Array(r.meta),
@@ -342,11 +353,6 @@ export class LmdbStorage implements RaftStorage {
         case 'delLog':
           for (let i = op.from; i <= op.to; i++) this.logDb.removeSync(writeLogKey(key, op.id, i));
           break;
-        case 'delGroup': {
-          const keys = [...this.logDb.getKeys({ start: logKey(op.id, 0), end: logKey(op.id + 1, 0) })].map((k) => Buffer.from(k));
-          for (const k of keys) this.logDb.removeSync(k);
-          break;
-        }
         case 'delSnap':
           for (let i = 0; i < op.chunks; i++) this.snapDb.removeSync(snapKey(op.id, op.gen, i));
           break;
@@ -422,6 +428,7 @@ export class LmdbStorage implements RaftStorage {
 
   private storedTerm(s: GroupState, index: number): number {
     if (index === s.ci) return s.ct;
+    if (index === s.last) return s.lt;
     const o = s.overlay?.get(index);
     if (o !== undefined) return o.entry.term;
     const v = this.logDb.getBinary(logKey(s.id, index));
@@ -581,7 +588,7 @@ export class LmdbStorage implements RaftStorage {
         const live = this.groupsByName.get(name);
         const next: GroupState =
           live === undefined
-            ? { name, id: 0, ci: 0, ct: 0, last: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined }
+            ? { name, id: 0, ci: 0, ct: 0, last: 0, lt: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined }
             : { ...live };
         d = { live, next, added: new Map(), dirty: false };
         drafts.set(name, d);
@@ -590,6 +597,7 @@ export class LmdbStorage implements RaftStorage {
     };
     const termIn = (d: Draft, i: number): number => {
       if (i === d.next.ci) return d.next.ct;
+      if (i === d.next.last) return d.next.lt;
       const a = d.added.get(i);
       if (a !== undefined) return a.term;
       if (d.live === undefined) return 0;
@@ -606,6 +614,7 @@ export class LmdbStorage implements RaftStorage {
           for (const e of p.entries) d.added.set(e.index, e);
           if (p.truncateFrom !== undefined) for (let i = p.newLastIndex + 1; i <= p.oldLastIndex; i++) d.added.delete(i);
           n.last = p.newLastIndex;
+          n.lt = (p.entries[p.entries.length - 1] as Entry).term;
         }
       }
       if (w.hardState !== undefined) {
@@ -655,6 +664,7 @@ export class LmdbStorage implements RaftStorage {
         live.ci = n.ci;
         live.ct = n.ct;
         live.last = n.last;
+        live.lt = n.lt;
         live.hs = n.hs;
         live.conf = n.conf;
         live.meta = n.meta;
@@ -707,7 +717,9 @@ export class LmdbStorage implements RaftStorage {
       this.groupsByName.delete(group);
       s.overlay = undefined;
       const work = this.newWork();
-      work.ops.push({ k: 'delGroup', id: s.id }, { k: 'del', db: 'meta', key: [GROUP_PREFIX, group] });
+      // The log holds exactly [ci + 1, last] (pending writes included): remove that range.
+      if (s.last > s.ci) work.ops.push({ k: 'delLog', id: s.id, from: s.ci + 1, to: s.last });
+      work.ops.push({ k: 'del', db: 'meta', key: [GROUP_PREFIX, group] });
       if (s.snap !== undefined) this.retire(work, s.id, s.snap.gen, s.snap.chunks);
       return this.enqueue(work, true);
     } catch (error) {
@@ -804,13 +816,14 @@ export class LmdbStorage implements RaftStorage {
       const plan = planSnapshot(group, this.bounds(s), meta, s?.snap?.index ?? 0, (i) => (s === undefined ? 0 : this.storedTerm(s, i)));
       const work = this.newWork();
       if (s === undefined) {
-        s = { name: group, id, ci: 0, ct: 0, last: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined };
+        s = { name: group, id, ci: 0, ct: 0, last: 0, lt: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined };
         this.reservedIds.delete(group);
         this.groupsByName.set(group, s);
       }
       if (plan.dropTo >= plan.dropFrom) work.ops.push({ k: 'delLog', id, from: plan.dropFrom, to: plan.dropTo });
       s.ci = plan.bounds.compactedIndex;
       s.ct = plan.bounds.compactedTerm;
+      if (!plan.keepSuffix) s.lt = meta.term;
       s.last = plan.bounds.lastIndex;
       if (s.overlay !== undefined) {
         for (const i of [...s.overlay.keys()]) if (i <= s.ci || i > s.last) s.overlay.delete(i);
