@@ -229,3 +229,33 @@ test('malformed envelopes and RPC bodies from a peer are dropped, the host keeps
   ]);
   await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 8000, 'quiescent again');
 });
+
+test('group commit: concurrent commands of many groups share storage batches', async (t) => {
+  const net = new MemNet();
+  const storage = MemoryStorage.open();
+  const batches: number[] = [];
+  const counting = new Proxy(storage, {
+    get(target, prop, receiver) {
+      if (prop === 'write') {
+        return (batch: { writes: readonly unknown[] }) => {
+          batches.push(batch.writes.length);
+          return target.write(batch as never);
+        };
+      }
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  const host = new Host({ nodeId: 'a', storage: counting, transport: net.wire('a'), tickMs: 10, machines: [counterMachine], seed: 9 });
+  t.teardown(() => host.stop());
+  await host.start();
+  const G = 20;
+  for (let g = 0; g < G; g++) await host.createGroup(`g${g}`, 'counter', { members: ['a'] });
+  for (let g = 0; g < G; g++) for (let i = 0; i < 200 && host.status(`g${g}`).role !== 'leader'; i++) await sleep(5);
+  await Promise.all(Array.from({ length: G }, (_, g) => host.command(`g${g}`, { op: 'inc' })));
+  batches.length = 0;
+  const results = await Promise.all(Array.from({ length: G }, (_, g) => host.command(`g${g}`, { op: 'inc', by: g })));
+  t.deepEqual(results, Array.from({ length: G }, (_, g) => 1 + g));
+  t.true(batches.length < G, `${G} commands in ${batches.length} storage batches`);
+  t.true(Math.max(...batches) > 1, 'one batch carries several groups');
+});
