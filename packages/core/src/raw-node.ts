@@ -14,7 +14,6 @@ import type {
   ReadIndexMessage,
   SnapshotMessage,
   VoteMessage,
-  VoteResponseMessage,
 } from '@raftfleet/protocol';
 import type {
   ConfChangeProposeResult,
