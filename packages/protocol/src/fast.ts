@@ -869,7 +869,8 @@ export class BatchFrameWriter {
    */
   recycle(frame: Uint8Array): void {
     if (this.spares.length >= MAX_SPARES || frame.byteOffset > FRAME_HEADER_ROOM) return;
-    const whole = new Uint8Array(frame.buffer, 0, frame.buffer.byteLength);
+    // A Buffer view, like fresh allocations, so the writer's element accesses stay monomorphic.
+    const whole = Buffer.from(frame.buffer, 0, frame.buffer.byteLength);
     if (whole.length >= this.capacity && whole.length <= MAX_WRITER_CAPACITY) this.spares.push(whole);
   }
 }

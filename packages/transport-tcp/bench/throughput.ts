@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
-import type { Envelope } from '@raftfleet/protocol';
+import { BatchFrameWriter, decodeFrame, type Envelope } from '@raftfleet/protocol';
 import { TcpTransport, type TcpTlsOptions } from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -240,8 +240,34 @@ async function latency(child: ChildProcess, tls: TcpTlsOptions | undefined): Pro
   return { tls: tls !== undefined, samples: samples.length, p50Ms: at(0.5), p99Ms: at(0.99), maxMs: samples.at(-1)! };
 }
 
+/** The codec alone, in this process: CPU ns per message to build batch frames and to decode them. */
+function codec(): { encodeCpuNsPerMessage: number; decodeCpuNsPerMessage: number } {
+  const batch = envelopes();
+  const writer = new BatchFrameWriter(64 * 1024);
+  const rounds = 200;
+  let frame: Uint8Array = new Uint8Array(0);
+  const encode = () => {
+    for (const e of batch) writer.append(e, BatchFrameWriter.envelopeCost(e));
+    frame = writer.finish();
+  };
+  for (let i = 0; i < 50; i++) encode();
+  let c = process.cpuUsage();
+  for (let i = 0; i < rounds; i++) encode();
+  const enc = process.cpuUsage(c);
+  let offset = 0;
+  while (frame[offset]! & 0x80) offset++;
+  const body = frame.subarray(offset + 1);
+  for (let i = 0; i < 50; i++) decodeFrame(body);
+  c = process.cpuUsage();
+  for (let i = 0; i < rounds; i++) decodeFrame(body);
+  const dec = process.cpuUsage(c);
+  const per = (u: NodeJS.CpuUsage) => ((u.user + u.system) * 1000) / (rounds * batch.length);
+  return { encodeCpuNsPerMessage: per(enc), decodeCpuNsPerMessage: per(dec) };
+}
+
 async function main(): Promise<void> {
   const loadStart = os.loadavg();
+  const codecCost = codec();
   // BENCH_PROF=<dir> profiles the receiver too (run the sender with --cpu-prof yourself).
   const prof = process.env['BENCH_PROF'];
   const child = fork(fileURLToPath(import.meta.url), ['--receiver'], {
@@ -266,6 +292,9 @@ async function main(): Promise<void> {
       `| ${r.tls ? 'tcp+tls' : 'tcp'} | ${r.messages} | ${Math.round(r.messagesPerSecond).toLocaleString('en')} | ${r.megabytesPerSecond.toFixed(1)} | ${r.wireBytesPerMessage.toFixed(1)} | ${r.framesReceived} | ${r.dropped} | ${r.senderCpuNsPerMessage.toFixed(0)} | ${r.receiverCpuNsPerMessage.toFixed(0)} | ${Math.round(r.cpuBoundMessagesPerSecond).toLocaleString('en')} |`,
     );
   }
+  console.log(
+    `\ncodec alone (this process): encode ${codecCost.encodeCpuNsPerMessage.toFixed(0)} CPU ns/msg, decode ${codecCost.decodeCpuNsPerMessage.toFixed(0)} CPU ns/msg`,
+  );
   console.log('\nRound trip of one message when idle (send, echo back)');
   console.log('| transport | samples | p50 ms | p99 ms | max ms |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
@@ -284,6 +313,7 @@ async function main(): Promise<void> {
     payloadBytes: PAYLOAD,
     batch: BATCH,
     seconds: SECONDS,
+    codec: codecCost,
     throughput: through,
     latency: lat,
     goals: {
