@@ -26,8 +26,8 @@ test('a log that loses its tail on crash (fsync lied) is caught', (t) => {
 });
 
 test('a member that forgets its vote on restart is caught', (t) => {
-  const found = firstFailure('forgetVote', { faults: ['crash', 'delay'], electionJitterTick: 3, crashAfterVote: 0.5 }, 100);
-  if (found === undefined) return t.fail('no violation in 100 seeds');
+  const found = firstFailure('forgetVote', { faults: ['crash', 'delay'], electionJitterTick: 3, crashAfterVote: 0.5 }, 200);
+  if (found === undefined) return t.fail('no violation in 200 seeds');
   t.log(`seed ${found.seed}: ${found.failure.message}`);
   t.true(safetyKinds.includes(found.failure.kind), found.failure.kind);
   t.true(found.failure.trace.some((l) => l.includes('forgot its vote')));
