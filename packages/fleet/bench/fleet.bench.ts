@@ -36,11 +36,11 @@ async function withNodes<T>(count: number, fn: (nodes: NodeProc[], client: Proto
   const client = new ProtocolClient();
   await client.start();
   try {
-    const first = await spawnNode({ id: 'n1', zone: 'z1', dir: join(root, 'n1'), seeds: [], tickMs: 50, maxConcurrentChanges: 32 });
+    const first = await spawnNode({ id: 'n1', zone: 'z1', dir: join(root, 'n1'), seeds: [], tickMs: 50, maxConcurrentChanges: 32, timing: 'default' });
     nodes.push(first);
     const seeds = [`n1@${first.address}`];
     const rest = await Promise.all(
-      Array.from({ length: count - 1 }, (_, i) => spawnNode({ id: `n${i + 2}`, zone: zones[(i + 1) % 3]!, dir: join(root, `n${i + 2}`), seeds, tickMs: 50, maxConcurrentChanges: 32 })),
+      Array.from({ length: count - 1 }, (_, i) => spawnNode({ id: `n${i + 2}`, zone: zones[(i + 1) % 3]!, dir: join(root, `n${i + 2}`), seeds, tickMs: 50, maxConcurrentChanges: 32, timing: 'default' })),
     );
     nodes.push(...rest);
     await until(async () => (await status(client, nodes[0]!)).nodes.length === count, 60_000);
@@ -166,15 +166,15 @@ await withNodes(3, async (nodes, client, root, seeds) => {
   });
 
   // Two more nodes (5 in all), then the 6th: time until every group is in plan again.
-  nodes.push(await spawnNode({ id: 'n4', zone: 'z1', dir: join(root, 'n4'), seeds, tickMs: 50, maxConcurrentChanges: 32 }));
-  nodes.push(await spawnNode({ id: 'n5', zone: 'z2', dir: join(root, 'n5'), seeds, tickMs: 50, maxConcurrentChanges: 32 }));
+  nodes.push(await spawnNode({ id: 'n4', zone: 'z1', dir: join(root, 'n4'), seeds, tickMs: 50, maxConcurrentChanges: 32, timing: 'default' }));
+  nodes.push(await spawnNode({ id: 'n5', zone: 'z2', dir: join(root, 'n5'), seeds, tickMs: 50, maxConcurrentChanges: 32, timing: 'default' }));
   await until(async () => {
     const st = await status(client, nodes[0]!);
     const p = inPlan(st);
     return st.nodes.length === 5 && p.ok === p.total;
   }, 300_000, 1000);
   const t6 = performance.now();
-  nodes.push(await spawnNode({ id: 'n6', zone: 'z3', dir: join(root, 'n6'), seeds, tickMs: 50, maxConcurrentChanges: 32 }));
+  nodes.push(await spawnNode({ id: 'n6', zone: 'z3', dir: join(root, 'n6'), seeds, tickMs: 50, maxConcurrentChanges: 32, timing: 'default' }));
   let share = 0;
   await until(async () => {
     const st = await status(client, nodes[0]!);

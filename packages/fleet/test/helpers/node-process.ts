@@ -15,6 +15,8 @@ interface Args {
   purgeAfterMs?: number;
   tickMs?: number;
   maxConcurrentChanges?: number;
+  /** 'test' (default): short heartbeats and sweeps so tests run fast; 'default': the library's defaults. */
+  timing?: 'test' | 'default';
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
@@ -32,11 +34,9 @@ const fleet = await Fleet.start({
   seeds: args.seeds,
   machines: { counter: counterMachine },
   host: { tickMs: args.tickMs ?? 20, electionTicks: 10, heartbeatTicks: 1 },
-  heartbeatMs: 100,
-  unreachableAfterMs: 600,
-  purgeAfterMs: args.purgeAfterMs ?? 3000,
-  refreshMs: 200,
-  sweepMs: 500,
+  ...(args.timing === 'default'
+    ? {}
+    : { heartbeatMs: 100, unreachableAfterMs: 600, purgeAfterMs: args.purgeAfterMs ?? 3000, refreshMs: 200, sweepMs: 500 }),
   maxConcurrentChanges: args.maxConcurrentChanges ?? 16,
   joinTimeoutMs: 20_000,
   ...(process.env['FLEET_LOG'] ? { logLevel: process.env['FLEET_LOG'] as 'info' } : {}),

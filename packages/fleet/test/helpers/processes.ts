@@ -19,7 +19,16 @@ export interface NodeProc {
   exited: Promise<number | null>;
 }
 
-export async function spawnNode(args: { id: string; zone: string; dir: string; seeds: string[]; purgeAfterMs?: number; tickMs?: number; maxConcurrentChanges?: number }): Promise<NodeProc> {
+export async function spawnNode(args: {
+  id: string;
+  zone: string;
+  dir: string;
+  seeds: string[];
+  purgeAfterMs?: number;
+  tickMs?: number;
+  maxConcurrentChanges?: number;
+  timing?: 'test' | 'default';
+}): Promise<NodeProc> {
   const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const events: Array<Record<string, unknown>> = [];
   let stderr = '';
