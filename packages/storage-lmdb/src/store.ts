@@ -34,7 +34,6 @@ import {
 import {
   BadValueError,
   FORMAT_VERSION,
-  ENTRY_HEADER_BYTES,
   LOG_KEY_BYTES,
   decodeEntry,
   decodeSnapKey,
@@ -84,9 +83,10 @@ interface GroupRecord {
   snap: SnapRecord | null;
 }
 
-interface OverlayItem {
-  entry: Entry;
-  seq: number;
+/** The encoded entries of one write not yet committed, for one group. */
+interface OverlayRun {
+  from: number;
+  values: Buffer[];
 }
 
 /** A group in memory: its record plus the log bounds and the entries not yet committed. */
@@ -102,8 +102,12 @@ interface GroupState {
   conf: ConfState | undefined;
   meta: Uint8Array | undefined;
   snap: SnapRecord | undefined;
-  /** Entries written but not yet committed; reads look here first. */
-  overlay: Map<number, OverlayItem> | undefined;
+  /**
+   * Entries written but not yet committed, oldest write first; reads look here first. The newest run
+   * holding an index wins (a later write that truncated and rewrote it is newer); indexes a run holds
+   * past the log's current end are never asked for. Runs leave when their commit is done.
+   */
+  overlay: OverlayRun[] | undefined;
 }
 
 type DbName = 'log' | 'meta' | 'snap';
@@ -120,7 +124,7 @@ interface Work {
   seq: number;
   ops: Op[];
   /** Overlay entries this work added ([from, to] per group), to drop once it is committed. */
-  overlay: Array<{ state: GroupState; from: number; to: number }>;
+  overlay: Array<{ state: GroupState; run: OverlayRun }>;
   bytes: number;
 }
 
@@ -132,6 +136,18 @@ interface Txn {
 
 const GROUP_PREFIX = 'g';
 const FORMAT_KEY = 'format';
+
+/** The encoded value of a pending (not yet committed) entry, if a pending write holds it. */
+function pendingValue(s: GroupState, index: number): Buffer | undefined {
+  const runs = s.overlay;
+  if (runs === undefined) return undefined;
+  for (let r = runs.length - 1; r >= 0; r--) {
+    const run = runs[r] as OverlayRun;
+    const at = index - run.from;
+    if (at >= 0 && at < run.values.length) return run.values[at];
+  }
+  return undefined;
+}
 
 function firstOf<T>(items: Iterable<T>): T | undefined {
   for (const item of items) return item;
@@ -382,11 +398,13 @@ export class LmdbStorage implements RaftStorage {
   private afterCommit(t: Txn): void {
     for (const w of t.works) {
       this.pendingBytes -= w.bytes;
-      for (const { state, from, to } of w.overlay) {
+      for (const { state, run } of w.overlay) {
         const o = state.overlay;
         if (o === undefined) continue;
-        for (let i = from; i <= to; i++) if (o.get(i)?.seq === w.seq) o.delete(i);
-        if (o.size === 0) state.overlay = undefined;
+        // Commits complete in order, so this run is almost always the oldest.
+        const at = o[0] === run ? 0 : o.indexOf(run);
+        if (at >= 0) o.splice(at, 1);
+        if (o.length === 0) state.overlay = undefined;
       }
     }
   }
@@ -429,9 +447,7 @@ export class LmdbStorage implements RaftStorage {
   private storedTerm(s: GroupState, index: number): number {
     if (index === s.ci) return s.ct;
     if (index === s.last) return s.lt;
-    const o = s.overlay?.get(index);
-    if (o !== undefined) return o.entry.term;
-    const v = this.logDb.getBinary(logKey(s.id, index));
+    const v = pendingValue(s, index) ?? this.logDb.getBinary(logKey(s.id, index));
     if (v === undefined) throw this.corrupt(s, `entry ${index} is missing (log ${s.ci + 1}..${s.last})`);
     try {
       return decodeTerm(v, index);
@@ -441,9 +457,7 @@ export class LmdbStorage implements RaftStorage {
   }
 
   private storedEntry(s: GroupState, index: number): Entry {
-    const o = s.overlay?.get(index);
-    if (o !== undefined) return o.entry;
-    const v = this.logDb.getBinary(logKey(s.id, index));
+    const v = pendingValue(s, index) ?? this.logDb.getBinary(logKey(s.id, index));
     if (v === undefined) throw this.corrupt(s, `entry ${index} is missing (log ${s.ci + 1}..${s.last})`);
     try {
       return decodeEntry(v, index);
@@ -668,26 +682,21 @@ export class LmdbStorage implements RaftStorage {
         live.hs = n.hs;
         live.conf = n.conf;
         live.meta = n.meta;
-        if (live.overlay !== undefined && (n.last < oldLast || n.ci > oldCi)) {
-          for (const i of [...live.overlay.keys()]) if (i > n.last || i <= n.ci) live.overlay.delete(i);
-          if (live.overlay.size === 0) live.overlay = undefined;
-        }
       }
       if (d.added.size > 0) {
         // The added entries are contiguous: [from, n.last].
         let from = Number.POSITIVE_INFINITY;
         for (const i of d.added.keys()) if (i < from) from = i;
         const values: Buffer[] = new Array<Buffer>(n.last - from + 1);
-        const overlay = (live.overlay ??= new Map());
         for (let i = from; i <= n.last; i++) {
           const e = d.added.get(i) as Entry;
-          const v = encodeEntry(i, e.term, e.type, e.data);
-          values[i - from] = v;
-          // The overlay shares the encoded buffer: one copy of the caller's data, taken now.
-          overlay.set(i, { entry: { index: i, term: e.term, type: e.type, data: v.subarray(ENTRY_HEADER_BYTES) }, seq: work.seq });
+          // The one copy of the caller's data, taken now; the overlay and the commit share it.
+          values[i - from] = encodeEntry(i, e.term, e.type, e.data);
         }
         ops.push({ k: 'putLog', id: live.id, from, values });
-        work.overlay.push({ state: live, from, to: n.last });
+        const run: OverlayRun = { from, values };
+        (live.overlay ??= []).push(run);
+        work.overlay.push({ state: live, run });
       }
       if (d.dirty || created) ops.push({ k: 'put', db: 'meta', key: [GROUP_PREFIX, live.name], value: recordOf(live) });
     }
@@ -825,10 +834,6 @@ export class LmdbStorage implements RaftStorage {
       s.ct = plan.bounds.compactedTerm;
       if (!plan.keepSuffix) s.lt = meta.term;
       s.last = plan.bounds.lastIndex;
-      if (s.overlay !== undefined) {
-        for (const i of [...s.overlay.keys()]) if (i <= s.ci || i > s.last) s.overlay.delete(i);
-        if (s.overlay.size === 0) s.overlay = undefined;
-      }
       if (s.snap !== undefined) this.retire(work, id, s.snap.gen, s.snap.chunks);
       s.snap = { index: meta.index, term: meta.term, conf: copyConf(meta.conf), gen, chunks, size };
       if (options.hardState !== undefined) s.hs = { term: options.hardState.term, vote: options.hardState.vote, commit: options.hardState.commit };
