@@ -33,6 +33,7 @@ export { TraceRing, type TraceEvent } from './trace.js';
 export {
   runSimulation,
   Simulation,
+  SimulationConfigError,
   defaultLivenessBound,
   type SimulationOptions,
   type SimulationResult,

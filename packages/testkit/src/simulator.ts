@@ -225,7 +225,53 @@ function cloneConf(c: ConfState): ConfState {
   return { voters: [...c.voters], learners: [...c.learners] };
 }
 
-/** Runs one seeded simulation to completion and returns its verdict. Never throws for a Raft bug: that is a failure in the result. */
+/** Thrown by {@link Simulation} for options that cannot describe a run. */
+export class SimulationConfigError extends Error {
+  /** Machine-readable error code. */
+  readonly code = 'SIMULATION_CONFIG';
+  /** The offending option. */
+  readonly field: string;
+
+  /** Creates the error for option `field`. */
+  constructor(field: string, message: string) {
+    super(`invalid simulation option ${field}: ${message}`);
+    this.name = 'SimulationConfigError';
+    this.field = field;
+  }
+}
+
+function validateOptions(o: SimulationOptions): void {
+  const int = (field: keyof SimulationOptions, min: number): void => {
+    const v = o[field];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < min)) throw new SimulationConfigError(field, `must be an integer ≥ ${min}, got ${String(v)}`);
+  };
+  const prob = (field: keyof SimulationOptions): void => {
+    const v = o[field];
+    if (v !== undefined && (typeof v !== 'number' || !(v >= 0 && v <= 1))) throw new SimulationConfigError(field, `must be in [0, 1], got ${String(v)}`);
+  };
+  if (!Number.isInteger(o.seed)) throw new SimulationConfigError('seed', `must be an integer, got ${String(o.seed)}`);
+  int('nodes', 1);
+  int('faultTicks', 0);
+  int('electionTick', 2);
+  int('electionJitterTick', 1);
+  int('heartbeatTick', 1);
+  int('clients', 0);
+  int('keys', 1);
+  int('snapshotThreshold', 1);
+  int('traceSize', 1);
+  int('livenessBound', 1);
+  int('maxDown', 1);
+  prob('crashAfterVote');
+  prob('tickSkew');
+  if (o.crashRate !== undefined && !(o.crashRate >= 0)) throw new SimulationConfigError('crashRate', `must be ≥ 0, got ${o.crashRate}`);
+  const et = o.electionTick ?? 10;
+  if ((o.heartbeatTick ?? 2) >= et) throw new SimulationConfigError('heartbeatTick', `must be below electionTick ${et}`);
+}
+
+/**
+ * Runs one seeded simulation to completion and returns its verdict. Never throws for a Raft bug
+ * (that is a failure in the result); throws {@link SimulationConfigError} for invalid options.
+ */
 export function runSimulation(options: SimulationOptions): SimulationResult {
   return new Simulation(options).run();
 }
@@ -287,6 +333,7 @@ export class Simulation {
 
   /** Builds the cluster for `options` (nothing runs until {@link Simulation.run}). */
   constructor(options: SimulationOptions) {
+    validateOptions(options);
     this.seed = options.seed >>> 0;
     this.n = options.nodes ?? 3;
     this.faults = options.faults ?? FAULT_KINDS;

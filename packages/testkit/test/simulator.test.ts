@@ -1,5 +1,5 @@
 import test from 'ava';
-import { Simulation, runSimulation, defaultLivenessBound } from '../src/index.js';
+import { Simulation, SimulationConfigError, runSimulation, defaultLivenessBound } from '../src/index.js';
 
 test('one seed fixes the whole run: same seed, same history, stats and trace', (t) => {
   const a = new Simulation({ seed: 4242 });
@@ -79,4 +79,16 @@ test('a failure trace is bounded and formatted with describeMessage', (t) => {
   }
   t.is(r.failure.trace.length, 50);
   t.true(r.failure.trace.some((l) => /recv n\d+->n\d+ \w+ term=\d+/.test(l)));
+});
+
+test('invalid options are refused with a typed error naming the option', (t) => {
+  for (const [field, bad] of [
+    ['nodes', { nodes: 0 }],
+    ['heartbeatTick', { electionTick: 5, heartbeatTick: 5 }],
+    ['crashAfterVote', { crashAfterVote: 2 }],
+    ['seed', { seed: 1.5 }],
+  ] as const) {
+    const e = t.throws(() => new Simulation({ seed: 1, ...bad }), { instanceOf: SimulationConfigError });
+    t.is(e?.field, field);
+  }
 });
