@@ -6,8 +6,9 @@ import type { Entry, Message } from '@raftfleet/protocol';
 import { Cluster, enc, seededRng } from './harness.js';
 import { MemoryLog, ProposalDroppedError, ConfChangeInProgressError, ConfChangeRejectedError, describeMessage } from '../src/index.js';
 
-const POOL = ['1', '2', '3', '4', '5'];
-const INITIAL = ['1', '2', '3'];
+const POOL = ['1', '2', '3', '4', '5', '6', '7'];
+// RAFT_VOTERS=5 sweeps five founding voters (default three).
+const INITIAL = POOL.slice(0, Number(process.env['RAFT_VOTERS'] ?? 3));
 
 interface Outcome {
   commits: number;
