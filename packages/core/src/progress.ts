@@ -85,6 +85,8 @@ export class MemberProgress {
   /** In probe state: one append sent, wait for its answer (or a heartbeat answer). */
   msgAppFlowPaused = false;
   learner: boolean;
+  /** Highest commit index sent to the member that it can apply (bounded by what the message covered). */
+  commitSent = 0;
   /** Index of the entry removing this member, still replicated to it until that commits; 0 if none. */
   removedAt = 0;
   readonly inflights: Inflights;

@@ -454,7 +454,8 @@ export class RawNode implements RaftNode {
         if (this.readQueue.length > 0 || this.deferredReads.length > 0) return false;
         const last = log.lastIndex();
         if (log.committed !== last) return false;
-        for (const pr of this.prs.values()) if (pr.match !== last) return false;
+        // Every member must have the whole log and have been sent the final commit index.
+        for (const pr of this.prs.values()) if (pr.match !== last || (pr.id !== this.id && pr.commitSent < last)) return false;
         return true;
       }
       case 'follower':
@@ -935,6 +936,7 @@ export class RawNode implements RaftNode {
       commit: log.committed,
     };
     this.msgs.push(m);
+    if (m.commit > pr.commitSent) pr.commitSent = Math.min(m.commit, prevIndex + ents.length);
     const lastSent = ents.length > 0 ? (ents[ents.length - 1] as Entry).index : prevIndex;
     pr.sentEntries(ents.length, lastSent, bytes);
     return true;
@@ -964,6 +966,7 @@ export class RawNode implements RaftNode {
         commit: Math.min(pr.match, this.log.committed),
         context,
       };
+      if (m.commit > pr.commitSent) pr.commitSent = m.commit;
       this.msgs.push(m);
     }
   }
