@@ -12,9 +12,9 @@ export interface Codec<T = unknown> {
   decode(bytes: Uint8Array): T;
 }
 
-// Records stay off so that any plain JS value round-trips without shared structure state
-// (a structure table would make the bytes depend on what was encoded before).
-const packr = new Packr({ useRecords: false, moreTypes: true, int64AsType: 'number' });
+// No shared structures: every message carries its own record definitions, so bytes never depend
+// on what was encoded before and any member can decode them. Records keep Maps apart from objects.
+const packr = new Packr({ moreTypes: true, int64AsType: 'number' });
 
 /** msgpack via msgpackr: fast, handles Maps, Sets, Dates, typed arrays, bigint. The default. */
 export const msgpackCodec: Codec<any> = {

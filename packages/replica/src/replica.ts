@@ -181,16 +181,21 @@ export class Replica {
 
   /** Serializes state and table for a snapshot. */
   snapshotBytes(): Uint8Array {
-    const state = this.machine.snapshot ? this.machine.snapshot(this.state) : this.codec.encode(this.state);
-    const table = this.codec.encode(this.table.toImage());
+    const state = this.machine.snapshot ? this.machine.snapshot(this.state) : msgpackCodec.encode(this.state);
+    // Results go through the machine's codec (they are its values); the table around them is ours.
+    const image = this.table.toImage();
+    const order = image.order.map(([c, s, o]) => [c, s, o.ok ? { ok: true, r: this.codec.encode(o.result) } : o] as const);
+    const table = msgpackCodec.encode({ order, floors: image.floors });
     return encodeSnapshotPayload({ state, table });
   }
 
   /** Replaces state and table from snapshot bytes. */
   restoreFrom(data: Uint8Array, index: number, term: number, retained: number): void {
     const p = decodeSnapshotPayload(data);
-    this.state = this.machine.restore ? this.machine.restore(p.state) : this.codec.decode(p.state);
-    this.table = ClientTable.fromImage(this.codec.decode(p.table) as ClientTableImage, retained);
+    this.state = this.machine.restore ? this.machine.restore(p.state) : msgpackCodec.decode(p.state);
+    const raw = msgpackCodec.decode(p.table) as { order: Array<[string, number, { ok: true; r: Uint8Array } | Extract<Outcome, { ok: false }>]>; floors: ClientTableImage['floors'] };
+    const order: ClientTableImage['order'] = raw.order.map(([c, s, o]) => [c, s, o.ok ? { ok: true, result: this.codec.decode(o.r) } : o]);
+    this.table = ClientTable.fromImage({ order, floors: raw.floors }, retained);
     this.applied = index;
     this.snapshotIndex = index;
     this.snapshotTerm = term;

@@ -16,10 +16,10 @@ export interface StateMachine<State = unknown, Command = unknown, Result = unkno
   command(state: State, command: Command): { result: Result; state: State };
   /** Answers a read-only query. */
   query(state: State, query: Query): Answer;
-  /** Serializes the state for a snapshot. Default: the codec. */
+  /** Serializes the state for a snapshot. Default: msgpack. */
   snapshot?(state: State): Uint8Array;
-  /** Rebuilds a state from `snapshot` bytes. Default: the codec. */
+  /** Rebuilds a state from `snapshot` bytes. Default: msgpack. */
   restore?(bytes: Uint8Array): State;
-  /** Codec for commands, results, queries, answers and (by default) states. Default: msgpack. */
+  /** Codec for commands, results, queries and answers (the log and the wire). Default: msgpack; also jsonCodec or your own (e.g. protobuf). */
   codec?: Codec<any>;
 }

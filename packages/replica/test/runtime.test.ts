@@ -10,6 +10,8 @@ import {
   TooLargeError,
   counterMachine,
   queueMachine,
+  type Codec,
+  type StateMachine,
 } from '../src/index.js';
 import { MemoryStorage } from '@raftfleet/storage-memory';
 import { Cluster, sleep } from './helpers/cluster.js';
@@ -258,4 +260,46 @@ test('group commit: concurrent commands of many groups share storage batches', a
   t.deepEqual(results, Array.from({ length: G }, (_, g) => 1 + g));
   t.true(batches.length < G, `${G} commands in ${batches.length} storage batches`);
   t.true(Math.max(...batches) > 1, 'one batch carries several groups');
+});
+
+test('a user codec (not msgpack, not JSON) carries commands, results and retained results through snapshots', async (t) => {
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
+  // A deliberately narrow codec: numbers and strings only, like a generated protobuf codec would be.
+  const textCodec: Codec<number | string> = {
+    name: 'text',
+    encode: (v) => {
+      if (typeof v === 'number') return enc.encode(`n${v}`);
+      if (typeof v === 'string') return enc.encode(`s${v}`);
+      throw new TypeError('text codec: numbers and strings only');
+    },
+    decode: (b) => {
+      const s = dec.decode(b);
+      return s[0] === 'n' ? Number(s.slice(1)) : s.slice(1);
+    },
+  };
+  const adder: StateMachine<number, string, number, string, number> = {
+    name: 'adder',
+    codec: textCodec as Codec<any>,
+    init: () => 0,
+    command: (state, cmd) => ({ result: state + Number(cmd), state: state + Number(cmd) }),
+    query: (state) => state,
+  };
+  const c = new Cluster([adder], { snapshotEntries: 5 });
+  for (const id of ['a', 'b', 'c']) await c.add(id);
+  t.teardown(() => c.stopAll());
+  for (const n of c.nodes.values()) await n.host.createGroup('s', 'adder', { members: ['a', 'b', 'c'] });
+  const leader = await c.leader('s');
+  const lagging = [...c.nodes.values()].find((n) => n !== leader)!;
+  for (const n of c.nodes.keys()) if (n !== lagging.id) c.net.partition(lagging.id, n);
+  for (let i = 1; i <= 12; i++) await leader.host.command('s', String(i), { clientId: 'u', seq: i });
+  c.net.heal();
+  const applied = leader.host.status('s').applied;
+  await c.until(() => lagging.host.status('s').applied >= applied, 5000, 'caught up');
+  t.true(lagging.host.status('s').snapshot.index > 0);
+  await leader.host.transferLeader('s', lagging.host.status('s').member);
+  await c.leader('s');
+  t.is(await lagging.host.command('s', '12', { clientId: 'u', seq: 12 }), 78);
+  t.is(await lagging.host.remoteQuery(lagging.id, 's', 'sum'), 78);
+  t.is(await lagging.host.query('s', 'sum'), 78);
 });
