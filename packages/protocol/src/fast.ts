@@ -49,7 +49,13 @@ function utf8Length(s: string): number {
 
 /** Size of an optional uint64 field with a one-byte tag: proto3 omits zeros. */
 function u64Field(n: number): number {
-  return n === 0 ? 0 : 1 + varintSize(n);
+  if (n === 0) return 0;
+  // Every integer is sized before it is written, so this one check keeps NaN, negatives and
+  // fractions from producing bytes that disagree with the computed lengths.
+  if (!(n > 0 && n <= Number.MAX_SAFE_INTEGER && Math.floor(n) === n)) {
+    throw new RangeError(`cannot encode ${n}: integers must be safe and non-negative`);
+  }
+  return 1 + varintSize(n);
 }
 function lenField(len: number): number {
   return 1 + varintSize(len) + len;

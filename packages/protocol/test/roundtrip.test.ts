@@ -212,3 +212,12 @@ test('BatchFrameWriter produces a length-prefixed batch frame', (t) => {
     { seed: SEED, numRuns: 100 },
   );
 });
+
+test('encoders refuse integers that would not survive the wire', (t) => {
+  for (const bad of [Number.NaN, -1, 1.5, 2 ** 53, Number.POSITIVE_INFINITY]) {
+    t.throws(() => encodeMessage({ type: 'heartbeat', term: bad, from: 'a', to: 'b', commit: 1, context: '' }), {
+      instanceOf: RangeError,
+    });
+    t.throws(() => encodeEntry({ term: 1, index: bad, type: 0, data: new Uint8Array(0) }), { instanceOf: RangeError });
+  }
+});

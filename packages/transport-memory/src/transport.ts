@@ -145,7 +145,19 @@ export class MemoryTransport implements Transport {
   }
 
   private put(peer: Peer, link: MemoryTransport, envelopes: Envelope[]): boolean {
-    const bytes = MemoryNetwork.sizeOf(envelopes);
+    let bytes: number;
+    try {
+      bytes = MemoryNetwork.sizeOf(envelopes);
+    } catch {
+      // Same contract as a framing transport: what the codec refuses is dropped, not thrown; the rest goes.
+      if (envelopes.length > 1) {
+        let any = false;
+        for (const e of envelopes) any = this.put(peer, link, [e]) || any;
+        return any;
+      }
+      this.counters.droppedEnvelopes += envelopes.length;
+      return false;
+    }
     if (peer.queuedBytes + bytes > this.maxQueuedBytes) {
       this.counters.droppedEnvelopes += envelopes.length;
       return false;

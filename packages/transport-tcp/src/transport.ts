@@ -293,7 +293,15 @@ export class TcpTransport implements Transport {
     let queued = this.queuedBytes(peer);
     const frameRoom = this.maxFrameBytes;
     for (const e of envelopes) {
-      const cost = BatchFrameWriter.envelopeCost(e);
+      let cost: number;
+      try {
+        cost = BatchFrameWriter.envelopeCost(e);
+      } catch (error) {
+        // An envelope the codec refuses (a NaN index, an unknown type) is a caller bug: drop it, keep the rest.
+        this.counters.envelopesDropped++;
+        this.log.error({ err: error, peer: to, group: e.group }, 'envelope cannot be encoded');
+        continue;
+      }
       if (cost > frameRoom || queued + cost > this.maxQueuedBytes) {
         this.counters.envelopesDropped++;
         continue;

@@ -352,6 +352,20 @@ export function transportCompliance(test: RegisterTest, factory: ComplianceHarne
     t.true(stats.droppedEnvelopes > 0, 'excess was dropped and counted');
   });
 
+  withHarness('an envelope the codec refuses is dropped and counted; the rest of its batch arrives', async (t, h) => {
+    const a = await h.node('a');
+    const b = await h.node('b');
+    const got: number[] = [];
+    b.onBatch((_, batch) => got.push(...batch.map(commitOf)));
+    await connect(t, a, b);
+    const bad: Envelope = { group: 'g', message: { type: 'heartbeat', term: 1, from: 'm1', to: 'm2', commit: Number.NaN, context: '' } };
+    const before = a.stats().droppedEnvelopes;
+    t.notThrows(() => a.send('b', [...envelopes(0, 1), bad, ...envelopes(2, 1)]));
+    await waitFor(t, 'the valid envelopes', () => got.length >= 2);
+    t.deepEqual(got, [0, 2]);
+    t.is(a.stats().droppedEnvelopes, before + 1);
+  });
+
   withHarness('removePeer closes the connection and later sends drop', async (t, h) => {
     const a = await h.node('a');
     const b = await h.node('b');
