@@ -39,7 +39,12 @@ async function fsyncRate(s: LmdbStorage): Promise<number> {
 }
 
 /** Durable appends of `batch` entries per write() spread over `groups` groups, IN_FLIGHT writes at a time. */
-async function appendRate(s: LmdbStorage, groups: number, batch: number, run: number): Promise<{ entriesPerSec: number; writesPerSec: number }> {
+async function appendRate(
+  s: LmdbStorage,
+  groups: number,
+  batch: number,
+  run: number,
+): Promise<{ entriesPerSec: number; writesPerSec: number; writesPerCommit: number; cpuMicrosPerEntry: number }> {
   const names = Array.from({ length: groups }, (_, i) => `bench-${groups}-${batch}-${run}-${i}`);
   const next = new Array<number>(groups).fill(1);
   let cursor = 0;
@@ -59,6 +64,8 @@ async function appendRate(s: LmdbStorage, groups: number, batch: number, run: nu
     }
     return [...perGroup].map(([g, list]) => ({ group: names[g] as string, entries: list }));
   };
+  const before = s.stats();
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const inflight = new Set<Promise<void>>();
   while (performance.now() - start < CELL_MS) {
@@ -72,7 +79,14 @@ async function appendRate(s: LmdbStorage, groups: number, batch: number, run: nu
   }
   await Promise.all(inflight);
   const secs = (performance.now() - start) / 1000;
-  return { entriesPerSec: entries / secs, writesPerSec: writes / secs };
+  const used = process.cpuUsage(cpu);
+  const after = s.stats();
+  return {
+    entriesPerSec: entries / secs,
+    writesPerSec: writes / secs,
+    writesPerCommit: (after.writes - before.writes) / Math.max(1, after.commits - before.commits),
+    cpuMicrosPerEntry: (used.user + used.system) / entries,
+  };
 }
 
 /** Range reads of 1,000 entries from a group of 100,000. */
@@ -101,19 +115,30 @@ async function readRate(s: LmdbStorage): Promise<{ rangeEntriesPerSec: number; t
 
 async function main(): Promise<void> {
   const dir = freshDir();
+  console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
   const s = await openLmdbStorage({ path: dir });
   const fsyncs: number[] = [];
   for (let r = 0; r < RUNS; r++) fsyncs.push(await fsyncRate(s));
   const fsyncPerSec = median(fsyncs);
   console.log(`bare durable commits (fsync) per second: ${fsyncPerSec.toFixed(0)} (median of ${RUNS})`);
-  const cells: Array<{ groups: number; batch: number; entriesPerSec: number; writesPerSec: number; timesFsyncRate: number }> = [];
+  const cells: Array<{
+    groups: number;
+    batch: number;
+    entriesPerSec: number;
+    writesPerSec: number;
+    writesPerCommit: number;
+    cpuMicrosPerEntry: number;
+    timesFsyncRate: number;
+  }> = [];
   for (const batch of [1, 64, 1024]) {
     for (const groups of [1, 10, 1000]) {
       const runs = [];
       for (let r = 0; r < RUNS; r++) runs.push(await appendRate(s, groups, batch, r));
       const entriesPerSec = median(runs.map((x) => x.entriesPerSec));
       const writesPerSec = median(runs.map((x) => x.writesPerSec));
-      cells.push({ groups, batch, entriesPerSec, writesPerSec, timesFsyncRate: entriesPerSec / fsyncPerSec });
+      const writesPerCommit = median(runs.map((x) => x.writesPerCommit));
+      const cpuMicrosPerEntry = median(runs.map((x) => x.cpuMicrosPerEntry));
+      cells.push({ groups, batch, entriesPerSec, writesPerSec, writesPerCommit, cpuMicrosPerEntry, timesFsyncRate: entriesPerSec / fsyncPerSec });
     }
   }
   const reads = await readRate(s);
@@ -121,10 +146,10 @@ async function main(): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
 
   console.log(`\ndurable appends of ${ENTRY_BYTES}-byte entries, ${IN_FLIGHT} writes in flight, median of ${RUNS} runs of ${CELL_MS} ms`);
-  console.log('batch  groups   entries/s   writes/s   × fsync rate');
+  console.log('batch  groups   entries/s   writes/s  writes/commit  cpu µs/entry  × fsync rate');
   for (const c of cells) {
     console.log(
-      `${String(c.batch).padStart(5)}  ${String(c.groups).padStart(6)}  ${c.entriesPerSec.toFixed(0).padStart(10)}  ${c.writesPerSec.toFixed(0).padStart(9)}  ${c.timesFsyncRate.toFixed(1).padStart(12)}`,
+      `${String(c.batch).padStart(5)}  ${String(c.groups).padStart(6)}  ${c.entriesPerSec.toFixed(0).padStart(10)}  ${c.writesPerSec.toFixed(0).padStart(9)}  ${c.writesPerCommit.toFixed(1).padStart(13)}  ${c.cpuMicrosPerEntry.toFixed(2).padStart(12)}  ${c.timesFsyncRate.toFixed(1).padStart(12)}`,
     );
   }
   console.log(`\nrange reads (1,000 entries): ${reads.rangeEntriesPerSec.toFixed(0)} entries/s; term lookups: ${reads.termLookupsPerSec.toFixed(0)}/s`);
@@ -143,6 +168,7 @@ async function main(): Promise<void> {
         benchmark: 'storage-lmdb append',
         date: new Date().toISOString(),
         node: process.version,
+        loadAverage: os.loadavg(),
         cpus: os.cpus().length,
         entryBytes: ENTRY_BYTES,
         inFlight: IN_FLIGHT,

@@ -86,12 +86,13 @@ function check(b: Buffer, index: number): void {
 }
 
 /**
- * Decodes an entry value, verifying its checksum. The entry's data is a view of `v`, which must be a
- * buffer the caller owns (LMDB's `getBinary` and range values are fresh copies).
+ * Decodes an entry value, verifying its checksum. The entry's data is a view of `v` (which must then be
+ * a buffer the caller owns, like LMDB's range values), or a copy when `copy` is set.
  */
-export function decodeEntry(v: Buffer, index: number): Entry {
+export function decodeEntry(v: Buffer, index: number, copy = false): Entry {
   check(v, index);
-  return { index, term: v.readUInt32BE(5) * TWO_32 + v.readUInt32BE(9), type: v[4] as EntryType, data: v.subarray(ENTRY_HEADER_BYTES) };
+  const data = copy ? Uint8Array.prototype.slice.call(v, ENTRY_HEADER_BYTES) : v.subarray(ENTRY_HEADER_BYTES);
+  return { index, term: v.readUInt32BE(5) * TWO_32 + v.readUInt32BE(9), type: v[4] as EntryType, data };
 }
 
 /** Decodes only the term of an entry value (verifying its checksum). */

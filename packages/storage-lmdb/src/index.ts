@@ -3,5 +3,5 @@
  * @packageDocumentation
  */
 export { openLmdbStorage, LmdbStorage } from './store.js';
-export type { LmdbStorageOptions } from './store.js';
+export type { LmdbStorageOptions, LmdbStorageStats } from './store.js';
 export { FORMAT_VERSION } from './codec.js';

@@ -61,6 +61,16 @@ export interface LmdbStorageOptions {
   snapshotChunkSize?: number;
 }
 
+/** Counters of the write path since the storage was opened. */
+export interface LmdbStorageStats {
+  /** LMDB write transactions committed (each one commit, each durable one fsync). */
+  commits: number;
+  /** Calls that queued work (write, compact, deleteGroup, snapshot steps). */
+  writes: number;
+  /** Log entries stored. */
+  entries: number;
+}
+
 /** Snapshot metadata as stored in a group record. */
 interface SnapRecord {
   index: number;
@@ -230,6 +240,7 @@ export class LmdbStorage implements RaftStorage {
   private current: Txn | undefined;
   private last: Txn | undefined;
   private pendingBytes = 0;
+  private readonly counters: LmdbStorageStats = { commits: 0, writes: 0, entries: 0 };
   private failure: StorageError | undefined;
   private closed = false;
   private closing: Promise<void> | undefined;
@@ -361,6 +372,7 @@ export class LmdbStorage implements RaftStorage {
           this.db(op.db).putSync(op.key as never, op.value as never);
           break;
         case 'putLog':
+          this.counters.entries += op.values.length;
           for (let i = 0; i < op.values.length; i++) this.logDb.putSync(writeLogKey(key, op.id, op.from + i), op.values[i] as Buffer);
           break;
         case 'del':
@@ -396,6 +408,8 @@ export class LmdbStorage implements RaftStorage {
   }
 
   private afterCommit(t: Txn): void {
+    this.counters.commits++;
+    this.counters.writes += t.works.length;
     for (const w of t.works) {
       this.pendingBytes -= w.bytes;
       for (const { state, run } of w.overlay) {
@@ -444,10 +458,19 @@ export class LmdbStorage implements RaftStorage {
     return new CorruptStoreError(this.path, detail, cause === undefined ? { group: s.name } : { group: s.name, cause });
   }
 
+  /** The stored value of an entry, as a view valid only until the next read (no allocation per get). */
+  private peek(id: number, index: number): Buffer | undefined {
+    const db = this.logDb as Database<Buffer, Buffer> & { lastSize: number };
+    const fast = db.getBinaryFast(writeLogKey(this.scratchKey, id, index));
+    if (fast === undefined) return undefined;
+    const size = db.lastSize;
+    return fast.byteLength === size ? fast : fast.subarray(0, size);
+  }
+
   private storedTerm(s: GroupState, index: number): number {
     if (index === s.ci) return s.ct;
     if (index === s.last) return s.lt;
-    const v = pendingValue(s, index) ?? this.logDb.getBinary(logKey(s.id, index));
+    const v = pendingValue(s, index) ?? this.peek(s.id, index);
     if (v === undefined) throw this.corrupt(s, `entry ${index} is missing (log ${s.ci + 1}..${s.last})`);
     try {
       return decodeTerm(v, index);
@@ -457,10 +480,12 @@ export class LmdbStorage implements RaftStorage {
   }
 
   private storedEntry(s: GroupState, index: number): Entry {
-    const v = pendingValue(s, index) ?? this.logDb.getBinary(logKey(s.id, index));
+    const pending = pendingValue(s, index);
+    const v = pending ?? this.peek(s.id, index);
     if (v === undefined) throw this.corrupt(s, `entry ${index} is missing (log ${s.ci + 1}..${s.last})`);
     try {
-      return decodeEntry(v, index);
+      // LMDB's read buffer is reused by the next get: copy the data out of it.
+      return decodeEntry(v, index, pending === undefined);
     } catch (error) {
       throw error instanceof BadValueError ? this.corrupt(s, error.message, error) : error;
     }
@@ -885,6 +910,11 @@ export class LmdbStorage implements RaftStorage {
   }
 
   // ---------------------------------------------------------------- lifecycle
+
+  /** Counters of the write path (how well group commit merges writes: `writes / commits`). */
+  stats(): LmdbStorageStats {
+    return { ...this.counters };
+  }
 
   /** {@inheritDoc @raftfleet/storage!RaftStorage.close} */
   close(): Promise<void> {
