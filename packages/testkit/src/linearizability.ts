@@ -81,22 +81,53 @@ interface Node {
   next: Node | null;
 }
 
-/** Fixed-size bit set whose contents form the memoization key. */
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/**
+ * Fixed-size bit set with an incrementally maintained 64-bit Zobrist hash, so the memoization
+ * key costs O(1) per step; equal hashes are confirmed by comparing the words.
+ */
 class BitSet {
   readonly words: Uint32Array;
+  h1 = 0;
+  h2 = 0;
   constructor(size: number) {
     this.words = new Uint32Array(Math.ceil(size / 32) || 1);
   }
   set(i: number): void {
     this.words[i >>> 5]! |= 1 << (i & 31);
+    this.h1 = (this.h1 ^ mix32(i + 1)) >>> 0;
+    this.h2 = (this.h2 ^ mix32((i + 1) ^ 0x5bd1e995)) >>> 0;
   }
   clear(i: number): void {
     this.words[i >>> 5]! &= ~(1 << (i & 31));
+    this.h1 = (this.h1 ^ mix32(i + 1)) >>> 0;
+    this.h2 = (this.h2 ^ mix32((i + 1) ^ 0x5bd1e995)) >>> 0;
   }
-  key(): string {
-    let s = '';
-    for (let i = 0; i < this.words.length; i++) s += this.words[i]!.toString(36) + ',';
-    return s;
+  equals(words: Uint32Array): boolean {
+    for (let i = 0; i < words.length; i++) if (words[i] !== this.words[i]) return false;
+    return true;
+  }
+}
+
+/** Visited (linearized set, state) pairs. */
+class Cache {
+  private readonly seen = new Map<string, Uint32Array[]>();
+  /** Adds the pair; false when it was already there. */
+  add(bits: BitSet, stateKey: string): boolean {
+    const key = `${bits.h1.toString(36)}:${bits.h2.toString(36)}|${stateKey}`;
+    const list = this.seen.get(key);
+    if (list === undefined) {
+      this.seen.set(key, [bits.words.slice()]);
+      return true;
+    }
+    for (const w of list) if (bits.equals(w)) return false;
+    list.push(bits.words.slice());
+    return true;
   }
 }
 
@@ -144,7 +175,7 @@ function fmtTime(t: number | undefined): string {
 function checkPartition<S, I, O>(model: Model<S, I, O>, ops: readonly Operation<I, O>[], maxSteps: number): PartitionOutcome {
   const head = buildList(ops);
   const linearized = new BitSet(ops.length);
-  const cache = new Set<string>();
+  const cache = new Cache();
   const stack: { call: Node; state: S }[] = [];
   let state = model.init();
   let entry: Node | null = head.next;
@@ -161,9 +192,7 @@ function checkPartition<S, I, O>(model: Model<S, I, O>, ops: readonly Operation<
       let advanced = false;
       if (r.ok) {
         linearized.set(entry.op);
-        const key = linearized.key() + '|' + model.stateKey(r.state);
-        if (!cache.has(key)) {
-          cache.add(key);
+        if (cache.add(linearized, model.stateKey(r.state))) {
           stack.push({ call: entry, state });
           state = r.state;
           lift(entry);
