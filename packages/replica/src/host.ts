@@ -620,7 +620,9 @@ export class Host {
       if (!confMembers(st.conf).includes(memberId)) throw new MembershipChangeError(group, memberId, 'unknownMember', `${memberId} is not a member of ${group}`);
       if (st.conf.voters.includes(memberId)) {
         const remaining = st.conf.voters.filter((v) => v !== memberId);
-        const healthy = remaining.filter((v) => v === r.memberId || st.progress[v]?.recentActive === true);
+        // Healthy: answered within an election timeout (our own record), or active by check-quorum's.
+        const heardRecently = (v: string) => this.hostTick - (r.lastAck.get(v) ?? -Infinity) <= this.o.electionTicks;
+        const healthy = remaining.filter((v) => v === r.memberId || heardRecently(v) || st.progress[v]?.recentActive === true);
         const quorum = Math.floor(remaining.length / 2) + 1;
         if (remaining.length === 0 || healthy.length < quorum) {
           throw new MembershipChangeError(

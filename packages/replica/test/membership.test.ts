@@ -39,6 +39,8 @@ test('removeMember removes a follower; refuses to drop below a healthy quorum', 
   const deadNode = followers[0]!.split('/')[0]!;
   await c.crash(deadNode);
   await c.until(() => leader.host.status('g').progress[followers[0]!]?.recentActive === false, 5000, 'dead follower inactive');
+  const since = leader.host.ticks;
+  await c.until(() => leader.host.ticks > since + 12, 5000, 'an election timeout of silence');
   const err = await t.throwsAsync(leader.host.removeMember('g', followers[1]!), { instanceOf: MembershipChangeError });
   t.is(err?.reason, 'unsafe');
   // Removing the dead one is safe and works.
