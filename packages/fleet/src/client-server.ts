@@ -1,6 +1,6 @@
 // The client protocol served by every fleet node (raftfleet.client.*): standard msgpack bodies,
 // `{ ok: true, ... }` or `{ ok: false, error: { code, message, ... } }`, routing to leaders itself.
-import { CommandFailedError, ConfigError, NotLeaderError, TimeoutError, TooLargeError, type Consistency } from '@raftfleet/replica';
+import { CommandFailedError, ConfigError, NotLeaderError, RemoteReplicaError, TimeoutError, TooLargeError, type Consistency } from '@raftfleet/replica';
 import type { Transport } from '@raftfleet/transport';
 import { decodeBody, encodeBody } from './codec.js';
 import { FleetConfigError, FleetGroupNotFoundError, FleetRegistryError, FleetStoppedError, FleetUnavailableError } from './errors.js';
@@ -88,7 +88,8 @@ export function toClientError(e: unknown, fleet: Fleet, group?: string): ClientE
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof InvalidRequest || e instanceof ConfigError || e instanceof FleetConfigError) return { code: 'ERR_INVALID', message };
   if (e instanceof FleetGroupNotFoundError) return { code: 'ERR_GROUP_NOT_FOUND', message };
-  if (e instanceof TooLargeError) return { code: 'ERR_TOO_LARGE', message };
+  if (e instanceof TooLargeError || (e instanceof RemoteReplicaError && e.remoteCode === 'ERR_REPLICA_TOO_LARGE')) return { code: 'ERR_TOO_LARGE', message };
+  if (e instanceof RemoteReplicaError && e.remoteCode === 'ERR_REPLICA_CONFIG') return { code: 'ERR_INVALID', message };
   if (e instanceof CommandFailedError) return { code: 'ERR_COMMAND_FAILED', message, errorName: e.errorName };
   if (e instanceof TimeoutError) return { code: 'ERR_TIMEOUT', message, ...leaderFields() };
   if (e instanceof NotLeaderError) {

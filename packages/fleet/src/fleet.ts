@@ -184,7 +184,13 @@ function errText(e: unknown): string {
 function classify(e: unknown): RouteClass {
   if (e instanceof NotLeaderError) return 'notLeader';
   if (e instanceof GroupNotFoundError) return 'notFound';
-  if (e instanceof StoppedError || e instanceof TransportError || e instanceof RemoteReplicaError) return 'unreachable';
+  if (e instanceof RemoteReplicaError) {
+    // Errors the remote Host could not revive: some are about the request itself, retrying cannot help.
+    if (e.remoteCode === 'ERR_REPLICA_TOO_LARGE' || e.remoteCode === 'ERR_REPLICA_CONFIG') return 'fatal';
+    if (e.remoteCode === 'ERR_REPLICA_OVERLOADED') return 'retry';
+    return 'unreachable';
+  }
+  if (e instanceof StoppedError || e instanceof TransportError) return 'unreachable';
   if (e instanceof TimeoutError || e instanceof OverloadedError) return 'retry';
   return 'fatal';
 }

@@ -1,0 +1,73 @@
+// The client protocol as a client sees it: standard msgpack (decoded here with @msgpack/msgpack, as
+// the client SDK does), `{ ok, ... }` answers, the documented error codes, leader hints.
+import test from 'ava';
+import { decode, encode } from '@msgpack/msgpack';
+import { msgpackCodec } from '@raftfleet/replica';
+import type { MemoryTransport } from '@raftfleet/transport-memory';
+import { CLIENT_RPC } from '../src/index.js';
+import { TestCluster, waitFor } from './helpers/cluster.js';
+
+type Answer = { ok: boolean; error?: { code: string; message: string; leader?: string; leaderAddress?: string; errorName?: string }; [k: string]: unknown };
+
+test('the client protocol routes, answers in standard msgpack and maps errors to the documented codes', async (t) => {
+  const c = new TestCluster(31, { host: { tickMs: 10, electionTicks: 10, heartbeatTicks: 1, defaultTimeoutMs: 2000, maxCommandBytes: 4096 } });
+  const ids = ['a', 'b', 'c'];
+  let client: MemoryTransport | undefined;
+  try {
+    await c.start({ id: 'a', zone: 'z1' }, []);
+    await Promise.all(['b', 'c'].map((id, i) => c.start({ id, zone: `z${i + 2}` }, ids)));
+    await waitFor('3 nodes', () => Object.keys(c.any().registry().nodes).length === 3);
+    client = c.net.transport('client-test', { listen: false });
+    await client.start();
+    for (const id of ids) client.addPeer(id, `mem://${id}`);
+    await waitFor('client connected', () => ids.every((id) => client!.isConnected(id)));
+    const call = async (node: string, method: string, body: unknown): Promise<Answer> =>
+      decode(await client!.request(node, method, encode(body), { timeoutMs: 5000 })) as Answer;
+
+    t.deepEqual(await call('a', CLIENT_RPC.addGroup, { name: 'k', replicas: 3, machine: 'counter' }), { ok: true });
+    t.deepEqual(await call('b', CLIENT_RPC.addGroup, { name: 'k', replicas: 3, machine: 'counter' }), { ok: true }, 'idempotent');
+    t.is((await call('b', CLIENT_RPC.addGroup, { name: 'k', replicas: 1, machine: 'counter' })).error?.code, 'ERR_GROUP_EXISTS');
+    t.is((await call('b', CLIENT_RPC.addGroup, { name: 'k2', replicas: 3, machine: 'nope' })).error?.code, 'ERR_INVALID');
+
+    // Every node answers a command, whoever leads; the answer names the leader and its address.
+    for (const [i, node] of ids.entries()) {
+      const r = await call(node, CLIENT_RPC.command, { group: 'k', command: msgpackCodec.encode({ op: 'inc' }), clientId: 'cli-1', seq: i + 1, timeoutMs: 3000 });
+      t.true(r.ok, JSON.stringify(r));
+      t.is(decode(r['result'] as Uint8Array), i + 1);
+      t.true(ids.includes(r['leader'] as string));
+      t.is(r['leaderAddress'], `mem://${r['leader'] as string}`);
+    }
+    // A retried (clientId, seq) is applied once and returns its first result.
+    const retry = await call('c', CLIENT_RPC.command, { group: 'k', command: msgpackCodec.encode({ op: 'inc' }), clientId: 'cli-1', seq: 2, timeoutMs: 3000 });
+    t.is(decode(retry['result'] as Uint8Array), 2);
+    const q = await call('b', CLIENT_RPC.query, { group: 'k', query: msgpackCodec.encode('get'), consistency: 'linearizable', timeoutMs: 3000 });
+    t.is(decode(q['answer'] as Uint8Array), 3);
+
+    t.is((await call('a', CLIENT_RPC.command, { group: 'missing', command: msgpackCodec.encode({ op: 'inc' }), timeoutMs: 1000 })).error?.code, 'ERR_GROUP_NOT_FOUND');
+    t.is((await call('a', CLIENT_RPC.command, { group: 'k', command: 'not binary' })).error?.code, 'ERR_INVALID');
+    t.is((await call('a', CLIENT_RPC.command, { group: 'k', command: msgpackCodec.encode({ op: 'inc' }), clientId: 'x', seq: -1 })).error?.code, 'ERR_INVALID');
+    t.is((await call('a', CLIENT_RPC.query, { group: 'k', query: msgpackCodec.encode('get'), consistency: 'eventual' })).error?.code, 'ERR_INVALID');
+    t.is((decode(await client.request('a', CLIENT_RPC.status, new Uint8Array([0x82, 0xa1]), { timeoutMs: 2000 })) as Answer).error?.code, 'ERR_INVALID');
+    t.is((await call('a', CLIENT_RPC.nodes, [1, 2])).error?.code, 'ERR_INVALID');
+    const failed = await call('a', CLIENT_RPC.command, { group: 'k', command: msgpackCodec.encode({ op: 'set', value: 'x' }), timeoutMs: 3000 });
+    t.is(failed.error?.code, 'ERR_COMMAND_FAILED');
+    t.is(failed.error?.errorName, 'TypeError');
+    const big = await call('a', CLIENT_RPC.command, { group: 'k', command: msgpackCodec.encode({ op: 'set', value: 1, pad: 'x'.repeat(10_000) }), timeoutMs: 3000 });
+    t.is(big.error?.code, 'ERR_TOO_LARGE');
+
+    const nodes = await call('c', CLIENT_RPC.nodes, {});
+    t.deepEqual((nodes['nodes'] as Array<{ id: string; reachable: boolean }>).map((n) => [n.id, n.reachable]), [['a', true], ['b', true], ['c', true]]);
+    const groups = (await call('c', CLIENT_RPC.groups, {}))['groups'] as Array<{ name: string; members: string[]; learners: string[]; leader: string }>;
+    t.is(groups.length, 1);
+    t.deepEqual([...groups[0]!.members].sort(), ids);
+    const status = await call('b', CLIENT_RPC.status, {});
+    t.true(status.ok);
+    t.deepEqual(status['leaderless'], []);
+    t.is(typeof status['rebalancing'], 'number');
+    t.deepEqual(await call('a', CLIENT_RPC.removeGroup, { name: 'k' }), { ok: true, existed: true });
+    t.deepEqual(await call('a', CLIENT_RPC.removeGroup, { name: 'k' }), { ok: true, existed: false });
+  } finally {
+    await client?.close();
+    await c.stopAll();
+  }
+});
