@@ -2,6 +2,7 @@
 // loop, MemoryLog, no IO), and the memory and tick cost of idle groups. Prints a table and writes
 // results/core-bench.json at the repo root. Run: npm run bench -w @raftfleet/core
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Message } from '@raftfleet/protocol';
 import { MemoryLog, RawNode } from '../src/index.js';
@@ -129,11 +130,12 @@ console.log('proposals/batch | commands/s | ratio to batch 1');
 for (const r of rows) {
   console.log(`${String(r.batch).padStart(15)} | ${String(r.medianCmdsPerSec).padStart(10)} | ${(r.medianCmdsPerSec / (rows[0] as { medianCmdsPerSec: number }).medianCmdsPerSec).toFixed(1)}x`);
 }
+console.log(`machine load average (1 min): ${(loadavg()[0] ?? 0).toFixed(1)} — numbers are only comparable at similar load`);
 console.log(`idle groups (3,000 x 3 members): ${Math.round(idle.bytesPerMember)} B heap/member, isIdle() ${idle.nsPerIsIdle.toFixed(0)} ns, one un-quiesced leader tick ${idle.nsPerIdleTick.toFixed(0)} ns`);
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 mkdirSync(`${root}results`, { recursive: true });
 writeFileSync(
   `${root}results/core-bench.json`,
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, throughput: rows, idle }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, loadavg: loadavg(), throughput: rows, idle }, null, 2),
 );
