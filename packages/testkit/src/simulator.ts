@@ -82,6 +82,12 @@ export interface SimulationOptions {
    * arrived within the last election timeout. Default false.
    */
   quiesce?: boolean;
+  /**
+   * With `quiesce`: whether a (pre)vote or a message from a non-leader wakes an idle member for
+   * one election timeout. False leaves waking to `isIdle()` and the failure detector alone.
+   * Default true.
+   */
+  quiesceWake?: boolean;
   /** Events kept for the failure trace. Default 200. */
   traceSize?: number;
   /** Maximum ticks from the end of faults to a committed write; default derived from the election timeout (see README). */
@@ -294,6 +300,7 @@ export class Simulation {
   private readonly tickSkew: number;
   private readonly joinerConf: 'empty' | 'bootstrap';
   private readonly quiesce: boolean;
+  private readonly quiesceWake: boolean;
 
   private readonly trace: TraceRing;
   private readonly net: VirtualNetwork;
@@ -348,6 +355,7 @@ export class Simulation {
     this.crashAfterVote = options.crashAfterVote ?? 0;
     this.joinerConf = options.joinerConf ?? 'empty';
     this.quiesce = options.quiesce ?? false;
+    this.quiesceWake = options.quiesceWake ?? true;
     this.tickSkew = options.tickSkew ?? (this.readOnly === 'lease' ? 0 : 0.05);
     this.keys = Array.from({ length: options.keys ?? 2 }, (_, i) => `k${i}`);
     this.trace = new TraceRing(options.traceSize ?? 200);
@@ -504,7 +512,7 @@ export class Simulation {
     this.trace.push({ kind: 'deliver', tick: this.now, message: msg });
     // A quiescing runtime wakes a member for one election timeout when anything but its leader's
     // replication traffic arrives (from another member, or a (pre)vote from the old leader itself).
-    if (msg.from !== to.leader || msg.type === 'preVote' || msg.type === 'vote') to.awakeUntil = this.now + this.electionTick + this.jitter;
+    if (this.quiesceWake && (msg.from !== to.leader || msg.type === 'preVote' || msg.type === 'vote')) to.awakeUntil = this.now + this.electionTick + this.jitter;
     to.raft!.step(msg);
     if (msg.type === 'snapshot') this.reports.push({ kind: 'snapshot', from: msg.from, to: msg.to, ok: true });
   }

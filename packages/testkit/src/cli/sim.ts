@@ -61,6 +61,7 @@ interface Cli {
   crashAfterVote: number;
   joinerConf: 'empty' | 'bootstrap';
   quiesce: boolean;
+  quiesceWake: boolean;
   bug?: InjectedBug;
   seed?: number;
   traceLines: number;
@@ -83,6 +84,7 @@ function simOptions(o: Cli): Omit<SimulationOptions, 'seed'> {
     crashAfterVote: o.crashAfterVote,
     joinerConf: o.joinerConf,
     quiesce: o.quiesce,
+    quiesceWake: o.quiesceWake,
     traceSize: Math.max(200, o.traceLines),
     ...(o.bug === undefined ? {} : { bug: o.bug }),
   };
@@ -208,6 +210,7 @@ function reproduceFlags(o: Cli): string {
   if (o.crashAfterVote !== 0) parts.push(`--crash-after-vote ${o.crashAfterVote}`);
   if (o.joinerConf !== 'empty') parts.push(`--joiner-conf ${o.joinerConf}`);
   if (o.quiesce) parts.push('--quiesce');
+  if (!o.quiesceWake) parts.push('--no-quiesce-wake');
   if (o.bug !== undefined) parts.push(`--bug ${o.bug}`);
   return parts.join(' ');
 }
@@ -289,6 +292,7 @@ async function main(argv: string[]): Promise<number> {
     )
     .addOption(new Option('--joiner-conf <conf>', 'membership a member added during the run starts with').choices(['empty', 'bootstrap']).default('empty'))
     .addOption(new Option('--quiesce', 'leave idle members unticked, as a multi-raft runtime does').default(false))
+    .addOption(new Option('--no-quiesce-wake', 'with --quiesce: do not wake idle members on (pre)votes or messages from non-leaders'))
     .addOption(new Option('--bug <bug>', 'inject a deliberate bug (the checkers must catch it)').choices(['forgetVote', 'loseTail', 'localRead']))
     .addOption(new Option('--trace-lines <n>', 'trace lines printed for a failure').argParser(int('--trace-lines', 1)).default(200))
     .addOption(new Option('--election-experiment', 'run the Raft paper Figure 16 experiment instead of a sweep').default(false))
