@@ -12,16 +12,25 @@ export interface Codec<T = unknown> {
   decode(bytes: Uint8Array): T;
 }
 
-// No shared structures: every message carries its own record definitions, so bytes never depend
-// on what was encoded before and any member can decode them. Records keep Maps apart from objects.
-const packr = new Packr({ moreTypes: true, int64AsType: 'number' });
+// Standard msgpack (no records, no extension types beyond the timestamp): commands, results,
+// queries and answers cross to clients that decode with any msgpack library, and the bytes never
+// depend on what was encoded before, so every member decodes them alike.
+const standard = new Packr({ useRecords: false, int64AsType: 'number' });
 
-/** msgpack via msgpackr: fast, handles Maps, Sets, Dates, typed arrays, bigint. The default. */
+/**
+ * Standard msgpack via msgpackr, the default: objects, arrays, strings, numbers, booleans, null,
+ * Uint8Array and Date. A Map arrives as a plain object; use a codec of your own (or the state
+ * machine's snapshot/restore) for richer types.
+ */
 export const msgpackCodec: Codec<any> = {
   name: 'msgpack',
-  encode: (value) => packr.pack(value),
-  decode: (bytes) => packr.unpack(bytes),
+  encode: (value) => standard.pack(value),
+  decode: (bytes) => standard.unpack(bytes),
 };
+
+// The runtime's own records (entries, snapshots, node-to-node RPC) may use msgpackr's richer types:
+// only raftfleet nodes read them. No shared structures, so bytes never depend on earlier encodes.
+const rich = new Packr({ moreTypes: true, int64AsType: 'number' });
 
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder();
@@ -33,5 +42,9 @@ export const jsonCodec: Codec<any> = {
   decode: (bytes) => JSON.parse(textDecoder.decode(bytes)) as unknown,
 };
 
-/** The runtime's own framing (entries, snapshots, RPC bodies) always uses msgpack. */
-export const internalCodec: Codec<any> = msgpackCodec;
+/** The runtime's own framing (entries, snapshots, RPC bodies). */
+export const internalCodec: Codec<any> = {
+  name: 'msgpack-internal',
+  encode: (value) => rich.pack(value),
+  decode: (bytes) => rich.unpack(bytes),
+};

@@ -885,7 +885,13 @@ export class Host {
     // Persist: snapshots received from a leader first (they reset the log), then one batch for all groups.
     for (const { r, rd } of work) {
       if (rd.snapshot !== undefined && rd.snapshot.meta.index > r.snapshotIndex) {
-        await this.o.storage.saveSnapshot(r.group, rd.snapshot.meta, rd.snapshot.data, { confState: rd.snapshot.meta.conf });
+        try {
+          await this.o.storage.saveSnapshot(r.group, rd.snapshot.meta, rd.snapshot.data, { confState: rd.snapshot.meta.conf });
+        } catch (e) {
+          // A newer snapshot already in place covers this one; anything else is a storage failure.
+          if (errCode(e) !== 'ERR_STORAGE_STALE_SNAPSHOT') throw e;
+          this.o.logger.warn({ group: r.group, index: rd.snapshot.meta.index }, 'received snapshot older than the stored one');
+        }
       }
     }
     // A batch that only moves commit indexes need not wait for fsync (etcd's mustSync rule): a lost

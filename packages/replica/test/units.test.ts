@@ -1,4 +1,5 @@
 import test from 'ava';
+import { decode as standardDecode, encode as standardEncode } from '@msgpack/msgpack';
 import fc from 'fast-check';
 import { ClientTable } from '../src/client-table.js';
 import { decodeCommand, encodeCommand } from '../src/envelope.js';
@@ -17,8 +18,11 @@ test('command records round-trip (property)', (t) => {
 });
 
 test('codecs round-trip their values', (t) => {
-  const v = { a: [1, 'x', null], m: new Map([['k', 2]]), s: new Set(['y']), n: 2 ** 40, d: new Uint8Array([1, 2]) };
+  const v = { a: [1, 'x', null], o: { k: 2 }, n: 2 ** 40, d: new Uint8Array([1, 2]), t: true };
   t.deepEqual(msgpackCodec.decode(msgpackCodec.encode(v)), v);
+  // Standard msgpack: any other msgpack library (the client SDK's) reads the bytes alike.
+  t.deepEqual(standardDecode(msgpackCodec.encode(v)), v);
+  t.deepEqual(msgpackCodec.decode(standardEncode(v)), v);
   // Encoding is independent of what was encoded before (members must agree on bytes).
   const first = msgpackCodec.encode({ q: 1 });
   for (let i = 0; i < 50; i++) msgpackCodec.encode({ [`k${i}`]: i });
