@@ -491,7 +491,6 @@ export class LmdbStorage implements RaftStorage {
     }
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.entries} */
   entries(group: string, lo: number, hi: number, maxBytes = Number.POSITIVE_INFINITY): Entry[] {
     this.check();
     checkRange(group, lo, hi);
@@ -531,7 +530,6 @@ export class LmdbStorage implements RaftStorage {
     return out;
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.term} */
   term(group: string, index: number): number {
     this.check();
     checkRange(group, index, index);
@@ -542,53 +540,45 @@ export class LmdbStorage implements RaftStorage {
     return s === undefined ? 0 : this.storedTerm(s, index);
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.firstIndex} */
   firstIndex(group: string): number {
     this.check();
     return (this.groupsByName.get(group)?.ci ?? 0) + 1;
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.lastIndex} */
   lastIndex(group: string): number {
     this.check();
     return this.groupsByName.get(group)?.last ?? 0;
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.hardState} */
   hardState(group: string): HardState {
     this.check();
     const hs = this.groupsByName.get(group)?.hs;
     return hs === undefined ? emptyHardState() : { term: hs.term, vote: hs.vote, commit: hs.commit };
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.confState} */
   confState(group: string): ConfState {
     this.check();
     const c = this.groupsByName.get(group)?.conf;
     return c === undefined ? emptyConfState() : copyConf(c);
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.meta} */
   meta(group: string): Uint8Array | undefined {
     this.check();
     const m = this.groupsByName.get(group)?.meta;
     return m === undefined ? undefined : new Uint8Array(m);
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.snapshotMeta} */
   snapshotMeta(group: string): SnapshotMeta | undefined {
     this.check();
     const s = this.groupsByName.get(group)?.snap;
     return s === undefined ? undefined : { index: s.index, term: s.term, conf: copyConf(s.conf) };
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.groups} */
   groups(): string[] {
     this.check();
     return [...this.groupsByName.keys()];
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.hasGroup} */
   hasGroup(group: string): boolean {
     this.check();
     return this.groupsByName.has(group);
@@ -596,7 +586,6 @@ export class LmdbStorage implements RaftStorage {
 
   // ---------------------------------------------------------------- writes
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.write} */
   write(batch: WriteBatch): Promise<void> {
     try {
       this.check();
@@ -728,7 +717,6 @@ export class LmdbStorage implements RaftStorage {
     return work;
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.sync} */
   async sync(): Promise<void> {
     this.check();
     const t = this.last;
@@ -736,12 +724,10 @@ export class LmdbStorage implements RaftStorage {
     await this.root.flushed;
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.compact} */
   compact(group: string, index: number): Promise<void> {
     return this.write({ writes: [{ group, compact: index }] });
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.deleteGroup} */
   deleteGroup(group: string): Promise<void> {
     try {
       this.check();
@@ -791,7 +777,6 @@ export class LmdbStorage implements RaftStorage {
 
   // ---------------------------------------------------------------- snapshots
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.saveSnapshot} */
   async saveSnapshot(
     group: string,
     meta: SnapshotMeta,
@@ -877,7 +862,6 @@ export class LmdbStorage implements RaftStorage {
     }
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.readSnapshot} */
   readSnapshot(group: string): SnapshotReader | undefined {
     this.check();
     const s = this.groupsByName.get(group);
@@ -916,7 +900,6 @@ export class LmdbStorage implements RaftStorage {
     return { ...this.counters };
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.close} */
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.closing ??= (async () => {

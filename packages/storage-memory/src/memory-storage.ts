@@ -258,7 +258,6 @@ export class MemoryStorage implements RaftStorage {
     return { compactedIndex: g.compactedIndex, compactedTerm: g.compactedTerm, lastIndex: lastIndexOf(g) };
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.write} */
   write(batch: WriteBatch): Promise<void> {
     try {
       this.check();
@@ -313,14 +312,12 @@ export class MemoryStorage implements RaftStorage {
     return ops;
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.sync} */
   sync(): Promise<void> {
     if (this.closed) return Promise.reject(new StorageClosedError('memory'));
     this.flush();
     return Promise.resolve();
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.entries} */
   entries(group: string, lo: number, hi: number, maxBytes = Number.POSITIVE_INFINITY): Entry[] {
     this.check();
     checkRange(group, lo, hi);
@@ -340,7 +337,6 @@ export class MemoryStorage implements RaftStorage {
     return out;
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.term} */
   term(group: string, index: number): number {
     this.check();
     checkRange(group, index, index);
@@ -351,59 +347,50 @@ export class MemoryStorage implements RaftStorage {
     return g === undefined ? 0 : (termIn(g, index) ?? 0);
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.firstIndex} */
   firstIndex(group: string): number {
     this.check();
     return this.bounds(group).compactedIndex + 1;
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.lastIndex} */
   lastIndex(group: string): number {
     this.check();
     return this.bounds(group).lastIndex;
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.hardState} */
   hardState(group: string): HardState {
     this.check();
     const hs = this.volatile.get(group)?.hardState;
     return hs === undefined ? emptyHardState() : { ...hs };
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.confState} */
   confState(group: string): ConfState {
     this.check();
     const c = this.volatile.get(group)?.confState;
     return c === undefined ? emptyConfState() : copyConf(c);
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.meta} */
   meta(group: string): Uint8Array | undefined {
     this.check();
     const m = this.volatile.get(group)?.meta;
     return m === undefined ? undefined : copyBytes(m);
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.snapshotMeta} */
   snapshotMeta(group: string): SnapshotMeta | undefined {
     this.check();
     const s = this.volatile.get(group)?.snapshot;
     return s === undefined ? undefined : { index: s.meta.index, term: s.meta.term, conf: copyConf(s.meta.conf) };
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.groups} */
   groups(): string[] {
     this.check();
     return [...this.volatile.keys()];
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.hasGroup} */
   hasGroup(group: string): boolean {
     this.check();
     return this.volatile.has(group);
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.saveSnapshot} */
   async saveSnapshot(
     group: string,
     meta: SnapshotMeta,
@@ -440,7 +427,6 @@ export class MemoryStorage implements RaftStorage {
     return g === undefined ? 0 : (termIn(g, index) ?? 0);
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.readSnapshot} */
   readSnapshot(group: string): SnapshotReader | undefined {
     this.check();
     const s = this.volatile.get(group)?.snapshot;
@@ -455,12 +441,10 @@ export class MemoryStorage implements RaftStorage {
     };
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.compact} */
   compact(group: string, index: number): Promise<void> {
     return this.write({ writes: [{ group, compact: index }] });
   }
 
-  /** {@inheritDoc @raftfleet/storage!RaftStorage.deleteGroup} */
   deleteGroup(group: string): Promise<void> {
     try {
       this.check();
