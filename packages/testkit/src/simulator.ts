@@ -409,23 +409,28 @@ export class Simulation {
         this.now++;
         this.step();
       }
-      this.stats.ticks = this.now;
-      const history = this.history.history();
-      this.stats.opsCompleted = history.filter((o) => o.return !== undefined).length;
-      this.stats.opsPending = history.length - this.stats.opsCompleted;
-      this.stats.leaderTerms = this.checker.leadersByTerm().size;
+      const history = this.finishStats();
       const lin = checkLinearizability(kvModel, history, { maxSteps: 5_000_000 });
       if (lin.verdict === 'illegal') throw new SafetyViolation('linearizability', '', lin.explanation);
       if (lin.verdict === 'unknown') this.stats.linearizabilityUndecided = true;
       return { seed: this.seed, stats: this.stats };
     } catch (e) {
-      this.stats.ticks = this.now;
+      this.finishStats();
       const failure: SimulationFailure =
         e instanceof SafetyViolation
           ? { kind: e.kind, message: e.message, tick: this.now, trace: this.trace.format(describeMessage) }
           : { kind: 'coreError', message: e instanceof Error ? (e.stack ?? e.message) : String(e), tick: this.now, trace: this.trace.format(describeMessage) };
       return { seed: this.seed, failure, stats: this.stats };
     }
+  }
+
+  private finishStats(): Operation<KvInput, KvOutput>[] {
+    this.stats.ticks = this.now;
+    const history = this.history.history();
+    this.stats.opsCompleted = history.filter((o) => o.return !== undefined).length;
+    this.stats.opsPending = history.length - this.stats.opsCompleted;
+    this.stats.leaderTerms = this.checker.leadersByTerm().size;
+    return history;
   }
 
   /** Operations recorded so far (for inspection in tests). */
