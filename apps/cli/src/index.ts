@@ -8,5 +8,5 @@ export type { ProgramIO } from './program.js';
 export { runNode } from './node.js';
 export type { NodeSettings } from './node.js';
 export { EXIT, CliError, UsageError, exitCodeOf } from './exit-codes.js';
-export { kvMachine, lockMachine, builtinMachines } from './machines.js';
+export { kvMachine, lockMachine, builtinMachines, standardMsgpack } from './machines.js';
 export type { KvCommand, KvQuery, Lease, LockCommand, LockResult, LockQuery } from './machines.js';

@@ -1,6 +1,17 @@
 // State machines every `raftfleet node` registers out of the box: the replica examples (counter,
 // queue) plus a key-value map and a lock table with leases. Deterministic: time comes in commands.
-import { counterMachine, queueMachine, type StateMachine } from '@raftfleet/replica';
+import { decode, encode } from '@msgpack/msgpack';
+import { counterMachine, queueMachine, type Codec, type StateMachine } from '@raftfleet/replica';
+
+/**
+ * Standard msgpack (no extension types, maps as plain objects): what the client SDK speaks, so
+ * commands and results of these machines cross the client protocol unchanged.
+ */
+export const standardMsgpack: Codec<any> = {
+  name: 'msgpack',
+  encode: (value) => encode(value, { ignoreUndefined: true }),
+  decode: (bytes) => decode(bytes),
+};
 
 /** Commands of {@link kvMachine}. */
 export type KvCommand =
@@ -27,6 +38,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  */
 export const kvMachine: StateMachine<KvState, KvCommand, unknown, KvQuery, unknown> = {
   name: 'kv',
+  codec: standardMsgpack,
   init: () => ({}),
   command(state, cmd) {
     switch (cmd.op) {
@@ -107,6 +119,7 @@ function live(lease: Lease | undefined, now: number): Lease | undefined {
  */
 export const lockMachine: StateMachine<LockState, LockCommand, LockResult, LockQuery, unknown> = {
   name: 'locks',
+  codec: standardMsgpack,
   init: () => ({ leases: {}, tokens: 0 }),
   command(state, cmd) {
     const lock = key(cmd.lock);
@@ -159,8 +172,8 @@ export const lockMachine: StateMachine<LockState, LockCommand, LockResult, LockQ
 
 /** Machines registered by every `raftfleet node`, by name. */
 export const builtinMachines: Readonly<Record<string, StateMachine<any, any, any, any, any>>> = {
-  counter: counterMachine,
-  queue: queueMachine,
+  counter: { ...counterMachine, codec: standardMsgpack },
+  queue: { ...queueMachine, codec: standardMsgpack },
   kv: kvMachine,
   locks: lockMachine,
 };

@@ -27,6 +27,8 @@ export async function serveDashboard(monitor: Monitor, port = 0): Promise<Dashbo
       res.writeHead(405).end();
     } else if (path === '/' || path === '/index.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+    } else if (path === '/favicon.ico') {
+      res.writeHead(204).end();
     } else if (path === '/state') {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(monitor.snapshot()));
     } else if (path === '/events') {

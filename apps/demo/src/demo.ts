@@ -85,6 +85,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     }
     // A group is usable once it answers a query: wait for every leader.
     for (const g of groups) await client.query(g.name, g.machine === 'counter' ? 'get' : g.machine === 'queue' ? 'length' : g.machine === 'kv' ? { op: 'size' } : { op: 'held', now: Date.now() }, { timeoutMs: 20_000 });
+    monitor.step = 'ready';
     await monitor.poll();
     return { cluster, client, monitor, dashboard, groups, stop };
   } catch (error) {

@@ -79,7 +79,7 @@ export class Monitor extends EventEmitter {
     if (this.client !== undefined && !this.polling) {
       this.polling = true;
       try {
-        const status = await this.client.status({ timeoutMs: 2000 });
+        const status = await this.client.status({ timeoutMs: 5000 });
         this.observe(status);
         this.status = status;
       } catch {

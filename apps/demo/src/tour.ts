@@ -44,7 +44,7 @@ export async function runTour(demo: Demo, progress: Progress): Promise<TourSumma
     monitor.log('tour', name);
     progress(fraction, name);
   };
-  const workload = new Workload(client, demo.groups, 8);
+  const workload = new Workload(client, demo.groups, 24);
   const firstAckAfter = new Map<string, number>();
   let watchFrom = Number.POSITIVE_INFINITY;
   workload.onAck = (group, at) => {
