@@ -433,6 +433,11 @@ export class Simulation {
     return history;
   }
 
+  /** The retained trace (the last `traceSize` events), formatted, whether or not the run failed. */
+  traceLines(): string[] {
+    return this.trace.format(describeMessage);
+  }
+
   /** Operations recorded so far (for inspection in tests). */
   recordedHistory(): Operation<KvInput, KvOutput>[] {
     return this.history.history();

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runElectionExperiment } from '../election.js';
 import { parseFaultKinds, FaultKindError, FAULT_KINDS, type FaultKind } from '../faults.js';
-import { runSimulation, type InjectedBug, type SimulationOptions } from '../simulator.js';
+import { Simulation, type InjectedBug, type SimulationOptions } from '../simulator.js';
 import { runSeedRange, type SweepFailure, type SweepSummary } from '../sweep.js';
 
 function int(name: string, min: number) {
@@ -62,6 +62,7 @@ interface Cli {
   joinerConf: 'empty' | 'bootstrap';
   quiesce: boolean;
   quiesceWake: boolean;
+  showTrace: boolean;
   bug?: InjectedBug;
   seed?: number;
   traceLines: number;
@@ -216,7 +217,9 @@ function reproduceFlags(o: Cli): string {
 }
 
 function single(o: Cli, seed: number): number {
-  const r = runSimulation({ ...simOptions(o), seed });
+  const sim = new Simulation({ ...simOptions(o), seed });
+  const r = sim.run();
+  if (o.showTrace && r.failure === undefined) console.log(sim.traceLines().slice(-o.traceLines).join('\n'));
   console.log(`seed ${seed}: ${r.failure === undefined ? 'ok' : `VIOLATION ${r.failure.kind}`}`);
   console.log(JSON.stringify(r.stats));
   if (r.failure !== undefined) {
@@ -294,6 +297,7 @@ async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--quiesce', 'leave idle members unticked, as a multi-raft runtime does').default(false))
     .addOption(new Option('--no-quiesce-wake', 'with --quiesce: do not wake idle members on (pre)votes or messages from non-leaders'))
     .addOption(new Option('--bug <bug>', 'inject a deliberate bug (the checkers must catch it)').choices(['forgetVote', 'loseTail', 'localRead']))
+    .addOption(new Option('--show-trace', 'with --seed: print the trace even when the run passes').default(false))
     .addOption(new Option('--trace-lines <n>', 'trace lines printed for a failure').argParser(int('--trace-lines', 1)).default(200))
     .addOption(new Option('--election-experiment', 'run the Raft paper Figure 16 experiment instead of a sweep').default(false))
     .addOption(new Option('--trials <n>', 'leader crashes per timeout range in the election experiment').argParser(int('--trials', 1)).default(1000))
