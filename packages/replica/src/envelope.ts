@@ -58,6 +58,59 @@ export function decodeCommand(data: Uint8Array): CommandRecord {
 }
 
 const EMPTY_BYTES = new Uint8Array(0);
+const BATCH_FORMAT = 2;
+
+/** Whether an entry's data is a batch of command records (see {@link encodeBatch}). */
+export function isBatch(data: Uint8Array): boolean {
+  return data[0] === BATCH_FORMAT;
+}
+
+/**
+ * Packs several encoded command records into one entry's data: a format byte, a u32 count, then
+ * each record as u32 length + bytes. One entry per batch keeps per-entry costs (core, storage,
+ * wire) independent of how many commands a busy group receives.
+ */
+export function encodeBatch(records: readonly Uint8Array[]): Uint8Array {
+  let size = 5;
+  for (const r of records) size += 4 + r.length;
+  const out = new Uint8Array(size);
+  out[0] = BATCH_FORMAT;
+  writeU32(out, 1, records.length);
+  let o = 5;
+  for (const r of records) {
+    writeU32(out, o, r.length);
+    out.set(r, o + 4);
+    o += 4 + r.length;
+  }
+  return out;
+}
+
+/** Unpacks a batch into views of its records; throws on malformed data. */
+export function decodeBatch(data: Uint8Array): Uint8Array[] {
+  if (data.length < 5 || data[0] !== BATCH_FORMAT) throw new Error('malformed command batch');
+  const count = readU32(data, 1);
+  const out: Uint8Array[] = [];
+  let o = 5;
+  for (let i = 0; i < count; i++) {
+    if (o + 4 > data.length) throw new Error('malformed command batch');
+    const len = readU32(data, o);
+    if (o + 4 + len > data.length) throw new Error('malformed command batch');
+    out.push(data.subarray(o + 4, o + 4 + len));
+    o += 4 + len;
+  }
+  return out;
+}
+
+function writeU32(b: Uint8Array, o: number, v: number): void {
+  b[o] = v >>> 24;
+  b[o + 1] = (v >>> 16) & 0xff;
+  b[o + 2] = (v >>> 8) & 0xff;
+  b[o + 3] = v & 0xff;
+}
+
+function readU32(b: Uint8Array, o: number): number {
+  return ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
+}
 
 /** The runtime's part of a snapshot: the machine state plus the retained-results table. */
 export interface SnapshotPayload {

@@ -5,7 +5,7 @@ import { EntryType, type ConfChange, type ConfState, type Envelope, type Message
 import type { Outcome } from './client-table.js';
 import { internalCodec, msgpackCodec, type Codec } from './codec.js';
 import { createDefaultCore } from './core-factory.js';
-import { decodeMeta, encodeCommand, encodeMeta } from './envelope.js';
+import { decodeMeta, encodeBatch, encodeCommand, encodeMeta } from './envelope.js';
 import {
   CommandFailedError,
   ConfigError,
@@ -22,7 +22,7 @@ import {
 } from './errors.js';
 import { resolveHostOptions, type HostOptions, type ResolvedHostOptions } from './options.js';
 import type { GroupWrite, RaftStorage } from '@raftfleet/storage';
-import { GroupLogReader, Replica, type GroupHooks, type ReadWaiter } from './replica.js';
+import { GroupLogReader, Replica, type Caller, type GroupHooks, type ReadWaiter } from './replica.js';
 import type { StateMachine } from './state-machine.js';
 
 /** Options of {@link Host.createGroup}. */
@@ -131,6 +131,11 @@ interface NodeState {
 type SerializedError = { code: string; name: string; message: string; group?: string; leader?: string; errorName?: string; reason?: string; member?: string };
 
 const EMPTY = new Uint8Array(0);
+/** Outcome of entries that carry no command (no-ops, membership changes). */
+const NO_RESULT: Outcome[] = [{ ok: true, result: undefined }];
+/** Bounds of one batch entry: commands and bytes. */
+const MAX_BATCH_COMMANDS = 1024;
+const MAX_BATCH_BYTES = 256 * 1024;
 
 /** FNV-1a over a string, mixed with a seed: per-member seeds for election jitter. */
 function hash32(seed: number, s: string): number {
@@ -700,7 +705,7 @@ export class Host {
       this.enqueue(r, () => {
         try {
           const { index, term } = r.core.proposeConfChange(change);
-          r.waiters.set(index, { index, term, deadline, resolve: () => resolve(), reject });
+          r.waiters.set(index, { index, term, callers: [{ deadline, resolve: () => resolve(), reject }] });
         } catch (e) {
           reject(mapCoreError(r, e, change.member));
         }
@@ -973,11 +978,20 @@ export class Host {
         for (const p of batch) p.waiter.reject(r.notLeader());
       } else {
         try {
-          const { firstIndex, term } = r.core.propose(batch.map((p) => p.data));
-          for (let i = 0; i < batch.length; i++) {
-            const w = batch[i]!.waiter;
-            r.waiters.set(firstIndex + i, { index: firstIndex + i, term, deadline: w.deadline, resolve: w.resolve, reject: w.reject });
+          // Many commands per entry: pack the queue into batch entries of bounded size.
+          const datas: Uint8Array[] = [];
+          const callers: Caller[][] = [];
+          for (let i = 0; i < batch.length; ) {
+            let j = i;
+            let bytes = 0;
+            while (j < batch.length && j - i < MAX_BATCH_COMMANDS && (j === i || bytes + batch[j]!.data.length <= MAX_BATCH_BYTES)) bytes += batch[j++]!.data.length;
+            const slice = batch.slice(i, j);
+            datas.push(slice.length === 1 ? slice[0]!.data : encodeBatch(slice.map((p) => p.data)));
+            callers.push(slice.map((p) => p.waiter));
+            i = j;
           }
+          const { firstIndex, term } = r.core.propose(datas);
+          for (let k = 0; k < datas.length; k++) r.waiters.set(firstIndex + k, { index: firstIndex + k, term, callers: callers[k]! });
         } catch (e) {
           const err = mapCoreError(r, e, '');
           for (const p of batch) p.waiter.reject(err);
@@ -1064,28 +1078,33 @@ export class Host {
       for (const [index, w] of r.waiters) {
         if (index <= r.applied) {
           r.waiters.delete(index);
-          w.reject(r.notLeader());
+          for (const c of w.callers) c.reject(r.notLeader());
         }
       }
       this.hook(r, 'onRestored', () => r.hooks.onRestored?.(r.group, r.state, r.applied));
     }
     for (const e of rd.committedEntries) {
       if (e.index <= r.applied) continue;
-      let outcome: Outcome = { ok: true, result: undefined };
+      let outcomes: Outcome[] = NO_RESULT;
       if (e.type === EntryType.Normal && e.data.length > 0) {
-        const res = r.applyCommand(e);
-        outcome = res.outcome;
+        const results = r.applyEntry(e.data);
+        outcomes = results.map((x) => x.outcome);
         r.bytesSinceSnapshot += e.data.length;
-        if (res.fresh && r.role === 'leader') {
-          this.hook(r, 'onCommandCommitted', () => r.hooks.onCommandCommitted?.(r.group, res.command, res.outcome, r.state));
+        if (r.role === 'leader' && r.hooks.onCommandCommitted !== undefined) {
+          for (const res of results) {
+            if (res.fresh) this.hook(r, 'onCommandCommitted', () => r.hooks.onCommandCommitted?.(r.group, res.command, res.outcome, r.state));
+          }
         }
       }
       r.applied = e.index;
       const w = r.waiters.get(e.index);
       if (w !== undefined) {
         r.waiters.delete(e.index);
-        if (w.term === e.term) w.resolve(outcome);
-        else w.reject(r.notLeader());
+        if (w.term === e.term) {
+          for (let i = 0; i < w.callers.length; i++) w.callers[i]!.resolve(outcomes[i] ?? outcomes[0]!);
+        } else {
+          for (const c of w.callers) c.reject(r.notLeader());
+        }
       }
     }
     for (const rs of rd.readStates) {
@@ -1232,10 +1251,13 @@ export class Host {
     // A snapshot stream whose sender went silent is abandoned (the leader will send a new one).
     if (r.incoming !== undefined && this.hostTick - r.incoming.at > 2 * this.o.electionTicks) r.incoming = undefined;
     for (const [index, w] of r.waiters) {
-      if (w.deadline <= now) {
-        r.waiters.delete(index);
-        w.reject(new TimeoutError(r.group, 'command'));
-      }
+      if (w.callers.every((c) => c.deadline > now)) continue;
+      w.callers = w.callers.filter((c) => {
+        if (c.deadline > now) return true;
+        c.reject(new TimeoutError(r.group, 'command'));
+        return false;
+      });
+      if (w.callers.length === 0) r.waiters.delete(index);
     }
     for (const [ctx, ws] of r.readsByCtx) {
       const live = ws.filter((w) => {

@@ -4,7 +4,7 @@ import type { LogReader, RaftNode, Role, Status } from '@raftfleet/core';
 import type { ConfState, Entry, Snapshot } from '@raftfleet/protocol';
 import { ClientTable, type ClientTableImage, type Outcome } from './client-table.js';
 import { msgpackCodec, type Codec } from './codec.js';
-import { decodeCommand, decodeSnapshotPayload, encodeSnapshotPayload } from './envelope.js';
+import { decodeBatch, decodeCommand, decodeSnapshotPayload, encodeSnapshotPayload, isBatch } from './envelope.js';
 import { CommandFailedError, NotLeaderError, nodeOfMember } from './errors.js';
 import type { RaftStorage } from '@raftfleet/storage';
 import { CompactedError, UnavailableError } from '@raftfleet/core';
@@ -28,13 +28,18 @@ export interface GroupHooks<State = any, Command = any, Result = any, Query = an
   onRestored?(group: string, state: State, appliedIndex: number): void;
 }
 
-/** A caller waiting for its command to be applied. */
-export interface CommandWaiter {
-  index: number;
-  term: number;
+/** One caller waiting for its command's outcome. */
+export interface Caller {
   deadline: number;
   resolve(o: Outcome): void;
   reject(e: Error): void;
+}
+
+/** The callers waiting on one log entry (several when the entry is a batch of commands). */
+export interface CommandWaiter {
+  index: number;
+  term: number;
+  callers: Caller[];
 }
 
 /** A caller waiting for a read to become safe and applied. */
@@ -55,7 +60,7 @@ export interface Watcher {
 /** A proposal queued until the next processing pass. */
 export interface QueuedProposal {
   data: Uint8Array;
-  waiter: Omit<CommandWaiter, 'index' | 'term'>;
+  waiter: Caller;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -202,12 +207,24 @@ export class Replica {
     this.bytesSinceSnapshot = 0;
   }
 
-  /** Applies one committed normal entry; returns its outcome and whether it was newly applied. */
-  applyCommand(entry: Entry): { outcome: Outcome; fresh: boolean; command: unknown } {
+  /** Applies a committed normal entry (one command or a batch); one result per command, in order. */
+  applyEntry(data: Uint8Array): Array<{ outcome: Outcome; fresh: boolean; command: unknown }> {
+    if (!isBatch(data)) return [this.applyCommand(data)];
+    let records: Uint8Array[];
+    try {
+      records = decodeBatch(data);
+    } catch (e) {
+      return [{ outcome: { ok: false, errorName: 'DecodeError', message: (e as Error).message }, fresh: false, command: undefined }];
+    }
+    return records.map((r) => this.applyCommand(r));
+  }
+
+  /** Applies one command record; returns its outcome and whether it was newly applied. */
+  applyCommand(data: Uint8Array): { outcome: Outcome; fresh: boolean; command: unknown } {
     let rec;
     let command: unknown;
     try {
-      rec = decodeCommand(entry.data);
+      rec = decodeCommand(data);
       command = this.codec.decode(rec.payload);
     } catch (e) {
       // Malformed bytes are refused identically everywhere: deterministic, state unchanged.
@@ -239,7 +256,7 @@ export class Replica {
 
   /** Fails every waiter (used when this member goes away). */
   failAll(err: () => Error): void {
-    for (const w of this.waiters.values()) w.reject(err());
+    for (const w of this.waiters.values()) for (const c of w.callers) c.reject(err());
     this.waiters.clear();
     for (const p of this.proposals) p.waiter.reject(err());
     this.proposals = [];

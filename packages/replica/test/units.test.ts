@@ -2,7 +2,7 @@ import test from 'ava';
 import { decode as standardDecode, encode as standardEncode } from '@msgpack/msgpack';
 import fc from 'fast-check';
 import { ClientTable } from '../src/client-table.js';
-import { decodeCommand, encodeCommand } from '../src/envelope.js';
+import { decodeBatch, decodeCommand, encodeBatch, encodeCommand, isBatch } from '../src/envelope.js';
 import { jsonCodec, msgpackCodec } from '../src/index.js';
 
 test('command records round-trip (property)', (t) => {
@@ -76,4 +76,18 @@ test('retained results agree with a simple model (property)', (t) => {
     { seed: 7, numRuns: 300 },
   );
   t.pass();
+});
+
+test('command batches round-trip and reject truncation (property)', (t) => {
+  fc.assert(
+    fc.property(fc.array(fc.uint8Array({ maxLength: 64 }), { maxLength: 30 }), (records) => {
+      const back = decodeBatch(encodeBatch(records));
+      return back.length === records.length && back.every((r, i) => Buffer.from(r).equals(Buffer.from(records[i]!)));
+    }),
+    { seed: 11, numRuns: 300 },
+  );
+  const full = encodeBatch([new Uint8Array([1, 2, 3]), new Uint8Array([4])]);
+  t.true(isBatch(full));
+  t.throws(() => decodeBatch(full.subarray(0, full.length - 1)));
+  t.false(isBatch(encodeCommand({ clientId: 'c', seq: 1, payload: new Uint8Array([2]) })));
 });
