@@ -1,0 +1,139 @@
+// Closed-loop load generation and failover measurement, shared by every system under test so
+// that raftfleet and etcd are driven by exactly the same code.
+
+/** Result of a closed-loop run. */
+export interface LoadResult {
+  /** Operations completed. */
+  ops: number;
+  /** Operations that failed (counted, not retried). */
+  errors: number;
+  /** Measured seconds. */
+  seconds: number;
+  /** Completed operations per second. */
+  opsPerSec: number;
+  /** Latency percentiles in milliseconds. */
+  p50: number;
+  p99: number;
+  p999: number;
+}
+
+/** Percentile of an ascending-sorted array (nearest rank). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** Median of a list of numbers. */
+export function median(values: readonly number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+/**
+ * Keeps `inFlight` operations outstanding for `seconds` (after `warmupSeconds` that are not
+ * counted) and reports throughput and latency.
+ */
+export async function closedLoop(op: (worker: number, seq: number) => Promise<unknown>, inFlight: number, seconds: number, warmupSeconds = 1): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let ops = 0;
+  let errors = 0;
+  let measuring = false;
+  let stop = false;
+  const worker = async (id: number) => {
+    let seq = 0;
+    while (!stop) {
+      const t0 = performance.now();
+      try {
+        await op(id, seq++);
+        if (measuring) {
+          latencies.push(performance.now() - t0);
+          ops++;
+        }
+      } catch {
+        if (measuring) errors++;
+      }
+    }
+  };
+  const workers = Array.from({ length: inFlight }, (_, i) => worker(i));
+  await sleep(warmupSeconds * 1000);
+  measuring = true;
+  const started = performance.now();
+  await sleep(seconds * 1000);
+  measuring = false;
+  const elapsed = (performance.now() - started) / 1000;
+  stop = true;
+  await Promise.all(workers);
+  latencies.sort((a, b) => a - b);
+  return {
+    ops,
+    errors,
+    seconds: elapsed,
+    opsPerSec: ops / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    p999: percentile(latencies, 99.9),
+  };
+}
+
+/** Outcome of one leader-kill trial. */
+export interface FailoverTrial {
+  /** Longest time without any acknowledged write, from just before the kill until the end. */
+  maxGapMs: number;
+  /** Writes acknowledged during the trial. */
+  acknowledged: number;
+}
+
+/**
+ * Runs `writers` closed-loop writers, kills the leader after `beforeMs`, keeps writing for
+ * `afterMs`, and reports the longest window without an acknowledgement around the kill.
+ * Every acknowledged write id is passed to `acked` so the caller can verify it afterwards.
+ */
+export async function failoverTrial(options: {
+  writers: number;
+  write: (id: string) => Promise<unknown>;
+  acked: (id: string) => void;
+  kill: () => Promise<void>;
+  beforeMs: number;
+  afterMs: number;
+  trial: number;
+}): Promise<FailoverTrial> {
+  let stop = false;
+  let acknowledged = 0;
+  const acks: number[] = [];
+  const writer = async (w: number) => {
+    let seq = 0;
+    while (!stop) {
+      const id = `t${options.trial}-w${w}-${seq++}`;
+      try {
+        await options.write(id);
+        acks.push(performance.now());
+        acknowledged++;
+        options.acked(id);
+      } catch {
+        await sleep(5);
+      }
+    }
+  };
+  const workers = Array.from({ length: options.writers }, (_, i) => writer(i));
+  await sleep(options.beforeMs);
+  const killedAt = performance.now();
+  await options.kill();
+  await sleep(options.afterMs);
+  const end = performance.now();
+  stop = true;
+  await Promise.all(workers);
+  const window = acks.filter((t) => t >= killedAt - 50).sort((a, b) => a - b);
+  let maxGap = 0;
+  let previous = killedAt;
+  for (const t of window) {
+    maxGap = Math.max(maxGap, t - previous);
+    previous = Math.max(previous, t);
+  }
+  maxGap = Math.max(maxGap, end - previous);
+  return { maxGapMs: maxGap, acknowledged };
+}
+
+/** Promise-based sleep. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

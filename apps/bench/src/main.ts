@@ -1,0 +1,190 @@
+// The cluster benchmark: one 3-member group on three raftfleet node processes (TCP, durable LMDB)
+// against a 3-member etcd cluster, both driven by the same closed-loop load generator.
+// Usage: npm run bench -w @raftfleet/bench [-- --seconds 5 --trials 10 --skip-etcd --short]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EtcdCluster, etcdVersion } from './etcd.js';
+import { closedLoop, failoverTrial, median, type LoadResult } from './load.js';
+import { RaftfleetCluster } from './raftfleet.js';
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    trials: { type: 'string', default: '10' },
+    short: { type: 'boolean', default: false },
+    'skip-etcd': { type: 'boolean', default: false },
+    'skip-raftfleet': { type: 'boolean', default: false },
+  },
+});
+const seconds = args.short ? 1 : Number(args.seconds);
+const trials = args.short ? 2 : Number(args.trials);
+const WRITE_IN_FLIGHT = [1, 16, 128, 512];
+const READ_IN_FLIGHT = [1, 128];
+
+interface SystemResult {
+  system: string;
+  version: string;
+  writes: Record<number, LoadResult>;
+  reads: Record<number, LoadResult>;
+  failover: { gapsMs: number[]; medianGapMs: number; maxGapMs: number; acknowledged: number; lost: number; duplicated: number | null };
+}
+
+async function benchRaftfleet(): Promise<SystemResult> {
+  const cluster = new RaftfleetCluster();
+  try {
+    await cluster.startAll([
+      { name: 'bench-counter', machine: 'counter' },
+      { name: 'bench-ledger', machine: 'bench-ledger' },
+    ]);
+    const { client } = cluster;
+    const writes: Record<number, LoadResult> = {};
+    for (const n of WRITE_IN_FLIGHT) {
+      writes[n] = await closedLoop(() => client.command('bench-counter', { op: 'inc' }), n, seconds);
+      log('raftfleet', `writes x${n}`, writes[n]!);
+    }
+    const reads: Record<number, LoadResult> = {};
+    for (const n of READ_IN_FLIGHT) {
+      reads[n] = await closedLoop(() => client.query('bench-counter', 'get', { consistency: 'linearizable' }), n, seconds);
+      log('raftfleet', `linearizable reads x${n}`, reads[n]!);
+    }
+    const acked: string[] = [];
+    const gaps: number[] = [];
+    for (let trial = 0; trial < trials; trial++) {
+      let killed = -1;
+      const result = await failoverTrial({
+        writers: 16,
+        trial,
+        write: (id) => client.command('bench-ledger', { id }, { timeoutMs: 10_000 }),
+        acked: (id) => acked.push(id),
+        kill: async () => {
+          killed = await cluster.killLeader('bench-ledger');
+        },
+        beforeMs: 1000,
+        afterMs: 3000,
+      });
+      gaps.push(result.maxGapMs);
+      console.log(`raftfleet failover trial ${trial}: killed n${killed}, longest window without an ack ${result.maxGapMs.toFixed(0)} ms, ${result.acknowledged} acknowledged`);
+      await cluster.restart(killed);
+      await cluster.waitForLeader('bench-ledger');
+    }
+    const counts = (await client.query('bench-ledger', 'all', { timeoutMs: 30_000 })) as Record<string, number>;
+    const lost = acked.filter((id) => counts[id] === undefined).length;
+    const duplicated = Object.values(counts).filter((c) => c > 1).length;
+    return {
+      system: 'raftfleet',
+      version: '0.1.0',
+      writes,
+      reads,
+      failover: { gapsMs: gaps, medianGapMs: median(gaps), maxGapMs: Math.max(...gaps), acknowledged: acked.length, lost, duplicated },
+    };
+  } finally {
+    await cluster.stop();
+  }
+}
+
+async function benchEtcd(version: string): Promise<SystemResult> {
+  const cluster = new EtcdCluster();
+  try {
+    await cluster.startAll();
+    const { client } = cluster;
+    const writes: Record<number, LoadResult> = {};
+    for (const n of WRITE_IN_FLIGHT) {
+      writes[n] = await closedLoop((w) => client.put(`counter-${w}`).value('1').exec(), n, seconds);
+      log('etcd', `writes x${n}`, writes[n]!);
+    }
+    const reads: Record<number, LoadResult> = {};
+    for (const n of READ_IN_FLIGHT) {
+      reads[n] = await closedLoop(() => client.get('counter-0').string(), n, seconds);
+      log('etcd', `linearizable reads x${n}`, reads[n]!);
+    }
+    const acked: string[] = [];
+    const gaps: number[] = [];
+    for (let trial = 0; trial < trials; trial++) {
+      let killed = -1;
+      const result = await failoverTrial({
+        writers: 16,
+        trial,
+        write: (id) => client.put(`ledger/${id}`).value('1').exec(),
+        acked: (id) => acked.push(id),
+        kill: async () => {
+          killed = await cluster.leaderIndex();
+          cluster.kill(killed);
+        },
+        beforeMs: 1000,
+        afterMs: 3000,
+      });
+      gaps.push(result.maxGapMs);
+      console.log(`etcd failover trial ${trial}: killed e${killed}, longest window without an ack ${result.maxGapMs.toFixed(0)} ms, ${result.acknowledged} acknowledged`);
+      await cluster.restart(killed);
+    }
+    const keys = new Set((await client.getAll().prefix('ledger/').keys()).map((k) => k.slice('ledger/'.length)));
+    const lost = acked.filter((id) => !keys.has(id)).length;
+    return {
+      system: 'etcd',
+      version,
+      writes,
+      reads,
+      failover: { gapsMs: gaps, medianGapMs: median(gaps), maxGapMs: Math.max(...gaps), acknowledged: acked.length, lost, duplicated: null },
+    };
+  } finally {
+    await cluster.stop();
+  }
+}
+
+function log(system: string, what: string, r: LoadResult): void {
+  console.log(`${system} ${what}: ${r.opsPerSec.toFixed(0)}/s p50 ${r.p50.toFixed(2)} ms p99 ${r.p99.toFixed(2)} ms p99.9 ${r.p999.toFixed(2)} ms (${r.errors} errors)`);
+}
+
+function table(results: SystemResult[]): void {
+  const ours = results.find((r) => r.system === 'raftfleet');
+  const etcd = results.find((r) => r.system === 'etcd');
+  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+  const rows: Record<string, Record<string, string>> = {};
+  for (const n of WRITE_IN_FLIGHT) {
+    rows[`writes/s @${n}`] = { raftfleet: fmt(ours?.writes[n]?.opsPerSec), etcd: fmt(etcd?.writes[n]?.opsPerSec), ratio: ratio(ours?.writes[n]?.opsPerSec, etcd?.writes[n]?.opsPerSec) };
+    rows[`write p50/p99/p99.9 ms @${n}`] = { raftfleet: lat(ours?.writes[n]), etcd: lat(etcd?.writes[n]), ratio: ratio(etcd?.writes[n]?.p50, ours?.writes[n]?.p50) };
+  }
+  for (const n of READ_IN_FLIGHT) {
+    rows[`linearizable reads/s @${n}`] = { raftfleet: fmt(ours?.reads[n]?.opsPerSec), etcd: fmt(etcd?.reads[n]?.opsPerSec), ratio: ratio(ours?.reads[n]?.opsPerSec, etcd?.reads[n]?.opsPerSec) };
+  }
+  rows['failover window median/max ms'] = {
+    raftfleet: ours ? `${ours.failover.medianGapMs.toFixed(0)} / ${ours.failover.maxGapMs.toFixed(0)}` : 'n/a',
+    etcd: etcd ? `${etcd.failover.medianGapMs.toFixed(0)} / ${etcd.failover.maxGapMs.toFixed(0)}` : 'n/a',
+    ratio: ratio(etcd?.failover.medianGapMs, ours?.failover.medianGapMs),
+  };
+  rows['acknowledged lost / applied twice'] = {
+    raftfleet: ours ? `${ours.failover.lost} / ${ours.failover.duplicated}` : 'n/a',
+    etcd: etcd ? `${etcd.failover.lost} / n/a` : 'n/a',
+    ratio: '',
+  };
+  console.table(rows);
+}
+
+function fmt(n: number | undefined): string {
+  return n === undefined ? 'n/a' : n.toFixed(0);
+}
+
+function lat(r: LoadResult | undefined): string {
+  return r === undefined ? 'n/a' : `${r.p50.toFixed(2)} / ${r.p99.toFixed(2)} / ${r.p999.toFixed(2)}`;
+}
+
+const results: SystemResult[] = [];
+if (!args['skip-raftfleet']) results.push(await benchRaftfleet());
+const version = etcdVersion();
+if (args['skip-etcd']) {
+  console.log('etcd column skipped (--skip-etcd)');
+} else if (version === undefined) {
+  console.log('etcd column skipped: no etcd binary on the PATH (apt-get install etcd-server)');
+} else {
+  results.push(await benchEtcd(version));
+}
+table(results);
+const out = resolve(import.meta.dirname, '..', '..', '..', 'results');
+mkdirSync(out, { recursive: true });
+const file = join(out, 'cluster.json');
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model }, seconds, trials, results }, null, 2) + '\n');
+console.log(`wrote ${file}`);
+const ours = results.find((r) => r.system === 'raftfleet');
+process.exitCode = ours !== undefined && (ours.failover.lost > 0 || (ours.failover.duplicated ?? 0) > 0) ? 1 : 0;
