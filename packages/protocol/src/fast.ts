@@ -399,35 +399,33 @@ export function fastEncodeEnvelope(e: Envelope): Uint8Array {
 
 // ---------------------------------------------------------------- reader
 
-// Group names and member ids repeat in every message: decoding them through a small intern table
-// returns the same string without building it again.
+// Group names and member ids repeat in every message: decoding them through a small direct-mapped
+// cache returns the same string without building it again. The slot comes from a few bytes only, and a
+// hit is confirmed by comparing every byte, so a collision costs a rebuild, never a wrong string.
 const INTERN_MAX_BYTES = 64;
-const INTERN_MAX_ENTRIES = 8192;
-const interned = new Map<number, string>();
+const INTERN_SLOTS = 4096;
+const internSlots: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
 
 function internAscii(buf: Uint8Array, start: number, end: number): string | undefined {
   const n = end - start;
-  let h = 0x811c9dc5 ^ n;
+  if (n === 0) return '';
+  const slot =
+    (n * 0x9e3779b1 + buf[start]! * 0x85eb + buf[end - 1]! * 0xc2b3 + buf[end - 2 < start ? start : end - 2]! * 0x27d5 +
+      buf[start + (n >>> 1)]! * 0x165667) &
+    (INTERN_SLOTS - 1);
+  const hit = internSlots[slot];
+  if (hit !== undefined && hit.length === n) {
+    let i = 0;
+    while (i < n && hit.charCodeAt(i) === buf[start + i]) i++;
+    if (i === n) return hit;
+  }
+  let s = '';
   for (let i = start; i < end; i++) {
     const c = buf[i]!;
     if (c >= 0x80) return undefined;
-    h = Math.imul(h ^ c, 0x01000193);
+    s += String.fromCharCode(c);
   }
-  const hit = interned.get(h);
-  if (hit !== undefined && hit.length === n) {
-    let same = true;
-    for (let i = 0; i < n; i++) {
-      if (hit.charCodeAt(i) !== buf[start + i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return hit;
-  }
-  let s = '';
-  for (let i = start; i < end; i++) s += String.fromCharCode(buf[i]!);
-  if (interned.size >= INTERN_MAX_ENTRIES) interned.clear();
-  interned.set(h, s);
+  internSlots[slot] = s;
   return s;
 }
 
