@@ -67,11 +67,12 @@ test('invalid usage exits 2 with a message naming the flag', async (t) => {
     [['group', 'add', 'g', '--seeds', '127.0.0.1:1', '--cluster-id', 'c', '--secret', '12345678'], '--machine'],
     [['group', 'add', 'g', '--machine', 'counter', '--replicas', '0', '--seeds', '127.0.0.1:1', '--cluster-id', 'c', '--secret', '12345678'], '--replicas'],
   ];
-  for (const [args, flag] of cases) {
-    const r = await run(args);
+  const results = await Promise.all(cases.map(([args]) => run(args)));
+  cases.forEach(([args, flag], i) => {
+    const r = results[i]!;
     t.is(r.code, 2, `${args.join(' ')} → ${r.code}: ${r.stderr}`);
     t.true(r.stderr.includes(flag), `${args.join(' ')}: stderr should name ${flag}: ${r.stderr}`);
-  }
+  });
 });
 
 test('secret from a file and the environment; an unreachable cluster exits 3', async (t) => {
@@ -138,29 +139,37 @@ test('a real fleet: group add, command, query, status, typed failures as exit co
     const inc = await run(['command', 'c1', '{"op":"inc","by":5}', ...conn], env);
     t.is(inc.code, 0, inc.stderr);
     t.is(JSON.parse(inc.stdout), 5);
-    const get = await run(['query', 'c1', '"get"', ...conn], env);
+    const [get, stale, status, table, list] = await Promise.all([
+      run(['query', 'c1', '"get"', ...conn], env),
+      run(['query', 'c1', '"get"', '--consistency', 'lease', ...conn], env),
+      run(['status', '--json', ...conn], env),
+      run(['status', ...conn], env),
+      run(['group', 'list', '--json', ...conn], env),
+    ]);
     t.is(JSON.parse(get.stdout), 5);
-    const stale = await run(['query', 'c1', '"get"', '--consistency', 'stale', ...conn], env);
     t.is(stale.code, 0, stale.stderr);
+    t.is(JSON.parse(stale.stdout), 5);
 
-    const status = await run(['status', '--json', ...conn], env);
     t.is(status.code, 0, status.stderr);
     const s = JSON.parse(status.stdout) as { nodes: Array<{ id: string }>; groups: Array<{ name: string; members: string[]; leader: string }> };
     t.deepEqual(s.nodes.map((n) => n.id).sort(), ['n1', 'n2', 'n3', 'n4']);
     const c1 = s.groups.find((g) => g.name === 'c1');
     t.is(c1?.members.length, 3);
     t.true(c1 !== undefined && c1.members.includes(c1.leader));
-    const table = await run(['status', ...conn], env);
     t.true(table.stdout.includes('c1') && table.stdout.includes('LEADER'));
-    const list = await run(['group', 'list', '--json', ...conn], env);
     t.deepEqual((JSON.parse(list.stdout) as Array<{ name: string }>).map((g) => g.name), ['c1']);
 
-    t.is((await run(['command', 'nope', '{"op":"inc"}', ...conn], env)).code, 5);
-    const failed = await run(['command', 'c1', '{"op":"set","value":"x"}', ...conn], env);
+    const [missing, failed, refused, badMachine] = await Promise.all([
+      run(['command', 'nope', '{"op":"inc"}', ...conn], env),
+      run(['command', 'c1', '{"op":"set","value":"x"}', ...conn], env),
+      run(['status', ...conn], { RAFTFLEET_SECRET: 'not-the-secret' }),
+      run(['group', 'add', 'c2', '--machine', 'no-such-machine', ...conn], env),
+    ]);
+    t.is(missing.code, 5, missing.stderr);
     t.is(failed.code, 6, failed.stderr);
     t.true(failed.stderr.includes('TypeError'));
-    t.is((await run(['status', ...conn], { RAFTFLEET_SECRET: 'not-the-secret' })).code, 4);
-    t.is((await run(['group', 'add', 'c2', '--machine', 'no-such-machine', ...conn], env)).code, 8);
+    t.is(refused.code, 4, refused.stderr);
+    t.is(badMachine.code, 8, badMachine.stderr);
     const removed = await run(['group', 'remove', 'c1', ...conn], env);
     t.is(removed.code, 0, removed.stderr);
     t.is((await run(['group', 'remove', 'c1', ...conn], env)).code, 5);

@@ -95,7 +95,9 @@ async function main(): Promise<number> {
     if (code !== 0) say('\nacknowledged writes were lost: this is a bug, please report it with the output above.');
   }
   if (args.values.serve) {
-    say(`\nfleet still running; dashboard at ${demo.dashboard.url}; seeds ${demo.cluster.seeds().join(',')} (cluster id ${demo.cluster.clusterId}). Ctrl-C to stop.`);
+    say(`\nfleet still running; dashboard at ${demo.dashboard.url}. Ctrl-C to stop. To use the raftfleet command against it:`);
+    say(`  export RAFTFLEET_SEEDS=${demo.cluster.seeds().join(',')} RAFTFLEET_CLUSTER_ID=${demo.cluster.clusterId} RAFTFLEET_SECRET=${demo.cluster.secret}`);
+    say('  node apps/cli/dist/main.js status');
     await new Promise<void>(() => {});
   }
   await shutdown();
