@@ -175,6 +175,34 @@ function runSchedule(seed: number, steps: number): Outcome {
   }
   const l = c.leaders();
   if (l.length === 0) fail('no leader after healing');
+  // Leader completeness: every entry ever applied anywhere is in the final leader's log.
+  const leaderLog = c.get(c.leader()).log;
+  for (const [index, v] of committed) {
+    if (index < leaderLog.firstIndex()) continue;
+    const e = leaderLog.entries(index, index + 1, Number.MAX_SAFE_INTEGER)[0];
+    const got = e === undefined ? 'missing' : `${e.term}:${e.type}:${Buffer.from(e.data).toString('hex')}`;
+    if (got !== v) fail(`leader ${c.leader()} has ${got} at ${index}, applied was ${v}`);
+  }
+  // Log matching: where two logs hold an entry of the same term at an index, they agree up to it.
+  const logs = [...c.members.values()].map((m) => m.log);
+  for (let i = 0; i < logs.length; i++) {
+    for (let j = i + 1; j < logs.length; j++) {
+      const a = logs[i]!;
+      const b = logs[j]!;
+      const lo = Math.max(a.firstIndex(), b.firstIndex());
+      const hi = Math.min(a.lastIndex(), b.lastIndex());
+      let matched = false;
+      for (let k = hi; k >= lo; k--) {
+        const same = a.term(k) === b.term(k);
+        if (same) {
+          matched = true;
+          const ea = a.entries(k, k + 1, Number.MAX_SAFE_INTEGER)[0]!;
+          const eb = b.entries(k, k + 1, Number.MAX_SAFE_INTEGER)[0]!;
+          if (Buffer.compare(Buffer.from(ea.data), Buffer.from(eb.data)) !== 0) fail(`log matching: same term, different entries at ${k}`);
+        } else if (matched) fail(`log matching: logs agree on a later index but differ at ${k}`);
+      }
+    }
+  }
   const lconf = c.node(c.leader()).status().confInEffect;
   if (lconf === undefined) fail('no confInEffect');
   for (const id of [...lconf!.voters, ...lconf!.learners]) {
@@ -184,7 +212,7 @@ function runSchedule(seed: number, steps: number): Outcome {
   return { commits: committed.size, reads, leaders: leaderOfTerm.size };
 }
 
-test('random schedules keep Raft safety (one leader per term, one entry per index, no stale reads)', (t) => {
+test('random schedules keep Raft safety (one leader per term, one entry per index, log matching, leader completeness, no stale reads)', (t) => {
   const base = Number(process.env['RAFT_SEED'] ?? 1);
   const count = Number(process.env['RAFT_SCHEDULES'] ?? 40);
   let commits = 0;
