@@ -811,7 +811,7 @@ export class LmdbStorage implements RaftStorage {
       await this.enqueue(work, false);
     };
     try {
-      for await (const c of snapshotChunks(data)) {
+      for await (const c of snapshotChunks(group, data)) {
         size += c.byteLength;
         let o = 0;
         while (o < c.byteLength) {

@@ -403,7 +403,7 @@ export class MemoryStorage implements RaftStorage {
     planSnapshot(group, this.bounds(group), meta, this.volatile.get(group)?.snapshot?.meta.index ?? 0, (i) => this.termOrZero(group, i));
     const chunks: Uint8Array[] = [];
     let size = 0;
-    for await (const c of snapshotChunks(data)) {
+    for await (const c of snapshotChunks(group, data)) {
       chunks.push(copyBytes(c));
       size += c.byteLength;
     }

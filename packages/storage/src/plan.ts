@@ -36,10 +36,20 @@ function isIndex(n: unknown): n is number {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 }
 
-/** Checks that a group name is usable (a non-empty string without NUL). */
+const utf8 = new TextEncoder();
+
+/** Checks that a group name is usable: a non-empty string without NUL, at most 1024 bytes of UTF-8 (it is part of keys). */
 export function checkGroupName(group: unknown): asserts group is string {
-  if (typeof group !== 'string' || group.length === 0 || group.includes('\u0000') || group.length > 1024) {
-    throw new InvalidArgumentError(String(group), 'group name must be a non-empty string of at most 1024 characters without NUL');
+  if (
+    typeof group !== 'string' ||
+    group.length === 0 ||
+    group.includes('\u0000') ||
+    (group.length > 341 && utf8.encode(group).byteLength > 1024)
+  ) {
+    throw new InvalidArgumentError(
+      typeof group === 'string' ? group.slice(0, 64) : String(group),
+      'group name must be a non-empty string of at most 1024 bytes of UTF-8 without NUL',
+    );
   }
 }
 
@@ -164,16 +174,24 @@ export function checkRange(group: string, lo: number, hi: number): void {
   if (!isIndex(lo) || !isIndex(hi) || lo > hi) throw new InvalidArgumentError(group, `invalid range [${lo}, ${hi})`);
 }
 
-/** Turns the `data` argument of `saveSnapshot` into an async iterable of chunks. */
+/**
+ * Turns the `data` argument of `saveSnapshot` into an async iterable of chunks.
+ * Throws {@link InvalidArgumentError} for data that is not bytes or an iterable of byte chunks.
+ */
 export async function* snapshotChunks(
+  group: string,
   data: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | Uint8Array,
 ): AsyncGenerator<Uint8Array> {
   if (data instanceof Uint8Array) {
     yield data;
     return;
   }
+  const iterable = data as Partial<AsyncIterable<Uint8Array> & Iterable<Uint8Array>> | null;
+  if (iterable === null || typeof iterable !== 'object' || (typeof iterable[Symbol.asyncIterator] !== 'function' && typeof iterable[Symbol.iterator] !== 'function')) {
+    throw new InvalidArgumentError(group, 'snapshot data must be a Uint8Array or an iterable of Uint8Array chunks');
+  }
   for await (const chunk of data as AsyncIterable<Uint8Array>) {
-    if (!(chunk instanceof Uint8Array)) throw new TypeError('snapshot chunks must be Uint8Array');
+    if (!(chunk instanceof Uint8Array)) throw new InvalidArgumentError(group, 'snapshot chunks must be Uint8Array');
     yield chunk;
   }
 }

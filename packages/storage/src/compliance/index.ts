@@ -527,7 +527,14 @@ export function storageCompliance(test: ComplianceTest, factory: StorageFactory,
     await expectRejects(t, () => s.write({ writes: [{ group: 'g', hardState: { term: -1, vote: '', commit: 0 } }] }), 'ERR_STORAGE_INVALID_ARGUMENT', 'negative term');
     await expectRejects(t, () => s.saveSnapshot('g', { index: -1, term: 1, conf: { voters: [], learners: [] } }, new Uint8Array()), 'ERR_STORAGE_INVALID_ARGUMENT', 'negative snapshot index');
     expectThrows(t, () => s.entries('g', Number.NaN, 2), 'ERR_STORAGE_INVALID_ARGUMENT', 'NaN range');
+    await expectRejects(t, () => s.write({ writes: [{ group: 'é'.repeat(600), entries: entryRun(1, 1, 1) }] }), 'ERR_STORAGE_INVALID_ARGUMENT', 'group name over 1024 bytes');
+    await expectRejects(t, () => s.saveSnapshot('g', { index: 1, term: 1, conf: { voters: [], learners: [] } }, ['not bytes'] as unknown as Uint8Array[]), 'ERR_STORAGE_INVALID_ARGUMENT', 'snapshot chunk that is not bytes');
+    await expectRejects(t, () => s.saveSnapshot('g', { index: 1, term: 1, conf: { voters: [], learners: [] } }, 42 as unknown as Uint8Array), 'ERR_STORAGE_INVALID_ARGUMENT', 'snapshot data that is not bytes');
     t.deepEqual(s.groups(), []);
+    // The storage still works after all that.
+    const longest = 'g'.repeat(1024);
+    await s.write({ writes: [{ group: longest, entries: entryRun(1, 2, 1) }] });
+    t.is(s.lastIndex(longest), 2);
   });
 
   test(`${prefix}: random operation sequences match a model (including reopen)`, async (t) => {
