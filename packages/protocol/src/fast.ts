@@ -210,18 +210,21 @@ export class ProtoWriter {
     this.pos = pos;
   }
 
+  /** Writes a uint64 field (one-byte tag), omitted when zero as proto3 does. */
   u64(tag: number, n: number): void {
     if (n === 0) return;
     this.buf[this.pos++] = tag;
     this.varint(n);
   }
 
+  /** Writes a bool field, omitted when false. */
   bool(tag: number, b: boolean): void {
     if (!b) return;
     this.buf[this.pos++] = tag;
     this.buf[this.pos++] = 1;
   }
 
+  /** Writes the UTF-8 bytes of `s` (no tag, no length); `byteLength` is their count. */
   rawString(s: string, byteLength: number): void {
     if (byteLength === s.length) {
       const buf = this.buf;
@@ -233,6 +236,7 @@ export class ProtoWriter {
     }
   }
 
+  /** Writes a string field, omitted when empty. */
   str(tag: number, s: string): void {
     if (s.length === 0) return;
     if (s.length <= ENCODED_MAX_CHARS) {
@@ -252,6 +256,7 @@ export class ProtoWriter {
     this.rawString(s, len);
   }
 
+  /** Writes a bytes field, omitted when empty. */
   bytes(tag: number, b: Uint8Array): void {
     if (b.length === 0) return;
     this.buf[this.pos++] = tag;
@@ -260,6 +265,7 @@ export class ProtoWriter {
     this.pos += b.length;
   }
 
+  /** Writes the tag (one or two bytes) and length of a length-delimited field whose body follows. */
   lenPrefix(tag: number, len: number): void {
     if (tag > 0x7f) {
       this.buf[this.pos++] = (tag & 0x7f) | 0x80;
@@ -434,16 +440,22 @@ export class ProtoReader {
   /** Read position. */
   pos: number;
 
+  /**
+   * @param buf - The input.
+   * @param type - Name of the type being decoded, for error messages.
+   * @param start - Where reading starts.
+   * @param end - End of the readable region.
+   */
   constructor(
     readonly buf: Uint8Array,
     readonly type: string,
     start = 0,
-    /** End of the readable region. */
     public end = buf.length,
   ) {
     this.pos = start;
   }
 
+  /** Throws a DecodeError naming the type being decoded. */
   fail(reason: string): never {
     throw new DecodeError(this.type, reason);
   }
@@ -483,6 +495,7 @@ export class ProtoReader {
     return end;
   }
 
+  /** Reads a bytes field as a view of the input (no copy). */
   bytes(): Uint8Array {
     const end = this.delimited();
     const buf = this.buf;
@@ -492,6 +505,7 @@ export class ProtoReader {
     return b;
   }
 
+  /** Reads a string field. */
   string(): string {
     const end = this.delimited();
     const buf = this.buf;
@@ -504,6 +518,7 @@ export class ProtoReader {
     return textDecoder.decode(buf.subarray(start, end));
   }
 
+  /** Reads a bool field. */
   bool(): boolean {
     return this.varint() !== 0;
   }
