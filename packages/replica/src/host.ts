@@ -1,7 +1,7 @@
 // The per-process runtime: one loop that ticks, steps, persists (one batch for all groups),
 // sends (one frame per node), applies and answers for every member hosted on this node.
 import type { Progress, RaftConfig, RaftNode, Ready, Role } from '@raftfleet/core';
-import { EntryType, type ConfChange, type ConfState, type Envelope, type Message, type SnapshotMessage, type SnapshotMeta } from '@raftfleet/protocol';
+import { EntryType, type ConfChange, type ConfState, type Entry, type Envelope, type Message, type SnapshotMessage, type SnapshotMeta } from '@raftfleet/protocol';
 import type { Outcome } from './client-table.js';
 import { internalCodec, msgpackCodec, type Codec } from './codec.js';
 import { createDefaultCore } from './core-factory.js';
@@ -882,6 +882,7 @@ export class Host {
       }
       if (write) writes.push(gw);
     }
+    for (const { r, rd } of work) this.applySoft(r, rd);
     if (work.length === 0 && writes.length === 0) {
       for (const r of dirty) await this.housekeep(r);
       return did;
@@ -1056,7 +1057,8 @@ export class Host {
     this.dirty.add(r);
   }
 
-  private applyReady(r: Replica, rd: Ready): void {
+  /** Role, leader and term of a Ready: in-memory only, handled as soon as the Ready is taken. */
+  private applySoft(r: Replica, rd: Ready): void {
     if (rd.softState !== undefined) {
       const prev = r.role;
       r.role = rd.softState.role;
@@ -1069,6 +1071,9 @@ export class Host {
       }
     }
     if (rd.hardState !== undefined) r.term = rd.hardState.term;
+  }
+
+  private applyReady(r: Replica, rd: Ready): void {
     if (rd.snapshot !== undefined && rd.snapshot.meta.index > r.applied) {
       try {
         r.restoreFrom(rd.snapshot.data, rd.snapshot.meta.index, rd.snapshot.meta.term, this.o.maxRetainedResults);
@@ -1083,7 +1088,28 @@ export class Host {
       }
       this.hook(r, 'onRestored', () => r.hooks.onRestored?.(r.group, r.state, r.applied));
     }
-    for (const e of rd.committedEntries) {
+    this.applyCommitted(r, rd.committedEntries);
+    for (const rs of rd.readStates) {
+      const ws = r.readsByCtx.get(rs.context);
+      if (ws === undefined) continue;
+      r.readsByCtx.delete(rs.context);
+      for (const w of ws) {
+        w.index = rs.index;
+        r.readsWaitingApply.push(w);
+      }
+    }
+    if (r.readsWaitingApply.length > 0) {
+      const still: ReadWaiter[] = [];
+      for (const w of r.readsWaitingApply) {
+        if (w.index <= r.applied) w.run();
+        else still.push(w);
+      }
+      r.readsWaitingApply = still;
+    }
+  }
+
+  private applyCommitted(r: Replica, entries: readonly Entry[]): void {
+    for (const e of entries) {
       if (e.index <= r.applied) continue;
       let outcomes: Outcome[] = NO_RESULT;
       if (e.type === EntryType.Normal && e.data.length > 0) {
@@ -1106,23 +1132,6 @@ export class Host {
           for (const c of w.callers) c.reject(r.notLeader());
         }
       }
-    }
-    for (const rs of rd.readStates) {
-      const ws = r.readsByCtx.get(rs.context);
-      if (ws === undefined) continue;
-      r.readsByCtx.delete(rs.context);
-      for (const w of ws) {
-        w.index = rs.index;
-        r.readsWaitingApply.push(w);
-      }
-    }
-    if (r.readsWaitingApply.length > 0) {
-      const still: ReadWaiter[] = [];
-      for (const w of r.readsWaitingApply) {
-        if (w.index <= r.applied) w.run();
-        else still.push(w);
-      }
-      r.readsWaitingApply = still;
     }
   }
 
