@@ -309,3 +309,20 @@ test('the frame decoder splits any chunking of a stream identically', (t) => {
     t.is(decoder.buffered, 0);
   }
 });
+
+test('a peer that goes silent after the handshake is detected by keepalive: idle_timeout, peerDown', async (t) => {
+  const server = await node('server', { keepalive: { intervalMs: 20, idleTimeoutMs: 300 } });
+  const downs: string[] = [];
+  server.on('peerDown', (p) => downs.push(p));
+  try {
+    const c = await authenticated(t, server, 'half-open');
+    t.true(server.isConnected('half-open'));
+    // Never answer the pings: to the server this is a peer whose host vanished.
+    await c.closed;
+    t.is(closedBy(server, 'idle_timeout'), 1);
+    t.deepEqual(downs, ['half-open']);
+    t.true(c.frames.some((f) => f.kind === 'ping'), 'the server probed before giving up');
+  } finally {
+    await server.close();
+  }
+});
