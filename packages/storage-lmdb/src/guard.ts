@@ -88,18 +88,39 @@ export function checkDataFile(dir: string): void {
 
 const openInProcess = new Set<string>();
 
-function pidAlive(pid: number): boolean {
+/** State and start time (clock ticks since boot) of a process, from Linux's /proc; undefined elsewhere. */
+function procStat(pid: number): { state: string; start: string } | undefined {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces and parentheses): state is field 3, start time field 22.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '', start: fields[19] ?? '' };
+  } catch {
+    return undefined;
   }
 }
 
+function startTime(pid: number): string | undefined {
+  return procStat(pid)?.start;
+}
+
+function holderAlive(pid: number, started: string | undefined): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const now = procStat(pid);
+  if (now === undefined) return true;
+  // A zombie is dead; a process with the holder's pid but another start time is a reuse of the pid.
+  if (now.state === 'Z' || now.state === 'X') return false;
+  return started === undefined || now.start === started;
+}
+
 /**
- * Claims `dir` for this process: refuses a second opener in this process, and (best effort, by pid file)
- * one in another live process. Returns the function that releases the claim.
+ * Claims `dir` for this process: refuses a second opener in this process, and one in another live
+ * process (by a pid file holding the holder's pid and start time, so a dead holder whose pid was reused
+ * does not lock the store). Returns the function that releases the claim.
  */
 export function claimDirectory(dir: string): () => void {
   const key = fs.realpathSync(dir);
@@ -107,18 +128,21 @@ export function claimDirectory(dir: string): () => void {
   const lockFile = path.join(dir, 'raftfleet.pid');
   for (let attempt = 0; ; attempt++) {
     try {
-      fs.writeFileSync(lockFile, `${process.pid}\n`, { flag: 'wx' });
+      fs.writeFileSync(lockFile, `${process.pid} ${startTime(process.pid) ?? ''}\n`, { flag: 'wx' });
       break;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'EEXIST') throw accessError(lockFile, error);
       let holder = Number.NaN;
+      let started: string | undefined;
       try {
-        holder = Number.parseInt(fs.readFileSync(lockFile, 'utf8'), 10);
+        const [pid, start] = fs.readFileSync(lockFile, 'utf8').trim().split(' ');
+        holder = Number.parseInt(pid ?? '', 10);
+        started = start === '' ? undefined : start;
       } catch {
         // Vanished or unreadable: treat as stale.
       }
-      if (Number.isSafeInteger(holder) && holder !== process.pid && pidAlive(holder)) throw new StorageInUseError(dir, holder);
+      if (Number.isSafeInteger(holder) && holder !== process.pid && holderAlive(holder, started)) throw new StorageInUseError(dir, holder);
       if (attempt > 2) throw new StorageInUseError(dir);
       // Left behind by a process that died (a crash): take it over.
       fs.rmSync(lockFile, { force: true });

@@ -21,6 +21,9 @@ test('SIGKILL at random moments never loses a batch that was reported durable', 
   /** Highest index per group whose batch was reported durable. */
   const acked = new Map<string, number>();
   let reported = 0;
+  /** Highest snapshot index of g0 reported durable. */
+  let snapAcked = 0;
+  let snapshots = 0;
   try {
     for (let kill = 0; kill < KILLS; kill++) {
       const p = spawn(process.execPath, [child, 'append', dir, String(GROUPS)], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -29,8 +32,12 @@ test('SIGKILL at random moments never loses a batch that was reported durable', 
       let ready!: () => void;
       const isReady = new Promise<void>((r) => (ready = r));
       const onLine = (line: string): void => {
-        const msg = JSON.parse(line) as { ready?: boolean; ok?: Array<[string, number, number]> };
+        const msg = JSON.parse(line) as { ready?: boolean; ok?: Array<[string, number, number]>; snap?: [string, number, number] };
         if (msg.ready === true) ready();
+        if (msg.snap !== undefined) {
+          snapAcked = Math.max(snapAcked, msg.snap[1]);
+          snapshots++;
+        }
         for (const [group, , to] of msg.ok ?? []) {
           acked.set(group, Math.max(acked.get(group) ?? 0, to));
           reported++;
@@ -59,6 +66,19 @@ test('SIGKILL at random moments never loses a batch that was reported durable', 
       // The store must open as it is (no repair step) and hold every reported batch, intact.
       const s = await openLmdbStorage({ path: dir });
       try {
+        const meta = s.snapshotMeta('g0');
+        if (snapAcked > 0 && (meta === undefined || meta.index < snapAcked)) {
+          t.fail(`seed ${seed}, kill ${kill}: snapshot at ${snapAcked} was reported durable, store has ${meta?.index}`);
+        }
+        const reader = s.readSnapshot('g0');
+        if (reader !== undefined) {
+          const parts: Uint8Array[] = [];
+          for await (const c of reader.chunks()) parts.push(c);
+          const got = Buffer.concat(parts);
+          const want = Buffer.from(entryData('snap-g0', reader.meta.index, reader.size));
+          if (got.byteLength !== reader.size || !got.equals(want)) t.fail(`seed ${seed}, kill ${kill}: snapshot at ${reader.meta.index} damaged`);
+          if (s.firstIndex('g0') <= reader.meta.index) t.fail(`seed ${seed}, kill ${kill}: log not compacted up to the snapshot`);
+        }
         for (const [group, upTo] of acked) {
           const last = s.lastIndex(group);
           const first = s.firstIndex(group);
@@ -75,6 +95,7 @@ test('SIGKILL at random moments never loses a batch that was reported durable', 
       }
     }
     t.true(reported > KILLS, `batches reported durable: ${reported}`);
+    t.log(`batches reported durable: ${reported}; snapshots: ${snapshots}`);
     t.is(acked.size, GROUPS);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -167,6 +167,10 @@ test('one opener per directory: in this process, and in another live process', a
   const again = await openLmdbStorage({ path: dir });
   t.is(again.lastIndex('g'), 0);
   await again.close();
+  // Nor does one whose pid now belongs to another live process (pid reuse): the start time differs.
+  fs.writeFileSync(path.join(dir, 'raftfleet.pid'), `${process.ppid} 1\n`);
+  const reused = await openLmdbStorage({ path: dir });
+  await reused.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
