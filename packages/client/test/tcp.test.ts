@@ -5,6 +5,7 @@ import { TcpTransport } from '@raftfleet/transport-tcp';
 import { clientBehaviour, prng } from './behaviour.js';
 import { FakeFleet, FakeNode } from './fake-fleet.js';
 import { connect, UnauthorizedError, UnavailableError, TimeoutError } from '../src/index.js';
+import { makePki } from './certs.js';
 
 const clusterId = 'client-test';
 const secret = 'correct horse battery staple';
@@ -51,4 +52,30 @@ test('connect validates its options', async (t) => {
   await t.throwsAsync(connect({ seeds: [], clusterId, secret }), { code: 'ERR_INVALID' });
   await t.throwsAsync(connect({ seeds: ['127.0.0.1:7'], clusterId: '', secret }), { code: 'ERR_INVALID' });
   await t.throwsAsync(connect({ seeds: ['127.0.0.1:7'], clusterId }), { code: 'ERR_INVALID' });
+});
+
+test('over mutual TLS: a client with a certificate from the CA is served; a wrong CA or certificate is refused', async (t) => {
+  const pki = makePki();
+  const other = makePki();
+  const fleet = new FakeFleet();
+  const transport = new TcpTransport({ nodeId: 'n1', clusterId, secret, listen: { host: '127.0.0.1', port: 0 }, tls: { key: pki.key, cert: pki.cert, ca: pki.ca, mutual: true } });
+  await transport.start();
+  const node = new FakeNode(fleet, 'n1', 'z1', transport);
+  fleet.addGroup('c', 'n1');
+  try {
+    const client = await connect({ seeds: [node.transport.address], clusterId, secret, tls: { ca: pki.ca, cert: pki.cert, key: pki.key }, timeoutMs: 5000, random: prng(6) });
+    t.is(await client.command('c', { add: 3 }), 3);
+    await client.close();
+    const served = node.received.length;
+    // The client does not trust the node's certificate: it knows why and says so.
+    const untrusted = await t.throwsAsync(connect({ seeds: [node.transport.address], clusterId, secret, tls: { ca: other.ca, cert: pki.cert, key: pki.key }, timeoutMs: 2000, random: prng(7) }));
+    t.true(untrusted instanceof UnauthorizedError, `got ${untrusted?.name}: ${untrusted?.message}`);
+    // The node does not trust the client's certificate: under TLS 1.3 the client only sees the
+    // connection close, so it cannot tell this from a node going away; either way nothing is served.
+    const refused = await t.throwsAsync(connect({ seeds: [node.transport.address], clusterId, secret, tls: { ca: pki.ca, cert: other.cert, key: other.key }, timeoutMs: 2000, random: prng(8) }));
+    t.true(refused instanceof UnauthorizedError || refused instanceof UnavailableError || refused instanceof TimeoutError, `got ${refused?.name}`);
+    t.is(node.received.length, served);
+  } finally {
+    await fleet.close();
+  }
 });
