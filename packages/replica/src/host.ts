@@ -234,9 +234,9 @@ export class Host {
       this.o.transport.onBatch((from, envelopes) => this.receive(from, envelopes));
       this.o.transport.onPeerChange((node, up) => (up ? this.nodeHeard(node) : this.nodeDown(node)));
       this.o.transport.onRequest(RPC.ping, async () => EMPTY);
-      this.o.transport.onRequest(RPC.command, (from, body) => this.serveCommand(body));
-      this.o.transport.onRequest(RPC.query, (from, body) => this.serveQuery(body));
-      this.o.transport.onRequest(RPC.memberOf, async (from, body) => {
+      this.o.transport.onRequest(RPC.command, (_from, body) => this.serveCommand(body));
+      this.o.transport.onRequest(RPC.query, (_from, body) => this.serveQuery(body));
+      this.o.transport.onRequest(RPC.memberOf, async (_from, body) => {
         try {
           const { g } = internalCodec.decode(body) as { g: string };
           const r = this.replicas.get(g);

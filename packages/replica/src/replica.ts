@@ -1,6 +1,6 @@
 // One member of one group on this node: its Raft core, state machine, retained-results
 // table and the callers waiting on it. The Host drives every Replica from one loop.
-import type { LogReader, RaftNode, Role, Status } from '@raftfleet/core';
+import type { LogReader, RaftNode, Role } from '@raftfleet/core';
 import type { ConfState, Entry, Snapshot } from '@raftfleet/protocol';
 import { ClientTable, type ClientTableImage, type Outcome } from './client-table.js';
 import { msgpackCodec, type Codec } from './codec.js';
@@ -279,10 +279,5 @@ export class Replica {
   /** The caller-facing error of a failed outcome. */
   failure(o: Extract<Outcome, { ok: false }>): CommandFailedError {
     return new CommandFailedError(this.group, o.errorName, o.message);
-  }
-
-  /** Status of the core, for diagnostics and quiescence. */
-  coreStatus(): Status {
-    return this.core.status();
   }
 }
