@@ -13,7 +13,7 @@ export const EntryType = {
   Normal: 0,
   /** A membership change; `data` is an encoded {@link ConfChange}. */
   ConfChange: 1,
-  /** The empty entry a new leader appends to commit entries of earlier terms. */
+  /** The entry a new leader appends to commit entries of earlier terms; `data` carries the membership (see the core). */
   Noop: 2,
 } as const;
 /** One of the values of {@link EntryType}. */
