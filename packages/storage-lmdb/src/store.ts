@@ -186,6 +186,13 @@ function recordOf(s: GroupState): GroupRecord {
  * `StorageInUseError`, each naming the path.
  */
 export async function openLmdbStorage(options: LmdbStorageOptions): Promise<LmdbStorage> {
+  if (options === null || typeof options !== 'object' || typeof options.path !== 'string' || options.path === '') {
+    throw new InvalidArgumentError('', 'options.path must be a non-empty string');
+  }
+  if (options.maxSize !== undefined && !(options.maxSize > 0)) throw new InvalidArgumentError('', 'maxSize must be a positive number');
+  if (options.snapshotChunkSize !== undefined && !(Number.isSafeInteger(options.snapshotChunkSize) && options.snapshotChunkSize > 0)) {
+    throw new InvalidArgumentError('', 'snapshotChunkSize must be a positive integer');
+  }
   const dir = path.resolve(options.path);
   prepareDirectory(dir);
   const release = claimDirectory(dir);
@@ -350,7 +357,7 @@ export class LmdbStorage implements RaftStorage {
       });
       t.committed = committed.then(
         () => this.afterCommit(t),
-        (error: unknown) => this.fail(t, error),
+        (error: unknown) => this.fail(error),
       );
       t.durable = t.committed.then(() => this.root.flushed).then(() => undefined);
       // Nobody may wait on these; avoid unhandled rejections (callers get their own copy below).
@@ -423,10 +430,9 @@ export class LmdbStorage implements RaftStorage {
     }
   }
 
-  private async fail(t: Txn, error: unknown): Promise<never> {
+  private async fail(error: unknown): Promise<never> {
     const typed = this.failure ?? (await commitFailure(this.path, error));
     if (this.failure === undefined) this.failure = typed instanceof StorageFullError ? new StorageFailedError(this.path, typed) : typed;
-    void t;
     throw typed;
   }
 

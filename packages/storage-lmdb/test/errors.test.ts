@@ -146,6 +146,15 @@ test('a path that is a file, or a directory this process may not write, is a Sto
   fs.rmSync(base, { recursive: true, force: true });
 });
 
+test('bad options are typed errors', async (t) => {
+  const dir = tempDir();
+  for (const options of [{ path: '' }, { path: 42 }, null, { path: dir, maxSize: -1 }, { path: dir, snapshotChunkSize: 0.5 }]) {
+    const err = await openError(openLmdbStorage(options as never));
+    t.is(err.code, 'ERR_STORAGE_INVALID_ARGUMENT', JSON.stringify(options));
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('one opener per directory: in this process, and in another live process', async (t) => {
   const dir = tempDir();
   const s = await openLmdbStorage({ path: dir });
