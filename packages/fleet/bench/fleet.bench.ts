@@ -16,6 +16,7 @@ const LOAD_SECONDS = env('BENCH_LOAD_SECONDS', 10);
 const IDLE_GROUPS = env('BENCH_IDLE_GROUPS', 10_000);
 const IDLE_SECONDS = env('BENCH_IDLE_SECONDS', 30);
 const CREATE_CONCURRENCY = env('BENCH_CREATE_CONCURRENCY', 64);
+const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'cluster,idle').split(','));
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = resolve(here, '../../../results');
@@ -28,6 +29,12 @@ interface Row {
   note: string;
 }
 const rows: Row[] = [];
+
+/** Writes what was measured so far: a phase that runs out of time still leaves the earlier ones. */
+function save(): void {
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'fleet.json'), `${JSON.stringify({ at: new Date().toISOString(), complete: false, rows }, null, 2)}\n`);
+}
 const zones = ['z1', 'z2', 'z3'];
 
 async function withNodes<T>(count: number, fn: (nodes: NodeProc[], client: ProtocolClient, root: string, seeds: string[]) => Promise<T>): Promise<T> {
@@ -46,6 +53,8 @@ async function withNodes<T>(count: number, fn: (nodes: NodeProc[], client: Proto
     await until(async () => (await status(client, nodes[0]!)).nodes.length === count, 60_000);
     return await fn(nodes, client, root, seeds);
   } finally {
+    for (const n of nodes) if (n.child.exitCode === null && n.child.signalCode === null) n.child.kill('SIGINT');
+    await Promise.race([Promise.all(nodes.map((n) => n.exited)), new Promise((r) => setTimeout(r, 5000))]);
     for (const n of nodes) if (n.child.exitCode === null && n.child.signalCode === null) n.child.kill('SIGKILL');
     await Promise.all(nodes.map((n) => n.exited));
     await client.close();
@@ -117,10 +126,11 @@ async function usage(node: NodeProc): Promise<{ cpu: { user: number; system: num
 }
 
 // (c) creation, (a) throughput, (d) a 6th node taking its share.
-await withNodes(3, async (nodes, client, root, seeds) => {
+if (PHASES.has('cluster')) await withNodes(3, async (nodes, client, root, seeds) => {
   const names = Array.from({ length: GROUPS }, (_, i) => `g${i}`);
   const createMs = await createGroups(client, nodes, names, 3);
   rows.push({ metric: `create ${GROUPS} groups (3 replicas, ${CREATE_CONCURRENCY} concurrent addGroup)`, value: createMs / 1000, unit: 's', goal: '', note: `${((GROUPS * 1000) / createMs).toFixed(0)} groups/s` });
+  save();
   await until(async () => {
     const p = inPlan(await status(client, nodes[0]!));
     return p.ok === p.total;
@@ -164,6 +174,7 @@ await withNodes(3, async (nodes, client, root, seeds) => {
     goal: '>= 100000',
     note: `p50 ${latencies[Math.floor(latencies.length / 2)]?.toFixed(1)} ms, p99 ${latencies[Math.floor(latencies.length * 0.99)]?.toFixed(1)} ms, ${failed} failed, node CPU ${cpu.map((c) => c.toFixed(0)).join('/')}%`,
   });
+  save();
 
   // Two more nodes (5 in all), then the 6th: time until every group is in plan again.
   nodes.push(await spawnNode({ id: 'n4', zone: 'z1', dir: join(root, 'n4'), seeds, tickMs: 50, maxConcurrentChanges: 32, timing: 'default' }));
@@ -183,10 +194,11 @@ await withNodes(3, async (nodes, client, root, seeds) => {
     return st.nodes.length === 6 && p.ok === p.total;
   }, 600_000, 500);
   rows.push({ metric: `6th node takes its share of ${GROUPS} groups`, value: (performance.now() - t6) / 1000, unit: 's', goal: '', note: `${share} groups moved a member to n6 (max 32 changes at once per leader node)` });
+  save();
 });
 
 // (b) idle groups: CPU over IDLE_SECONDS after settling, memory per group.
-await withNodes(3, async (nodes, client) => {
+if (PHASES.has('idle')) await withNodes(3, async (nodes, client) => {
   const base = await Promise.all(nodes.map(usage));
   const names = Array.from({ length: IDLE_GROUPS }, (_, i) => `idle${i}`);
   const createMs = await createGroups(client, nodes, names, 3);
@@ -216,6 +228,6 @@ await withNodes(3, async (nodes, client) => {
 console.log('\n| metric | value | unit | goal | note |\n| --- | ---: | --- | --- | --- |');
 for (const r of rows) console.log(`| ${r.metric} | ${r.value.toFixed(2)} | ${r.unit} | ${r.goal} | ${r.note} |`);
 mkdirSync(resultsDir, { recursive: true });
-writeFileSync(join(resultsDir, 'fleet.json'), `${JSON.stringify({ at: new Date().toISOString(), rows }, null, 2)}\n`);
+writeFileSync(join(resultsDir, 'fleet.json'), `${JSON.stringify({ at: new Date().toISOString(), complete: true, rows }, null, 2)}\n`);
 console.log(`\nwrote ${join(resultsDir, 'fleet.json')}`);
 process.exit(0);

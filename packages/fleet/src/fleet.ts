@@ -215,6 +215,9 @@ export class Fleet {
   private readonly leaderCache = new Map<string, string>();
   private readonly changing = new Set<string>();
   private readonly settled = new Set<string>();
+  private readonly quietFollowers = new Set<string>();
+  /** Placement per group for the current active node set (hashing is the sweep's main cost). */
+  private readonly placements = new Map<string, string[]>();
   private readonly retryAfter = new Map<string, number>();
   private readonly purging = new Set<string>();
   private readonly peers = new Map<string, string>();
@@ -312,6 +315,7 @@ export class Fleet {
         this.counters.elections.inc();
         this.leaderCache.set(group, this.o.nodeId);
         this.settled.delete(group);
+        this.quietFollowers.delete(group);
         this.scheduleSweep();
       },
       onStopLeading: () => {
@@ -349,7 +353,10 @@ export class Fleet {
     every(this.o.sweepMs, () => {
       this.sweeps++;
       // Every tenth sweep re-checks settled groups too, in case something moved behind our back.
-      if (this.sweeps % 10 === 0) this.settled.clear();
+      if (this.sweeps % 10 === 0) {
+        this.settled.clear();
+        this.quietFollowers.clear();
+      }
       this.rebalance();
     });
     this.log.info({ incarnation: this.incarnation, restored: host.groups().length }, 'fleet node started');
@@ -430,6 +437,7 @@ export class Fleet {
     await this.refreshRegistry(true);
     for (;;) {
       this.scheduleSweep();
+      for (const g of this.host.groups()) this.reapIfRemoved(g);
       const left = this.host.groups().filter((g) => !this.isTombstoned(g));
       if (left.length === 0) break;
       if (Date.now() > deadline) throw new FleetUnavailableError(left[0]!, `${left.length} members still on ${this.o.nodeId} at the deadline`);
@@ -746,7 +754,7 @@ export class Fleet {
     if (cached !== undefined && !tried.has(cached)) return cached;
     const candidates: string[] = [];
     const record = this.view.groups[group];
-    if (record !== undefined) candidates.push(...placeGroup(group, this.activeNodes(), record.replicas));
+    if (record !== undefined) candidates.push(...this.placementOf(group, record.replicas));
     candidates.push(...Object.keys(this.view.nodes), ...this.o.seeds.map((s) => s.id), ...this.learned.keys());
     let fallback: string | undefined;
     for (const c of candidates) {
@@ -823,6 +831,7 @@ export class Fleet {
         .join(',');
     if (shape(before) !== shape(state)) {
       this.settled.clear();
+      this.placements.clear();
       this.log.info({ version: state.version, nodes: shape(state) }, 'active nodes changed');
     }
     if (this.activated && state.nodes[this.o.nodeId] === undefined) {
@@ -852,6 +861,18 @@ export class Fleet {
 
   private isTombstoned(group: string): boolean {
     return group !== REGISTRY_GROUP && this.view.groups[group] === undefined && this.view.tombstones[group] !== undefined;
+  }
+
+  /** The placement of `group` over the active nodes, cached until the active node set changes. */
+  private placementOf(group: string, replicas: number): string[] {
+    const key = `${replicas}\u0000${group}`;
+    let plan = this.placements.get(key);
+    if (plan === undefined) {
+      const active = this.activeNodes();
+      plan = active.length === 0 ? [] : placeGroup(group, active, replicas);
+      if (active.length > 0) this.placements.set(key, plan);
+    }
+    return plan;
   }
 
   private activeNodes(): PlacementNode[] {
@@ -943,19 +964,22 @@ export class Fleet {
     for (const group of this.host.groups()) {
       if (this.isTombstoned(group)) continue;
       if (this.settled.has(group)) {
-        if (this.sweeps % 10 === 0) this.reapIfRemoved(group);
         inPlan++;
         continue;
       }
+      // Followers have nothing to do until they lead; looking at them every sweep would make idle
+      // cost grow with the number of members.
+      if (this.quietFollowers.has(group)) continue;
       const st = this.localStatus(group);
       if (st === undefined) continue;
       if (st.role !== 'leader') {
         this.reapIfRemoved(group, st);
+        if (st.role === 'follower') this.quietFollowers.add(group);
         continue;
       }
       const replicas = group === REGISTRY_GROUP ? this.o.registryReplicas : this.view.groups[group]?.replicas;
       if (replicas === undefined) continue;
-      const target = placeGroup(group, active, replicas);
+      const target = this.placementOf(group, replicas);
       const step = nextMembershipStep(
         { voters: st.voters.map(nodeOfMember), learners: st.learners.map(nodeOfMember), leader: this.o.nodeId },
         target,

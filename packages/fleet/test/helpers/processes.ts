@@ -29,7 +29,10 @@ export async function spawnNode(args: {
   maxConcurrentChanges?: number;
   timing?: 'test' | 'default';
 }): Promise<NodeProc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // FLEET_CPU_PROF=<dir> profiles every node process (written when it exits on SIGINT).
+  const prof = process.env['FLEET_CPU_PROF'];
+  const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', script, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const events: Array<Record<string, unknown>> = [];
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
