@@ -183,7 +183,7 @@ test('one opener per directory: in this process, and in another live process', a
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('the map grows by itself past its initial size; nothing is truncated', async (t) => {
+test('the map grows by itself past its initial (or a given) map size; nothing is truncated', async (t) => {
   const dir = tempDir();
   const s = await openLmdbStorage({ path: dir });
   // 24 MiB in 512 KiB entries, far beyond LMDB's initial 128 KiB map.
@@ -198,6 +198,16 @@ test('the map grows by itself past its initial size; nothing is truncated', asyn
   }
   await s2.close();
   fs.rmSync(dir, { recursive: true, force: true });
+
+  // Even an explicit mapSize is only where lmdb starts: 8 MiB into a 1 MiB map commits fine.
+  const rawDir = tempDir();
+  const raw = open({ path: rawDir, mapSize: 1024 * 1024 });
+  const db = raw.openDB<Buffer, number>('x', { encoding: 'binary' });
+  for (let i = 0; i < 8; i++) await db.put(i, Buffer.alloc(1024 * 1024, i));
+  t.is(db.get(7)?.[0], 7);
+  t.true((raw.getStats() as { mapSize: number }).mapSize > 8 * 1024 * 1024);
+  await raw.close();
+  fs.rmSync(rawDir, { recursive: true, force: true });
 });
 
 test('maxSize: a write that would pass it is a StorageFullError and changes nothing', async (t) => {
