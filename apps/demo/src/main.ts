@@ -33,7 +33,7 @@ function summary(s: TourSummary): string {
   return table([
     ['commands acknowledged', String(s.acknowledged)],
     ['outcome unknown (timeouts)', `${s.unknownOutcome} (never counted as acknowledged; ${s.verification.unknownApplied} turned out applied)`],
-    ['acknowledged writes read back', String(s.verification.checked)],
+    ['acknowledged writes read back', `${s.verification.checked} (counters, queues, key-value maps; lock leases expire by design)`],
     ['lost', String(s.verification.lost)],
     [`failover after SIGKILL ${s.killed}`, fo.length === 0 ? 'no group led there' : `${s.failovers.length} groups, median ${Math.round(median(fo))} ms, max ${Math.round(Math.max(...fo))} ms${missing.length > 0 ? `; no recovery seen for ${missing.join(', ')}` : ''}`],
     [`rebalancing onto ${s.added}`, `${s.movesDuringRebalance} member moves${s.rebalanceMs !== undefined ? `, settled in ${(s.rebalanceMs / 1000).toFixed(1)} s` : ', not settled within 25 s'}`],
