@@ -79,3 +79,25 @@ test('over mutual TLS: a client with a certificate from the CA is served; a wron
     await fleet.close();
   }
 });
+
+test('a node that restarts on the same address is used again: the connection is re-established', async (t) => {
+  const fleet = new FakeFleet();
+  const first = await listeningNode('n1');
+  const address = first.address;
+  new FakeNode(fleet, 'n1', 'z1', first);
+  fleet.addGroup('c', 'n1');
+  const client = await connect({ seeds: [address], clusterId, secret, timeoutMs: 10_000, random: prng(9) });
+  try {
+    t.is(await client.command('c', { add: 1 }), 1);
+    await first.close();
+    const port = Number(address.slice(address.lastIndexOf(':') + 1));
+    const second = new TcpTransport({ nodeId: 'n1', clusterId, secret, listen: { host: '127.0.0.1', port } });
+    await second.start();
+    const again = new FakeNode(fleet, 'n1', 'z1', second);
+    t.is(await client.command('c', { add: 1 }), 2);
+    t.is(again.count('raftfleet.client.command'), 1);
+  } finally {
+    await client.close();
+    await fleet.close();
+  }
+});
