@@ -35,11 +35,17 @@ export type ClientErrorCode =
   | 'ERR_INVALID'
   | 'ERR_GROUP_EXISTS';
 
-interface ClientError {
+/** The `error` object of a failed client protocol answer. */
+export interface ClientError {
+  /** One of the protocol's error codes. */
   code: ClientErrorCode;
+  /** Human-readable details. */
   message: string;
+  /** Node id of the group's leader, when known. */
   leader?: string;
+  /** Transport address of that leader, when known. */
   leaderAddress?: string;
+  /** Name of the error the state machine threw (ERR_COMMAND_FAILED). */
   errorName?: string;
 }
 

@@ -15,7 +15,7 @@ export type {
 export type { FleetOptions, Seed } from './options.js';
 export { parseSeed } from './options.js';
 export { CLIENT_RPC, toClientError } from './client-server.js';
-export type { ClientErrorCode } from './client-server.js';
+export type { ClientErrorCode, ClientError } from './client-server.js';
 export {
   FleetError,
   FleetConfigError,
