@@ -19,8 +19,15 @@ interface Proc {
   waiters: Array<(line: string) => void>;
 }
 
+let finished = false;
+
 function boot(id: string, dir: string): Promise<Proc> {
   const child = spawn(process.execPath, ['--import', 'tsx', fixture, id, join(dir, id), '3'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  child.once('exit', (code, signal) => {
+    if (finished) return;
+    console.error(`node ${id} exited (${code ?? signal}); aborting the benchmark`);
+    process.exit(1);
+  });
   return new Promise((resolve) => {
     const p: Proc = { child, addr: '', waiters: [] };
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -70,6 +77,7 @@ for (const inFlight of inFlights) {
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+finished = true;
 for (const p of procs.values()) p.child.kill('SIGKILL');
 rmSync(dir, { recursive: true, force: true });
 console.table(rows);
