@@ -1206,26 +1206,33 @@ export class Host {
     this.outgoing.add(key);
     let ok = false;
     try {
-      const snap = await readWholeSnapshot(this.o.storage, r.group);
-      if (snap !== undefined) {
+      // Streamed from storage chunk by chunk: the sender never holds the whole state in memory.
+      const reader = this.o.storage.readSnapshot(r.group);
+      if (reader !== undefined) {
         ok = true;
         const node = nodeOfMember(m.to);
         const size = this.o.snapshotChunkBytes;
-        for (let offset = 0; ; offset += size) {
-          const last = offset + size >= snap.data.length;
-          const chunk = snap.data.subarray(offset, Math.min(offset + size, snap.data.length));
+        const total = reader.size;
+        let offset = 0;
+        const sendChunk = (data: Uint8Array): boolean => {
+          const last = offset + data.length >= total;
           const env: Envelope = {
             group: r.group,
-            message: { type: 'snapshotChunk', term: m.term, from: m.from, to: m.to, meta: snap.meta, offset, data: chunk, last },
+            message: { type: 'snapshotChunk', term: m.term, from: m.from, to: m.to, meta: reader.meta, offset, data, last },
           };
-          if (!this.o.transport.send(node, [env])) {
-            ok = false;
-            break;
+          offset += data.length;
+          return this.o.transport.send(node, [env]);
+        };
+        if (total === 0) ok = sendChunk(EMPTY);
+        for await (const stored of total === 0 ? [] : reader.chunks()) {
+          for (let at = 0; at < stored.length && ok; at += size) {
+            ok = sendChunk(stored.subarray(at, Math.min(at + size, stored.length)));
+            // Yield between chunks so a large snapshot does not starve the loop.
+            await new Promise<void>((res) => setImmediate(res));
           }
-          if (last) break;
-          // Yield between chunks so a large snapshot does not starve the loop.
-          await new Promise<void>((res) => setImmediate(res));
+          if (!ok) break;
         }
+        if (offset !== total) ok = false;
       }
     } catch (e) {
       this.o.logger.warn({ group: r.group, to: m.to, err: String(e) }, 'snapshot stream failed');
