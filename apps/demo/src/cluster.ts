@@ -126,7 +126,7 @@ export class LocalCluster extends EventEmitter {
           node.state = 'up';
           this.emit('node', node);
           resolve();
-        } else if (event.event === 'deactivating') {
+        } else if (event.event === 'deactivating' && node.state !== 'draining') {
           node.state = 'draining';
           this.emit('node', node);
         } else if (event.event === 'stopped') {
