@@ -627,7 +627,10 @@ export class Host {
         const remaining = st.conf.voters.filter((v) => v !== memberId);
         // Healthy: answered within an election timeout (our own record), or active by check-quorum's.
         const heardRecently = (v: string) => this.hostTick - (r.lastAck.get(v) ?? -Infinity) <= this.o.electionTicks;
-        const healthy = remaining.filter((v) => v === r.memberId || heardRecently(v) || st.progress[v]?.recentActive === true);
+        // A caught-up follower of a quiescent group answers nothing, so its node's liveness (the
+        // shared per-node heartbeat) stands in for its own acknowledgements.
+        const caughtUpOnLiveNode = (v: string) => (st.progress[v]?.match ?? -1) === st.lastIndex && this.nodes.get(nodeOfMember(v))?.down === false;
+        const healthy = remaining.filter((v) => v === r.memberId || heardRecently(v) || st.progress[v]?.recentActive === true || caughtUpOnLiveNode(v));
         const quorum = Math.floor(remaining.length / 2) + 1;
         if (remaining.length === 0 || healthy.length < quorum) {
           throw new MembershipChangeError(
@@ -1255,7 +1258,7 @@ export class Host {
       this.dirty.add(r);
       this.expire(r, now);
       if (r.removedAtTick >= 0 && this.hostTick - r.removedAtTick > this.o.electionTicks) {
-        void this.destroy(r);
+        this.destroy(r).catch(() => undefined); // a failed delete halts the host in its pass
         continue;
       }
       this.maybeQuiesce(r);
@@ -1305,7 +1308,8 @@ export class Host {
    * hosting one of its members wakes it.
    */
   private maybeQuiesce(r: Replica): void {
-    if (r.hasWork() || this.hasOutgoing(r)) {
+    // A removed member stays awake until it is deleted (an election timeout after its removal).
+    if (r.hasWork() || this.hasOutgoing(r) || r.removedAtTick >= 0) {
       r.idleTicks = 0;
       return;
     }
@@ -1345,17 +1349,46 @@ export class Host {
     return false;
   }
 
-  private async destroy(r: Replica): Promise<void> {
-    if (this.replicas.get(r.group) !== r) return;
+  private destroy(r: Replica, reason = 'member removed from its group; deleting its data'): Promise<void> {
+    if (this.replicas.get(r.group) !== r) return Promise.resolve();
     this.replicas.delete(r.group);
     this.awake.delete(r);
     this.dirty.delete(r);
     r.failAll(() => new GroupNotFoundError(r.group, this.o.nodeId));
-    this.o.logger.info({ group: r.group, member: r.memberId }, 'member removed from its group; deleting its data');
-    this.actions.push(async () => {
-      await this.o.storage.deleteGroup(r.group);
+    this.o.logger.info({ group: r.group, member: r.memberId }, reason);
+    const deleted = new Promise<void>((resolve, reject) => {
+      this.actions.push(async () => {
+        try {
+          await this.o.storage.deleteGroup(r.group);
+          resolve();
+        } catch (e) {
+          reject(e);
+          throw e;
+        }
+      });
     });
     this.schedulePass();
+    return deleted;
+  }
+
+  /**
+   * Stops this node's member of `group` and deletes its data, without any membership change: for a
+   * group that was removed as a whole, or a member that was replaced while its node was away and
+   * will never learn it. Waiting callers get {@link GroupNotFoundError}. Resolves once the data is gone.
+   */
+  async deleteGroup(group: string): Promise<void> {
+    this.ensureRunning();
+    await this.destroy(this.get(group), 'member deleted by request');
+  }
+
+  /**
+   * Makes this node's member of `group` start an election now, instead of after an election
+   * timeout: used to put the first leader of a new group where placement prefers it.
+   */
+  campaign(group: string): void {
+    this.ensureRunning();
+    const r = this.get(group);
+    this.enqueue(r, () => r.core.campaign());
   }
 
   // ---------------------------------------------------------------- node liveness

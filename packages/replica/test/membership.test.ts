@@ -121,3 +121,42 @@ test('forceRemoveMember lets the survivors of a lost quorum elect a leader again
   await c.until(() => survivor!.host.status('g').role === 'leader', 3000, 'survivor leads');
   t.is(await survivor!.host.command('g', { op: 'inc' }), 5);
 });
+
+test('removing a follower of a quiescent group is not refused: caught-up members on live nodes count as healthy', async (t) => {
+  const c = await setup(t);
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc' });
+  await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 5000, 'group quiescent');
+  const st = leader.host.status('g');
+  const follower = st.voters.find((v) => v !== st.member)!;
+  await leader.host.removeMember('g', follower);
+  t.deepEqual(leader.host.status('g').voters.sort(), st.voters.filter((v) => v !== follower).sort());
+  // The removed member does not fall asleep before it learns its removal and deletes its data.
+  const removedNode = c.nodes.get(follower.split('/')[0]!)!;
+  await c.until(() => !removedNode.host.groups().includes('g'), 5000, 'removed member deleted');
+  t.false(removedNode.storage.hasGroup('g'));
+});
+
+test('campaign puts the first leader of a new group where the caller wants it', async (t) => {
+  const c = await setup(t);
+  for (const preferred of ['a', 'b', 'c']) {
+    const group = `fresh-${preferred}`;
+    for (const n of c.nodes.values()) await n.host.createGroup(group, 'counter', { members: ['a', 'b', 'c'] });
+    c.nodes.get(preferred)!.host.campaign(group);
+    const leader = await c.leader(group);
+    t.is(leader.id, preferred);
+    t.is(await leader.host.command(group, { op: 'inc' }), 1);
+  }
+});
+
+test('deleteGroup stops the local member and deletes its data', async (t) => {
+  const c = await setup(t);
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc' });
+  const third = [...c.nodes.values()].find((n) => n !== leader)!;
+  await third.host.deleteGroup('g');
+  t.false(third.host.groups().includes('g'));
+  t.false(third.storage.hasGroup('g'));
+  await t.throwsAsync(third.host.query('g', 'get', { consistency: 'stale' }), { name: 'GroupNotFoundError' });
+  t.throws(() => third.host.campaign('g'), { name: 'GroupNotFoundError' });
+});
