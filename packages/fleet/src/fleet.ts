@@ -561,7 +561,7 @@ export class Fleet {
       leader,
       members: (best?.voters ?? []).map(nodeOfMember),
       learners: (best?.learners ?? []).map(nodeOfMember),
-      placement: replicas > 0 ? placeGroup(name, active, replicas) : [],
+      placement: replicas > 0 && active.length > 0 ? this.placementOf(name, replicas) : [],
     };
   }
 
