@@ -9,6 +9,7 @@ import {
   MembershipChangeError,
   NotLeaderError,
   OverloadedError,
+  RPC,
   RemoteReplicaError,
   StoppedError,
   TimeoutError,
@@ -174,6 +175,9 @@ interface HelloAnswer {
 }
 
 type RouteClass = 'notLeader' | 'notFound' | 'unreachable' | 'retry' | 'fatal';
+
+/** The replica Host's RPC that names the member a node hosts for a group (answers in the Host's msgpack). */
+const HOST_MEMBER_OF = RPC.memberOf;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref?.());
 
@@ -985,6 +989,10 @@ export class Fleet {
         target,
       );
       if (step.kind === 'none') {
+        if (this.checkGhosts(group, st, now)) {
+          outOfPlan++;
+          continue;
+        }
         inPlan++;
         this.settled.add(group);
         continue;
@@ -1054,6 +1062,60 @@ export class Fleet {
       this.scheduleSweep();
     }
   }
+
+  /**
+   * A member whose node lost its data (restarted empty under the same id) stays in the configuration
+   * but never answers: the group runs a voter short forever. The leader asks the node of each member
+   * that lags behind the commit index which member it hosts; a node that hosts none (or another one)
+   * gets that member removed, and the placement then adds a fresh one. True while a check or a
+   * removal runs.
+   */
+  private checkGhosts(group: string, st: GroupStatus, now: number): boolean {
+    if (this.changing.has(group)) return true;
+    if ((this.ghostCheckedAt.get(group) ?? 0) > now) return false;
+    const lagging = [...st.voters, ...st.learners].filter(
+      (m) => m !== st.member && (st.progress[m]?.match ?? 0) < st.commit && this.reachable(nodeOfMember(m)) && nodeOfMember(m) !== this.o.nodeId,
+    );
+    if (lagging.length === 0) return false;
+    // The check may end in a removal: it counts against the same rate limit as other changes.
+    if (this.changing.size >= this.o.maxConcurrentChanges) return true;
+    this.ghostCheckedAt.set(group, now + 10 * this.o.sweepMs);
+    this.changing.add(group);
+    void (async () => {
+      try {
+        for (const member of lagging) {
+          const node = nodeOfMember(member);
+          let hosted: string | undefined;
+          try {
+            const answer = decodeBody(await this.o.transport.request(node, HOST_MEMBER_OF, encodeBody({ g: group }), { timeoutMs: this.o.defaultTimeoutMs })) as {
+              ok?: boolean;
+              m?: string;
+              e?: { code?: string };
+            };
+            if (answer.ok === true) hosted = answer.m;
+            else if (answer.e?.code !== 'ERR_REPLICA_GROUP_NOT_FOUND') continue;
+          } catch {
+            continue;
+          }
+          if (hosted === member) continue;
+          this.log.warn({ group, member, hosted: hosted ?? '' }, 'member lost by its node; removing it so a fresh one is added');
+          await this.freshen(group);
+          await this.host.removeMember(group, member, { deadline: Date.now() + 4 * this.o.defaultTimeoutMs });
+          this.counters.changes.inc({ kind: 'removeLost', outcome: 'ok' });
+          break;
+        }
+      } catch (e) {
+        this.counters.changes.inc({ kind: 'removeLost', outcome: 'error' });
+        this.log.debug({ group, err: errText(e) }, 'removing a lost member failed');
+      } finally {
+        this.changing.delete(group);
+        this.scheduleSweep();
+      }
+    })();
+    return true;
+  }
+
+  private readonly ghostCheckedAt = new Map<string, number>();
 
   /**
    * A member removed from its group is deleted by the Host some ticks after it applies its removal,
