@@ -1435,6 +1435,17 @@ export class Host {
     ns.down = true;
     this.o.logger.info({ node: this.o.nodeId, peer: node }, 'peer node down');
     this.wakeGroupsOn(node);
+    // Fast failover: followers whose leader lived on that node act as if an election timeout of
+    // silence had passed, so the first of them to reach its randomized timeout campaigns and the
+    // others grant its (pre-)vote, instead of everyone waiting out the leader's lease first. Safety
+    // does not depend on timing; a false alarm costs at most a refused pre-vote.
+    for (const r of this.replicas.values()) {
+      const st = r.core.status();
+      if (st.role !== 'follower' || st.leader === '' || nodeOfMember(st.leader) !== node) continue;
+      this.enqueue(r, () => {
+        for (let i = 0; i < this.o.electionTicks; i++) r.core.tick();
+      });
+    }
   }
 
   private wakeGroupsOn(node: string): void {
