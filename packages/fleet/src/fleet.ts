@@ -966,7 +966,10 @@ export class Fleet {
     let inPlan = 0;
     let outOfPlan = 0;
     for (const group of this.host.groups()) {
-      if (this.isTombstoned(group)) continue;
+      if (this.isTombstoned(group)) {
+        this.deleteRemoved(group);
+        continue;
+      }
       if (this.settled.has(group)) {
         inPlan++;
         continue;
@@ -1116,6 +1119,18 @@ export class Fleet {
   }
 
   private readonly ghostCheckedAt = new Map<string, number>();
+  private readonly deleting = new Set<string>();
+
+  /** Deletes this node's member of a group the registry removed (tombstoned): its data goes too. */
+  private deleteRemoved(group: string): void {
+    if (this.deleting.has(group)) return;
+    this.deleting.add(group);
+    this.host
+      .deleteGroup(group)
+      .then(() => this.log.info({ group }, 'member of a removed group deleted'))
+      .catch((e: unknown) => this.log.debug({ group, err: errText(e) }, 'deleting a removed group failed'))
+      .finally(() => this.deleting.delete(group));
+  }
 
   /**
    * A member removed from its group is deleted by the Host some ticks after it applies its removal,
@@ -1211,6 +1226,8 @@ export class Fleet {
     this.ensureRunning();
     try {
       await this.host.createGroup(req.g, req.m, { members: req.members as string[], incarnation: req.inc });
+      // The placement's first node is where the leader should live: it stands first.
+      if (req.members[0] === this.o.nodeId) this.host.campaign(req.g);
     } catch (e) {
       if (!(e instanceof GroupExistsError)) throw e;
     }

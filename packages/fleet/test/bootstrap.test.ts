@@ -39,6 +39,8 @@ test('groups are created, commanded and queried from any node', async (t) => {
     t.true(await n1.removeGroup('g1'));
     await t.throwsAsync(n1.command('g1', { op: 'inc' }), { code: 'ERR_FLEET_GROUP_NOT_FOUND' });
     t.truthy(n1.registry().tombstones['g1']);
+    // Every member of the removed group is deleted, data included.
+    await waitFor('members of g1 deleted', () => [...c.fleets.values()].every((f) => !f.host.groups().includes('g1')), 10_000);
     const text = await n1.metrics();
     t.regex(text, /raftfleet_registry_groups\{node="n1"\} 0/);
     t.regex(text, /raftfleet_commits_total/);
