@@ -903,6 +903,13 @@ export class Host {
         }
       }
     }
+    // A leader's messages (appends, heartbeats) do not depend on its own log being durable: the
+    // leader counts its entries toward commitment only after advance(). Sending them before the
+    // write lets followers persist in parallel with the leader (Raft dissertation 10.2.1).
+    // A leader's term and vote were made durable before it campaigned, so its Ready changes only the commit index.
+    const early = new Set(work.filter((w) => w.r.role === 'leader'));
+    this.sendMessages([...early]);
+
     // A batch that only moves commit indexes need not wait for fsync (etcd's mustSync rule): a lost
     // commit index is recovered from the leader. Entries, votes, terms and membership must be durable.
     if (writes.length > 0) {
@@ -910,9 +917,27 @@ export class Host {
       await this.o.storage.write({ writes, durable });
     }
 
-    // Send: one batch per destination node.
-    const out = new Map<string, Envelope[]>();
+    // Send the rest (everything that depends on what was just made durable): one batch per node.
+    this.sendMessages(work.filter((w) => !early.has(w)));
+
+    // Apply, answer, advance.
     for (const { r, rd } of work) {
+      this.applyReady(r, rd);
+      r.core.advance();
+      this.dirty.add(r);
+    }
+    for (const { r } of work) await this.afterApply(r);
+    const worked = new Set(work.map((w) => w.r));
+    for (const r of dirty) if (!worked.has(r)) await this.housekeep(r);
+    for (const r of dirty) if (r.confDirty) this.dirty.add(r);
+    return true;
+  }
+
+  /** Sends the messages of `items`, coalesced into one batch per destination node. */
+  private sendMessages(items: ReadonlyArray<{ r: Replica; rd: Ready }>): void {
+    if (items.length === 0) return;
+    const out = new Map<string, Envelope[]>();
+    for (const { r, rd } of items) {
       for (const m of rd.messages) {
         if (m.type === 'snapshot') {
           void this.streamSnapshot(r, m);
@@ -938,18 +963,6 @@ export class Host {
       }
       if (!sent) this.unreachable(envs);
     }
-
-    // Apply, answer, advance.
-    for (const { r, rd } of work) {
-      this.applyReady(r, rd);
-      r.core.advance();
-      this.dirty.add(r);
-    }
-    for (const { r } of work) await this.afterApply(r);
-    const worked = new Set(work.map((w) => w.r));
-    for (const r of dirty) if (!worked.has(r)) await this.housekeep(r);
-    for (const r of dirty) if (r.confDirty) this.dirty.add(r);
-    return true;
   }
 
   private unreachable(envs: Envelope[]): void {
