@@ -818,6 +818,8 @@ export class Fleet {
     this.view = state;
     for (const n of Object.values(state.nodes)) {
       if (n.id === this.o.nodeId) continue;
+      const previous = before.nodes[n.id];
+      if (before.version > 0 && previous !== undefined && previous.incarnation !== n.incarnation) this.restartedAt.set(n.id, Date.now());
       this.addPeer(n.id, n.address);
       if (!this.liveness.has(n.id)) this.liveness.set(n.id, { lastHeard: Date.now(), down: false, pinging: false });
     }
@@ -1068,16 +1070,23 @@ export class Fleet {
 
   /**
    * A member whose node lost its data (restarted empty under the same id) stays in the configuration
-   * but never answers: the group runs a voter short forever. The leader asks the node of each member
-   * that lags behind the commit index which member it hosts; a node that hosts none (or another one)
-   * gets that member removed, and the placement then adds a fresh one. True while a check or a
-   * removal runs.
+   * but never answers: the group runs a voter short forever. For nodes that registered a new
+   * incarnation recently, the leader asks the node of each member that lags behind the commit index
+   * which member it hosts; a node that hosts none (or another one) gets that member removed, and the
+   * placement then adds a fresh one. True while a check or a removal runs.
    */
   private checkGhosts(group: string, st: GroupStatus, now: number): boolean {
     if (this.changing.has(group)) return true;
     if ((this.ghostCheckedAt.get(group) ?? 0) > now) return false;
     const lagging = [...st.voters, ...st.learners].filter(
-      (m) => m !== st.member && (st.progress[m]?.match ?? 0) < st.commit && this.reachable(nodeOfMember(m)) && nodeOfMember(m) !== this.o.nodeId,
+      (m) =>
+        m !== st.member &&
+        (st.progress[m]?.match ?? 0) < st.commit &&
+        nodeOfMember(m) !== this.o.nodeId &&
+        this.reachable(nodeOfMember(m)) &&
+        // Only nodes that came back as a new incarnation can have lost their data; asking others
+        // would race with members being added and removed.
+        now - (this.restartedAt.get(nodeOfMember(m)) ?? -Infinity) < 10 * 60_000,
     );
     if (lagging.length === 0) return false;
     // The check may end in a removal: it counts against the same rate limit as other changes.
@@ -1119,6 +1128,8 @@ export class Fleet {
   }
 
   private readonly ghostCheckedAt = new Map<string, number>();
+  /** When this node saw another node register a new incarnation (a restart). */
+  private readonly restartedAt = new Map<string, number>();
   private readonly deleting = new Set<string>();
 
   /** Deletes this node's member of a group the registry removed (tombstoned): its data goes too. */
