@@ -28,8 +28,9 @@ test('after a full-cluster restart the registry and every group resume with thei
     );
     t.deepEqual(Object.keys(c.any().registry().groups).sort(), [...names].sort());
     for (const [i, g] of names.entries()) {
-      t.is(await c.any().query<number>(g, 'get'), i + 1, g);
-      t.is(await c.any().command<number>(g, { op: 'inc' }), i + 2, g);
+      // Generous deadlines: every group elects a leader again while other test files load the CPU.
+      t.is(await c.any().query<number>(g, 'get', { timeoutMs: 15_000 }), i + 1, g);
+      t.is(await c.any().command<number>(g, { op: 'inc' }, { timeoutMs: 15_000 }), i + 2, g);
       // Restored as the same members (created with generation tokens), not recreated empty.
       const st = [...c.fleets.values()].map((f) => f.host.status(g).member).sort();
       t.deepEqual(st.map((m) => m.split('/')[0]), ['a', 'b', 'c']);
