@@ -2,7 +2,7 @@
 // protocol: any msgpack implementation, such as the client SDK's @msgpack/msgpack, reads them.
 import { Packr } from 'msgpackr';
 
-const packr = new Packr({ useRecords: false, moreTypes: false, int64AsType: 'number', mapsAsObjects: true });
+const packr = new Packr({ useRecords: false, moreTypes: false, int64AsType: 'number', mapsAsObjects: true, variableMapSize: true });
 
 /** Encodes a plain value as standard msgpack. */
 export function encodeBody(value: unknown): Uint8Array {

@@ -15,7 +15,7 @@ export interface Codec<T = unknown> {
 // Standard msgpack (no records, no extension types beyond the timestamp): commands, results,
 // queries and answers cross to clients that decode with any msgpack library, and the bytes never
 // depend on what was encoded before, so every member decodes them alike.
-const standard = new Packr({ useRecords: false, int64AsType: 'number' });
+const standard = new Packr({ useRecords: false, int64AsType: 'number', variableMapSize: true });
 
 /**
  * Standard msgpack via msgpackr, the default: objects, arrays, strings, numbers, booleans, null,
@@ -30,7 +30,7 @@ export const msgpackCodec: Codec<any> = {
 
 // The runtime's own records (entries, snapshots, node-to-node RPC) may use msgpackr's richer types:
 // only raftfleet nodes read them. No shared structures, so bytes never depend on earlier encodes.
-const rich = new Packr({ moreTypes: true, int64AsType: 'number' });
+const rich = new Packr({ moreTypes: true, int64AsType: 'number', variableMapSize: true });
 
 const textEncoder = new TextEncoder();
 const textDecoder = new TextDecoder();
