@@ -691,9 +691,9 @@ export class Fleet {
 
   /** Node of the leader as known locally right now (local member, then cache); undefined when unknown. */
   cachedLeader(name: string): string | undefined {
-    const st = this.localStatus(name);
-    if (st?.role === 'leader') return this.o.nodeId;
-    if (st !== undefined && st.leaderNode !== '') return st.leaderNode;
+    const local = this.running ? this.hostInstance?.leadership(name) : undefined;
+    if (local?.role === 'leader') return this.o.nodeId;
+    if (local !== undefined && local.leaderNode !== '') return local.leaderNode;
     return this.leaderCache.get(name);
   }
 
@@ -1314,7 +1314,7 @@ export class Fleet {
     if (this.hostInstance === undefined || !this.running) return { members: 0, leaders: 0 };
     let leaders = 0;
     const groups = this.hostInstance.groups();
-    for (const g of groups) if (this.localStatus(g)?.role === 'leader') leaders++;
+    for (const g of groups) if (this.hostInstance.leadership(g)?.role === 'leader') leaders++;
     return { members: groups.length, leaders };
   }
 

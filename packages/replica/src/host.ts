@@ -743,6 +743,15 @@ export class Host {
     });
   }
 
+  /**
+   * Role of this node's member of `group` and the node of its known leader, read without building a
+   * full {@link Host.status} (routing asks this on every command); undefined when no member is here.
+   */
+  leadership(group: string): { role: GroupStatus['role']; leaderNode: string } | undefined {
+    const r = this.running ? this.replicas.get(group) : undefined;
+    return r === undefined ? undefined : { role: r.role, leaderNode: r.leaderNode };
+  }
+
   /** Diagnostics of this node's member of `group`. */
   status(group: string): GroupStatus {
     const r = this.get(group);
