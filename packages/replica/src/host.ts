@@ -1462,8 +1462,7 @@ export class Host {
     // others grant its (pre-)vote, instead of everyone waiting out the leader's lease first. Safety
     // does not depend on timing; a false alarm costs at most a refused pre-vote.
     for (const r of this.replicas.values()) {
-      const st = r.core.status();
-      if (st.role !== 'follower' || st.leader === '' || nodeOfMember(st.leader) !== node) continue;
+      if (r.role !== 'follower' || r.leaderNode !== node) continue;
       this.enqueue(r, () => {
         for (let i = 0; i < this.o.electionTicks; i++) r.core.tick();
       });
