@@ -557,7 +557,17 @@ export class Fleet {
         best = r;
       }
     }
-    if (best === undefined) for (const { r } of reports) if (best === undefined || r.term > best.term || (r.term === best.term && r.commit > best.commit)) best = r;
+    // Without a leader's report, trust the member with the newest log among those still in their
+    // own configuration: a member that was removed keeps the configuration without itself.
+    if (best === undefined) {
+      const inConfig = (r: LocalReport): boolean => r.voters.includes(r.member) || r.learners.includes(r.member);
+      for (const { r } of reports) {
+        if (best === undefined) best = r;
+        else if (inConfig(r) !== inConfig(best)) {
+          if (inConfig(r)) best = r;
+        } else if (r.term > best.term || (r.term === best.term && r.commit > best.commit)) best = r;
+      }
+    }
     return {
       name,
       replicas,

@@ -116,7 +116,7 @@ test('placement converges and histories stay linearizable through joins, deactiv
     });
     const nodes = Object.keys(c.any().registry().nodes).sort();
     t.deepEqual(nodes, ['n1', 'n3', 'n5', 'n6']);
-    for (const g of await c.any().groups()) t.is(g.members.length, 3, g.name);
+    for (const g of await c.any().groups()) t.is(g.members.length, 3, `${g.name}: members ${g.members.join()} learners ${g.learners.join()} leader ${g.leader ?? 'none'}`);
 
     t.log(`${history.length} operations, ${history.filter((h) => h.return !== undefined).length} answered`);
     const result = checkLinearizability(counterModel, history);

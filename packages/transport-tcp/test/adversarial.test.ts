@@ -311,7 +311,7 @@ test('the frame decoder splits any chunking of a stream identically', (t) => {
 });
 
 test('a peer that goes silent after the handshake is detected by keepalive: idle_timeout, peerDown', async (t) => {
-  const server = await node('server', { keepalive: { intervalMs: 20, idleTimeoutMs: 300 } });
+  const server = await node('server', { keepalive: { intervalMs: 20, idleTimeoutMs: 1000 } });
   const downs: string[] = [];
   server.on('peerDown', (p) => downs.push(p));
   try {
