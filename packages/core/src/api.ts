@@ -204,6 +204,29 @@ export interface Status {
   idle?: boolean;
 }
 
+/**
+ * The scalar part of {@link Status}: no copies of the membership or of the followers' progress,
+ * so a runtime can read it for every member on every tick.
+ */
+export interface BasicStatus {
+  /** Current term. */
+  term: number;
+  /** Role. */
+  role: Role;
+  /** Known leader or ''. */
+  leader: MemberId;
+  /** Commit index. */
+  commit: number;
+  /** Applied index. */
+  applied: number;
+  /** Last log index (including unstable entries). */
+  lastIndex: number;
+  /** Target of a leadership transfer in progress, or ''. */
+  leadTransferee: MemberId;
+  /** Leader only: whether every member's match index is the last log index (false on other roles). */
+  replicated: boolean;
+}
+
 /** The IO-free Raft member, driven by the runtime (the API of etcd's RawNode). */
 export interface RaftNode {
   /** One logical clock tick. */
@@ -236,6 +259,8 @@ export interface RaftNode {
   reportSnapshot(to: MemberId, ok: boolean): void;
   /** Diagnostics. */
   status(): Status;
+  /** The scalar fields of {@link RaftNode.status}, without allocating copies of membership and progress. */
+  basicStatus(): BasicStatus;
   /**
    * Whether the runtime may stop calling `tick()` until the next input (quiescence): a leader
    * whose followers all hold its whole log, with everything committed and applied and no read

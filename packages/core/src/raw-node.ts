@@ -16,6 +16,7 @@ import type {
   VoteMessage,
 } from '@raftfleet/protocol';
 import type {
+  BasicStatus,
   ConfChangeProposeResult,
   ProposeResult,
   RaftConfig,
@@ -468,6 +469,15 @@ export class RawNode implements RaftNode {
         throw new Error(`unknown role ${String(never)}`);
       }
     }
+  }
+
+  /** {@inheritDoc RaftNode.basicStatus} */
+  basicStatus(): BasicStatus {
+    const log = this.log;
+    const lastIndex = log.lastIndex();
+    let replicated = this.role === 'leader';
+    if (replicated) for (const pr of this.prs.values()) if (pr.match !== lastIndex) replicated = false;
+    return { term: this.term, role: this.role, leader: this.lead, commit: log.committed, applied: log.applied, lastIndex, leadTransferee: this.leadTransferee, replicated };
   }
 
   /** {@inheritDoc RaftNode.status} */

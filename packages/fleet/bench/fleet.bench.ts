@@ -18,7 +18,8 @@ const IDLE_SECONDS = env('BENCH_IDLE_SECONDS', 30);
 const CREATE_CONCURRENCY = env('BENCH_CREATE_CONCURRENCY', 64);
 // 64 concurrent addGroup calls overload the registry at ~6,600 groups on a 2-core machine; 16 complete.
 const IDLE_CREATE_CONCURRENCY = env('BENCH_IDLE_CREATE_CONCURRENCY', 16);
-const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'cluster,idle').split(','));
+// cluster: creation and throughput; share: then a 6th node takes its share; idle: CPU and memory of idle groups.
+const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'cluster,share,idle').split(','));
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = resolve(here, '../../../results');
@@ -178,6 +179,7 @@ if (PHASES.has('cluster')) await withNodes(3, async (nodes, client, root, seeds)
   });
   save();
 
+  if (!PHASES.has('share')) return;
   // Two more nodes (5 in all), then the 6th: time until every group is in plan again.
   nodes.push(await spawnNode({ id: 'n4', zone: 'z1', dir: join(root, 'n4'), seeds, tickMs: 50, maxConcurrentChanges: 32, timing: 'default' }));
   nodes.push(await spawnNode({ id: 'n5', zone: 'z2', dir: join(root, 'n5'), seeds, tickMs: 50, maxConcurrentChanges: 32, timing: 'default' }));

@@ -446,7 +446,7 @@ export class Host {
           return Promise.resolve(this.answer(r, query) as Answer);
         case 'lease':
           if (r.role === 'leader' && this.leaseValid(r)) {
-            const index = r.core.status().commit;
+            const index = r.core.basicStatus().commit;
             return this.afterApplied(r, index, deadline, () => this.answer(r, query) as Answer);
           }
           return this.readIndex(r, deadline, () => this.answer(r, query) as Answer);
@@ -497,17 +497,18 @@ export class Host {
   }
 
   private leaseValid(r: Replica): boolean {
-    const st = r.core.status();
+    const st = r.core.basicStatus();
     const window = this.o.electionTicks - this.o.heartbeatTicks;
     let acks = 0;
-    for (const v of st.conf.voters) {
+    const voters = r.conf.voters;
+    for (const v of voters) {
       if (v === r.memberId) acks++;
       else {
         const at = r.lastAck.get(v);
         if (at !== undefined && this.hostTick - at < window) acks++;
       }
     }
-    if (acks < Math.floor(st.conf.voters.length / 2) + 1) return false;
+    if (acks < Math.floor(voters.length / 2) + 1) return false;
     try {
       return this.o.storage.term(r.group, st.commit) === st.term;
     } catch {
@@ -896,7 +897,10 @@ export class Host {
     }
     for (const { r, rd } of work) this.applySoft(r, rd);
     if (work.length === 0 && writes.length === 0) {
-      for (const r of dirty) await this.housekeep(r);
+      for (const r of dirty) {
+        const snapshot = this.housekeep(r);
+        if (snapshot !== undefined) await snapshot;
+      }
       return did;
     }
 
@@ -935,9 +939,16 @@ export class Host {
       r.core.advance();
       this.dirty.add(r);
     }
-    for (const { r } of work) await this.afterApply(r);
+    for (const { r, rd } of work) {
+      const snapshot = this.afterApply(r, rd);
+      if (snapshot !== undefined) await snapshot;
+    }
     const worked = new Set(work.map((w) => w.r));
-    for (const r of dirty) if (!worked.has(r)) await this.housekeep(r);
+    for (const r of dirty) {
+      if (worked.has(r)) continue;
+      const snapshot = this.housekeep(r);
+      if (snapshot !== undefined) await snapshot;
+    }
     for (const r of dirty) if (r.confDirty) this.dirty.add(r);
     return true;
   }
@@ -1160,40 +1171,39 @@ export class Host {
     }
   }
 
-  private async afterApply(r: Replica): Promise<void> {
-    const st = r.core.status();
-    r.term = st.term;
-    if (st.role !== r.role || st.leader !== r.leader) {
-      r.role = st.role;
-      r.leader = st.leader;
-    }
-    if (!sameConf(st.conf, r.conf)) {
+  /** Membership bookkeeping after a Ready; returns the snapshot being taken, if one is due. */
+  private afterApply(r: Replica, rd: Ready): Promise<void> | undefined {
+    // Role, leader and term came with the Ready's soft and hard state (applySoft); a membership
+    // change that took effect comes as its confState.
+    const conf = rd.confState;
+    if (conf !== undefined && !sameConf(conf, r.conf)) {
       const before = confMembers(r.conf);
-      const after = confMembers(st.conf);
+      const after = confMembers(conf);
       if (r.role === 'leader') {
         for (const m of after) if (!before.includes(m) && m !== r.memberId) this.hook(r, 'onFollowerAdded', () => r.hooks.onFollowerAdded?.(r.group, m));
         for (const m of before) if (!after.includes(m) && m !== r.memberId) this.hook(r, 'onFollowerRemoved', () => r.hooks.onFollowerRemoved?.(r.group, m));
       }
-      r.conf = { voters: [...st.conf.voters], learners: [...st.conf.learners] };
+      r.conf = { voters: [...conf.voters], learners: [...conf.learners] };
       r.confDirty = true;
       this.dirty.add(r);
       this.trackNodes(r.conf);
       if (after.includes(r.memberId)) r.wasMember = true;
       else if (r.wasMember && r.removedAtTick < 0) r.removedAtTick = this.hostTick;
     }
-    await this.housekeep(r);
+    return this.housekeep(r);
   }
 
   /** Watchers and snapshots, for members that had no Ready this pass too. */
-  private async housekeep(r: Replica): Promise<void> {
-    if (this.replicas.get(r.group) !== r) return;
+  private housekeep(r: Replica): Promise<void> | undefined {
+    if (this.replicas.get(r.group) !== r) return undefined;
     this.runWatchers(r);
     if (
       r.applied > r.snapshotIndex &&
       (r.forceSnapshot || r.applied - r.snapshotIndex >= this.o.snapshotEntries || r.bytesSinceSnapshot >= this.o.snapshotBytes)
     ) {
-      await this.takeSnapshot(r);
+      return this.takeSnapshot(r);
     }
+    return undefined;
   }
 
   private async takeSnapshot(r: Replica): Promise<void> {
@@ -1309,17 +1319,21 @@ export class Host {
       if (live.length === 0) r.readsByCtx.delete(ctx);
       else r.readsByCtx.set(ctx, live);
     }
-    r.readsWaitingApply = r.readsWaitingApply.filter((w) => {
-      if (w.deadline > now) return true;
-      w.reject(new TimeoutError(r.group, 'query'));
-      return false;
-    });
-    this.runWatchers(r);
-    r.watchers = r.watchers.filter((w) => {
-      if (w.deadline > now) return true;
-      w.timeout();
-      return false;
-    });
+    if (r.readsWaitingApply.length > 0) {
+      r.readsWaitingApply = r.readsWaitingApply.filter((w) => {
+        if (w.deadline > now) return true;
+        w.reject(new TimeoutError(r.group, 'query'));
+        return false;
+      });
+    }
+    if (r.watchers.length > 0) {
+      this.runWatchers(r);
+      r.watchers = r.watchers.filter((w) => {
+        if (w.deadline > now) return true;
+        w.timeout();
+        return false;
+      });
+    }
   }
 
   /**
@@ -1335,19 +1349,13 @@ export class Host {
       r.idleTicks = 0;
       return;
     }
-    const st = r.core.status();
+    const st = r.core.basicStatus();
     let idle = false;
     if (st.role === 'leader') {
-      idle = st.commit === st.lastIndex && r.applied === st.commit && st.leadTransferee === '';
+      idle = st.commit === st.lastIndex && r.applied === st.commit && st.leadTransferee === '' && st.replicated;
       if (idle) {
-        for (const m of confMembers(st.conf)) {
-          if (m === r.memberId) continue;
-          // A member on a down node keeps its leader ticking, so check-quorum still runs.
-          if ((st.progress[m]?.match ?? -1) !== st.lastIndex || this.nodes.get(nodeOfMember(m))?.down !== false) {
-            idle = false;
-            break;
-          }
-        }
+        for (const v of r.conf.voters) if (!this.memberNodeUp(r, v)) idle = false;
+        for (const l of r.conf.learners) if (!this.memberNodeUp(r, l)) idle = false;
       }
     } else if (st.role === 'follower' && st.leader !== '' && st.leader !== r.memberId) {
       const ns = this.nodes.get(nodeOfMember(st.leader));
@@ -1363,6 +1371,11 @@ export class Host {
       r.quiescent = true;
       this.awake.delete(r);
     }
+  }
+
+  /** Whether `member` is this replica or lives on a node that answers: a member on a down node keeps its leader ticking, so check-quorum still runs. */
+  private memberNodeUp(r: Replica, member: string): boolean {
+    return member === r.memberId || this.nodes.get(nodeOfMember(member))?.down === false;
   }
 
   private hasOutgoing(r: Replica): boolean {
