@@ -233,7 +233,11 @@ export class Host {
       this.handlersInstalled = true;
       this.o.transport.onBatch((from, envelopes) => this.receive(from, envelopes));
       this.o.transport.onPeerChange((node, up) => (up ? this.nodeHeard(node) : this.nodeDown(node)));
-      this.o.transport.onRequest(RPC.ping, async () => EMPTY);
+      // A node that pings us is alive: that spares our own ping to it (see pingNodes).
+      this.o.transport.onRequest(RPC.ping, async (from) => {
+        this.nodeHeard(from);
+        return EMPTY;
+      });
       this.o.transport.onRequest(RPC.command, (_from, body) => this.serveCommand(body));
       this.o.transport.onRequest(RPC.query, (_from, body) => this.serveQuery(body));
       this.o.transport.onRequest(RPC.memberOf, async (_from, body) => {
@@ -1295,7 +1299,7 @@ export class Host {
       }
       this.maybeQuiesce(r);
     }
-    if (this.hostTick % this.o.heartbeatTicks === 0) this.pingNodes();
+    this.pingNodes();
   }
 
   private expire(r: Replica, now: number): void {
@@ -1435,9 +1439,14 @@ export class Host {
     }
   }
 
+  /**
+   * Node-level liveness shared by all groups: ping every node hosting a member of one of ours that
+   * was not heard from (batch, answer or its own ping) within the ping interval.
+   */
   private pingNodes(): void {
+    const interval = this.pingEveryTicks();
     for (const [node, ns] of this.nodes) {
-      if (ns.pinging) continue;
+      if (ns.pinging || this.hostTick - ns.lastHeard < interval) continue;
       ns.pinging = true;
       this.o.transport.request(node, RPC.ping, EMPTY, this.o.nodeDownTicks * this.o.tickMs).then(
         () => {
@@ -1452,6 +1461,11 @@ export class Host {
         },
       );
     }
+  }
+
+  /** Ticks between pings: about a third of nodeDownTicks, so a silent node misses several before it counts as down. */
+  private pingEveryTicks(): number {
+    return Math.max(this.o.heartbeatTicks, Math.floor(this.o.nodeDownTicks / 3));
   }
 
   private nodeHeard(node: string): void {

@@ -31,7 +31,8 @@ export async function spawnNode(args: {
 }): Promise<NodeProc> {
   // FLEET_CPU_PROF=<dir> profiles every node process (written when it exits on SIGINT).
   const prof = process.env['FLEET_CPU_PROF'];
-  const flags = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+  // --expose-gc: the usage report (SIGUSR2) collects garbage first, so heap figures count live memory.
+  const flags = ['--expose-gc', ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', script, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const events: Array<Record<string, unknown>> = [];
   let stderr = '';
