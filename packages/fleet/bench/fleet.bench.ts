@@ -15,7 +15,8 @@ const IN_FLIGHT = env('BENCH_IN_FLIGHT', 512);
 const LOAD_SECONDS = env('BENCH_LOAD_SECONDS', 10);
 const IDLE_GROUPS = env('BENCH_IDLE_GROUPS', 10_000);
 const IDLE_SECONDS = env('BENCH_IDLE_SECONDS', 30);
-const IDLE_SETTLE_SECONDS = env('BENCH_IDLE_SETTLE_SECONDS', 10);
+// Creating 10,000 groups leaves the V8 heap reducer busy for a while: measure the steady state.
+const IDLE_SETTLE_SECONDS = env('BENCH_IDLE_SETTLE_SECONDS', 60);
 const CREATE_CONCURRENCY = env('BENCH_CREATE_CONCURRENCY', 64);
 // 64 concurrent addGroup calls overload the registry at ~6,600 groups on a 2-core machine; 16 complete.
 const IDLE_CREATE_CONCURRENCY = env('BENCH_IDLE_CREATE_CONCURRENCY', 16);
@@ -119,9 +120,10 @@ function inPlan(s: Status): { ok: number; total: number } {
   return { ok, total: s.groups.length };
 }
 
-async function usage(node: NodeProc): Promise<{ cpu: { user: number; system: number }; memory: { rss: number; heapUsed: number }; members: number; at: number }> {
+/** Resource usage of a node process; `collect` runs a full GC first, so heap figures count live memory. */
+async function usage(node: NodeProc, collect = true): Promise<{ cpu: { user: number; system: number }; memory: { rss: number; heapUsed: number }; members: number; at: number }> {
   const seen = node.events.length;
-  node.child.kill('SIGUSR2');
+  node.child.kill(collect ? 'SIGUSR2' : 'SIGHUP');
   for (;;) {
     const ev = node.events.slice(seen).find((e) => e['event'] === 'usage');
     if (ev !== undefined) return ev as never;
@@ -161,14 +163,14 @@ if (PHASES.has('cluster')) await withNodes(3, async (nodes, client, root, seeds)
       } else failed++;
     }
   };
-  const before = await Promise.all(nodes.map(usage));
+  const before = await Promise.all(nodes.map((n) => usage(n, false)));
   const t0 = performance.now();
   const workers = Array.from({ length: IN_FLIGHT }, (_, k) => worker(k));
   await new Promise((r) => setTimeout(r, LOAD_SECONDS * 1000));
   stop = true;
   await Promise.all(workers);
   const elapsed = (performance.now() - t0) / 1000;
-  const after = await Promise.all(nodes.map(usage));
+  const after = await Promise.all(nodes.map((n) => usage(n, false)));
   latencies.sort((a, b) => a - b);
   const cpu = after.map((u, i) => ((u.cpu.user + u.cpu.system - before[i]!.cpu.user - before[i]!.cpu.system) / 1e6 / elapsed) * 100);
   rows.push({
@@ -204,13 +206,13 @@ if (PHASES.has('cluster')) await withNodes(3, async (nodes, client, root, seeds)
 
 // (b) idle groups: CPU over IDLE_SECONDS after settling, memory per group.
 if (PHASES.has('idle')) await withNodes(3, async (nodes, client) => {
-  const base = await Promise.all(nodes.map(usage));
+  const base = await Promise.all(nodes.map((n) => usage(n)));
   const names = Array.from({ length: IDLE_GROUPS }, (_, i) => `idle${i}`);
   const createMs = await createGroups(client, nodes, names, 3, IDLE_CREATE_CONCURRENCY);
   await new Promise((r) => setTimeout(r, IDLE_SETTLE_SECONDS * 1000));
-  const before = await Promise.all(nodes.map(usage));
+  const before = await Promise.all(nodes.map((n) => usage(n, false)));
   await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
-  const after = await Promise.all(nodes.map(usage));
+  const after = await Promise.all(nodes.map((n) => usage(n)));
   const cpu = after.map((u, i) => ((u.cpu.user + u.cpu.system - before[i]!.cpu.user - before[i]!.cpu.system) / 1000 / (u.at - before[i]!.at)) * 100);
   const perGroup = after.map((u, i) => (u.memory.heapUsed - base[i]!.memory.heapUsed) / Math.max(1, u.members));
   const rss = after.map((u, i) => (u.memory.rss - base[i]!.memory.rss) / Math.max(1, u.members));

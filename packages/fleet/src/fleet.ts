@@ -989,6 +989,12 @@ export class Fleet {
       // Followers have nothing to do until they lead; looking at them every sweep would make idle
       // cost grow with the number of members.
       if (this.quietFollowers.has(group)) continue;
+      // A follower of a known leader that is still a member: nothing to do, and no full status to build.
+      const lead = this.host.leadership(group);
+      if (lead !== undefined && lead.role === 'follower' && lead.leaderNode !== '' && lead.inConfig) {
+        this.quietFollowers.add(group);
+        continue;
+      }
       const st = this.localStatus(group);
       if (st === undefined) continue;
       if (st.role !== 'leader') {

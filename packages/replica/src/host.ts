@@ -750,11 +750,14 @@ export class Host {
 
   /**
    * Role of this node's member of `group` and the node of its known leader, read without building a
-   * full {@link Host.status} (routing asks this on every command); undefined when no member is here.
+   * full {@link Host.status} (routing asks this on every command), and whether the member is still
+   * in the group's configuration as it knows it; undefined when no member is here.
    */
-  leadership(group: string): { role: GroupStatus['role']; leaderNode: string } | undefined {
+  leadership(group: string): { role: GroupStatus['role']; leaderNode: string; inConfig: boolean } | undefined {
     const r = this.running ? this.replicas.get(group) : undefined;
-    return r === undefined ? undefined : { role: r.role, leaderNode: r.leaderNode };
+    if (r === undefined) return undefined;
+    const conf = r.conf;
+    return { role: r.role, leaderNode: r.leaderNode, inConfig: conf.voters.includes(r.memberId) || conf.learners.includes(r.memberId) };
   }
 
   /** Diagnostics of this node's member of `group`. */

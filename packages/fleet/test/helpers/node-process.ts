@@ -44,13 +44,42 @@ const fleet = await Fleet.start({
 say({ event: 'ready', address: transport.address, pid: process.pid });
 
 // SIGUSR2: report CPU time, live memory (after a full collection when gc is exposed) and member
-// counts (benchmarks sample these).
-process.on('SIGUSR2', () => {
+// counts (benchmarks sample these); SIGHUP below reports without collecting.
+// FLEET_WINDOW_PROF=<dir>: profile the main thread from usage report number FLEET_WINDOW_PROF_FROM
+// (default 2: the idle phase's start of window) to the next one.
+const windowProf = process.env['FLEET_WINDOW_PROF'];
+const windowFrom = Number(process.env['FLEET_WINDOW_PROF_FROM'] ?? 2);
+let reports = 0;
+let profiling: import('node:inspector').Session | undefined;
+async function toggleWindowProfile(dir: string): Promise<void> {
+  const inspector = await import('node:inspector');
+  const { writeFileSync } = await import('node:fs');
+  if (profiling === undefined) {
+    const session = new inspector.Session();
+    session.connect();
+    profiling = session;
+    session.post('Profiler.enable', () => session.post('Profiler.setSamplingInterval', { interval: 200 }, () => session.post('Profiler.start')));
+    return;
+  }
+  const session = profiling;
+  profiling = undefined;
+  session.post('Profiler.stop', (err, res) => {
+    if (err === null) writeFileSync(`${dir}/${args.id}-${Date.now()}.cpuprofile`, JSON.stringify(res.profile));
+    session.disconnect();
+  });
+}
+const report = (collect: boolean): void => {
+  reports++;
+  if (windowProf !== undefined && (reports === windowFrom || reports === windowFrom + 1)) void toggleWindowProfile(windowProf);
   const cpu = process.cpuUsage(); // before the collection, which is not the node's own work
   const at = Date.now();
-  (globalThis as { gc?: () => void }).gc?.();
+  if (collect) (globalThis as { gc?: () => void }).gc?.();
   say({ event: 'usage', cpu, memory: process.memoryUsage(), members: fleet.host.groups().length, at });
-});
+};
+process.on('SIGUSR2', () => report(true));
+// SIGHUP: the same report without the collection (a forced full GC at the start of a CPU window
+// would set off the heap reducer's own collections inside it).
+process.on('SIGHUP', () => report(false));
 
 // SIGINT: exit at once without handing anything over (benchmarks; lets --cpu-prof write its profile).
 process.on('SIGINT', () => process.exit(0));

@@ -32,7 +32,9 @@ export async function spawnNode(args: {
   // FLEET_CPU_PROF=<dir> profiles every node process (written when it exits on SIGINT).
   const prof = process.env['FLEET_CPU_PROF'];
   // --expose-gc: the usage report (SIGUSR2) collects garbage first, so heap figures count live memory.
-  const flags = ['--expose-gc', ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])];
+  // FLEET_NODE_FLAGS adds node options to every node process (for example --trace-gc).
+  const extra = (process.env['FLEET_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== '');
+  const flags = ['--expose-gc', ...extra, ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [])];
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', script, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const events: Array<Record<string, unknown>> = [];
   let stderr = '';
@@ -47,7 +49,8 @@ export async function spawnNode(args: {
         events.push(ev);
         if (ev['event'] === 'ready') resolve(String(ev['address']));
       } catch {
-        // not an event line
+        // Not an event line (output of FLEET_NODE_FLAGS such as --trace-gc): shown with FLEET_NODE_ECHO=1.
+        if (process.env['FLEET_NODE_ECHO'] === '1') process.stderr.write(`[${args.id}] ${line}\n`);
       }
     });
     void exited.then((code) => reject(new Error(`node ${args.id} exited with ${code} before ready: ${stderr}`)));
