@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
 import os, { tmpdir } from 'node:os';
 import { BatchFrameWriter, decodeFrame, type Envelope } from '@raftfleet/protocol';
 import { TcpTransport, type TcpTlsOptions } from '../src/index.js';
@@ -23,6 +24,7 @@ type Msg =
   | { type: 'listening'; address: string }
   | { type: 'report'; count: number; first: number; last: number; bytes: number; frames: number; cpuMicros: number }
   | { type: 'start-tls'; tls: TcpTlsOptions | undefined; echo: boolean }
+  | { type: 'start-raw' }
   | { type: 'get-report' }
   | { type: 'reset' };
 
@@ -82,6 +84,16 @@ async function receiver(): Promise<void> {
         });
         await t.start();
         process.send!({ type: 'listening', address: t.address } satisfies Msg);
+        return;
+      }
+      case 'start-raw': {
+        // A bare socket echo: the round trip this machine gives without any transport on top.
+        const server = net.createServer((socket) => {
+          socket.setNoDelay(true);
+          socket.on('data', (d) => socket.write(d));
+        });
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        process.send!({ type: 'listening', address: `127.0.0.1:${(server.address() as net.AddressInfo).port}` } satisfies Msg);
         return;
       }
       case 'get-report': {
@@ -219,19 +231,50 @@ interface LatencyResult {
   maxMs: number;
 }
 
+const WARMUP = 500;
+
+function percentiles(samples: number[]): { p50Ms: number; p99Ms: number; maxMs: number } {
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { p50Ms: at(0.5), p99Ms: at(0.99), maxMs: samples.at(-1)! };
+}
+
+/** The same ping-pong over a bare socket pair: the floor this machine puts under any transport. */
+async function rawLatency(child: ChildProcess): Promise<{ samples: number; p50Ms: number; p99Ms: number; maxMs: number }> {
+  const { address } = await ask(child, { type: 'start-raw' }, 'listening');
+  const [host, port] = address.split(':');
+  const socket = net.connect(Number(port), host);
+  socket.setNoDelay(true);
+  await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+  let resolveEcho: () => void = () => {};
+  socket.on('data', () => resolveEcho());
+  const frame = Buffer.alloc(160, 7);
+  const samples: number[] = [];
+  for (let i = 0; i < LATENCY_SAMPLES + WARMUP; i++) {
+    const echoed = new Promise<void>((resolve) => (resolveEcho = resolve));
+    const start = performance.now();
+    socket.write(frame);
+    await echoed;
+    if (i >= WARMUP) samples.push(performance.now() - start);
+    await sleep(1);
+  }
+  socket.destroy();
+  return { samples: samples.length, ...percentiles(samples) };
+}
+
 async function latency(child: ChildProcess, tls: TcpTlsOptions | undefined): Promise<LatencyResult> {
   const sender = await connect(child, tls, true, `pinger-${tls ? 'tls' : 'plain'}`);
   const one = envelopes().slice(0, 1);
   let resolveEcho: () => void = () => {};
   sender.onBatch(() => resolveEcho());
   const samples: number[] = [];
-  for (let i = 0; i < LATENCY_SAMPLES + 100; i++) {
+  for (let i = 0; i < LATENCY_SAMPLES + WARMUP; i++) {
     const echoed = new Promise<void>((resolve) => (resolveEcho = resolve));
     const start = performance.now();
     sender.send('receiver', one);
     await echoed;
     const took = performance.now() - start;
-    if (i >= 100) samples.push(took); // the first hundred warm the JIT up
+    if (i >= WARMUP) samples.push(took); // the first ones warm the JIT up
     await sleep(1); // idle between messages
   }
   samples.sort((a, b) => a - b);
@@ -277,10 +320,11 @@ async function main(): Promise<void> {
   const runs: (TcpTlsOptions | undefined)[] = tls ? [undefined, tls] : [undefined];
   const through: ThroughputResult[] = [];
   const lat: LatencyResult[] = [];
-  for (const t of runs) {
-    through.push(await throughput(child, t));
-    lat.push(await latency(child, t));
-  }
+  // Latency first, on idle processes: after a throughput run both heaps are full of garbage and the
+  // collections that follow would be measured as network latency.
+  const raw = await rawLatency(child);
+  for (const t of runs) lat.push(await latency(child, t));
+  for (const t of runs) through.push(await throughput(child, t));
   child.send({ type: 'reset' } satisfies Msg);
 
   console.log(`\nTcpTransport, two processes on 127.0.0.1: append messages with ${PAYLOAD}-byte payloads, batches of ${BATCH}, ${SECONDS} s`);
@@ -298,6 +342,7 @@ async function main(): Promise<void> {
   console.log('\nRound trip of one message when idle (send, echo back)');
   console.log('| transport | samples | p50 ms | p99 ms | max ms |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
+  console.log(`| bare socket (the machine's floor) | ${raw.samples} | ${raw.p50Ms.toFixed(3)} | ${raw.p99Ms.toFixed(3)} | ${raw.maxMs.toFixed(3)} |`);
   for (const r of lat) {
     console.log(`| ${r.tls ? 'tcp+tls' : 'tcp'} | ${r.samples} | ${r.p50Ms.toFixed(3)} | ${r.p99Ms.toFixed(3)} | ${r.maxMs.toFixed(3)} |`);
   }
@@ -316,9 +361,10 @@ async function main(): Promise<void> {
     codec: codecCost,
     throughput: through,
     latency: lat,
+    bareSocketLatency: raw,
     goals: {
       messagesPerSecond: { goal: 1_000_000, measured: Math.round(plain.messagesPerSecond), ratio: plain.messagesPerSecond / 1_000_000 },
-      p99RoundTripMs: { goal: 1, measured: plainLat.p99Ms, ratio: plainLat.p99Ms / 1 },
+      p99RoundTripMs: { goal: 1, measured: plainLat.p99Ms, ratio: plainLat.p99Ms / 1, bareSocketP99Ms: raw.p99Ms },
     },
   };
   mkdirSync(join(repoRoot, 'results'), { recursive: true });
