@@ -98,6 +98,10 @@ export async function failoverTrial(options: {
   trial: number;
 }): Promise<FailoverTrial> {
   let stop = false;
+  // BENCH_FAILOVER_DEBUG=1 prints the writers' errors of a trial whose window passed 500 ms.
+  const debug = process.env['BENCH_FAILOVER_DEBUG'] === '1';
+  const errors: string[] = [];
+  const killedAtRef = { at: Number.POSITIVE_INFINITY };
   let acknowledged = 0;
   const acks: number[] = [];
   const writer = async (w: number) => {
@@ -109,7 +113,8 @@ export async function failoverTrial(options: {
         acks.push(performance.now());
         acknowledged++;
         options.acked(id);
-      } catch {
+      } catch (e) {
+        if (debug) errors.push(`${(performance.now() - killedAtRef.at).toFixed(0)}ms w${w} ${(e as Error).name}: ${(e as Error).message}`);
         await sleep(5);
       }
     }
@@ -117,6 +122,7 @@ export async function failoverTrial(options: {
   const workers = Array.from({ length: options.writers }, (_, i) => writer(i));
   await sleep(options.beforeMs);
   const killedAt = performance.now();
+  killedAtRef.at = killedAt;
   await options.kill();
   await sleep(options.afterMs);
   const end = performance.now();
@@ -130,6 +136,10 @@ export async function failoverTrial(options: {
     previous = Math.max(previous, t);
   }
   maxGap = Math.max(maxGap, end - previous);
+  if (debug && maxGap > 500) {
+    const gapStart = window.reduce((at, t, i) => (t - (i === 0 ? killedAt : window[i - 1]!) >= maxGap - 1 ? (i === 0 ? killedAt : window[i - 1]!) : at), killedAt);
+    console.log(`trial ${options.trial}: window of ${maxGap.toFixed(0)} ms from ${(gapStart - killedAt).toFixed(0)} ms after the kill; errors:\n  ${errors.slice(0, 40).join('\n  ')}`);
+  }
   return { maxGapMs: maxGap, acknowledged };
 }
 

@@ -31,7 +31,7 @@ export class RaftfleetCluster {
     const peers = this.ids.flatMap((other, j) => (j === i ? [] : [`${other}@${this.address(j)}`]));
     const child = spawn(
       process.execPath,
-      [cliMain, 'node', '--id', id, '--zone', `zone-${i}`, '--listen', this.address(i), '--data-dir', join(this.dir, id), '--cluster-id', CLUSTER, '--join', peers.join(','), '--machines', ledgerModule],
+      [cliMain, 'node', '--id', id, '--zone', `zone-${i}`, '--listen', this.address(i), '--data-dir', join(this.dir, id), '--cluster-id', CLUSTER, '--join', peers.join(','), '--machines', ledgerModule, ...(process.env['BENCH_NODE_LOG_LEVEL'] ? ['--log-level', process.env['BENCH_NODE_LOG_LEVEL']] : [])],
       { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RAFTFLEET_SECRET: SECRET } },
     );
     this.processes.set(id, child);

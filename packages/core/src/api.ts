@@ -247,6 +247,13 @@ export interface RaftNode {
   transferLeadership(to: MemberId): void;
   /** Start an election now (campaign), as a follower. */
   campaign(): void;
+  /**
+   * Follower only: forget the current leader without campaigning (etcd's ForgetLeader). The member
+   * stays a leaderless follower in its term, so it grants (pre-)votes at once instead of honouring
+   * the leader's lease; for a runtime that knows the leader is gone. A message from the leader
+   * restores it.
+   */
+  forgetLeader(): void;
   /** Whether `ready()` has anything to hand out. */
   hasReady(): boolean;
   /** The pending batch of work. Call at most once before `advance()`. */

@@ -326,6 +326,11 @@ export class RawNode implements RaftNode {
     this.hup(this.cfg.preVote ? 'preElection' : 'election');
   }
 
+  /** {@inheritDoc RaftNode.forgetLeader} */
+  forgetLeader(): void {
+    if (this.role === 'follower') this.lead = '';
+  }
+
   /** {@inheritDoc RaftNode.hasReady} */
   hasReady(): boolean {
     this.flushBcast();

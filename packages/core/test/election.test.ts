@@ -144,6 +144,30 @@ test('leader stickiness: a follower that heard from its leader ignores (pre)vote
   t.deepEqual(rd.messages.map((m) => [m.type, (m as { granted?: boolean }).granted]), [['voteResponse', true]]);
 });
 
+test('forgetLeader: a follower that forgot its leader grants a pre-vote at once, does not campaign, and follows the leader again when it speaks', (t) => {
+  const c = new Cluster(['1', '2', '3'], { config: { electionTick: 10, electionJitterTick: 0 } });
+  c.elect('1');
+  const n2 = c.node('2');
+  n2.forgetLeader();
+  const soft = n2.ready();
+  n2.advance();
+  t.is(soft.softState?.leader, '', 'the runtime learns the leader is unknown');
+  t.is(n2.status().role, 'follower');
+  n2.step({ type: 'preVote', term: 2, from: '3', to: '2', lastIndex: 5, lastTerm: 1, transfer: false });
+  const rd = n2.ready();
+  n2.advance();
+  const resp = rd.messages.find((m) => m.type === 'preVoteResponse' && m.to === '3');
+  t.true((resp as { granted: boolean } | undefined)?.granted, 'granted without waiting out the lease');
+  t.false(rd.messages.some((m) => m.type === 'preVote' || m.type === 'vote'), 'it did not campaign itself');
+  t.is(n2.status().term, 1, 'a pre-vote changes no term');
+  n2.step({ type: 'heartbeat', term: 1, from: '1', to: '2', commit: 1, context: '' });
+  t.is(n2.status().leader, '1');
+  // A leader forgets nothing.
+  const n1 = c.node('1');
+  n1.forgetLeader();
+  t.is(n1.status().leader, '1');
+});
+
 test('a follower whose leader is silent for the election timeout grants votes again', (t) => {
   const c = new Cluster(['1', '2', '3'], { config: { electionTick: 10, electionJitterTick: 0 } });
   c.elect('1');

@@ -179,6 +179,11 @@ type RouteClass = 'notLeader' | 'notFound' | 'unreachable' | 'retry' | 'fatal';
 /** The replica Host's RPC that names the member a node hosts for a group (answers in the Host's msgpack). */
 const HOST_MEMBER_OF = RPC.memberOf;
 
+/**
+ * Longest pause between routing rounds while a group has no known leader: short, because a failover
+ * elects within about a hundred milliseconds and each pause adds to the caller's wait.
+ */
+const ROUTE_BACKOFF_MAX_MS = 100;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref?.());
 
 function errText(e: unknown): string {
@@ -707,6 +712,10 @@ export class Fleet {
     return this.leaderCache.get(name);
   }
 
+  /**
+   * Runs `call` on the group's leader: the cached one, a hint, or each member in turn, backing off
+   * between rounds while no leader is known (an election runs) and within the caller's deadline.
+   */
   private async route<T>(group: string, deadline: number, call: (node: string, attemptDeadline: number) => Promise<T>): Promise<T> {
     const tried = new Set<string>();
     let last = '';
@@ -718,7 +727,7 @@ export class Fleet {
       if (node === undefined) {
         tried.clear();
         await sleep(Math.min(backoff, deadline - Date.now()));
-        backoff = Math.min(backoff * 2, 400);
+        backoff = Math.min(backoff * 2, ROUTE_BACKOFF_MAX_MS);
         continue;
       }
       const attemptDeadline = Math.min(deadline, now + Math.max(this.o.defaultTimeoutMs / 2, 500));
@@ -736,7 +745,7 @@ export class Fleet {
             if (hint !== '' && hint !== node && !tried.has(hint)) this.leaderCache.set(group, hint);
             else {
               await sleep(Math.min(backoff, deadline - Date.now()));
-              backoff = Math.min(backoff * 2, 400);
+              backoff = Math.min(backoff * 2, ROUTE_BACKOFF_MAX_MS);
             }
             break;
           }
@@ -747,7 +756,7 @@ export class Fleet {
             break;
           case 'retry':
             await sleep(Math.min(backoff, deadline - Date.now()));
-            backoff = Math.min(backoff * 2, 400);
+            backoff = Math.min(backoff * 2, ROUTE_BACKOFF_MAX_MS);
             break;
           case 'fatal':
             throw e;

@@ -175,6 +175,9 @@ function errCode(e: unknown): string {
  * Runs every member hosted by one node process. Create one per process, `start()` it, then create,
  * join or restore groups and send them commands and queries.
  */
+/** Ticks a follower waits after a leader's node went down before it campaigns too (see nodeDown). */
+const FAILOVER_STAGGER_TICKS = 2;
+
 export class Host {
   private readonly o: ResolvedHostOptions;
   private readonly replicas = new Map<string, Replica>();
@@ -1006,15 +1009,7 @@ export class Host {
 
   /** Moves queued proposals, reads and core calls of a replica into its core. */
   private flush(r: Replica): void {
-    const actions = r.actions;
-    r.actions = [];
-    for (const a of actions) {
-      try {
-        a();
-      } catch (e) {
-        this.o.logger.warn({ group: r.group, err: String(e) }, 'core call failed');
-      }
-    }
+    this.runActions(r);
     if (r.proposals.length > 0) {
       const batch = r.proposals;
       r.proposals = [];
@@ -1057,10 +1052,27 @@ export class Host {
     }
   }
 
+  /** Runs the core calls queued for a replica (outside a core's Ready, inside a pass). */
+  private runActions(r: Replica): void {
+    if (r.actions.length === 0) return;
+    const actions = r.actions;
+    r.actions = [];
+    for (const a of actions) {
+      try {
+        a();
+      } catch (e) {
+        this.o.logger.warn({ group: r.group, err: String(e) }, 'core call failed');
+      }
+    }
+  }
+
   private stepEnvelope(env: Envelope): void {
     const r = this.replicas.get(env.group);
     const m = env.message;
     if (r === undefined || m.to !== r.memberId) return;
+    // Core calls queued before this message arrived come first (a failover's forgetLeader must
+    // precede the pre-vote it is meant to let through).
+    if (r.actions.length > 0) this.runActions(r);
     if (m.type === 'snapshotChunk') {
       if (!(m.data instanceof Uint8Array) || !Number.isSafeInteger(m.offset) || typeof m.meta?.index !== 'number') return;
       if (m.offset === 0) r.incoming = { from: m.from, index: m.meta.index, parts: [], size: 0, at: this.hostTick };
@@ -1294,6 +1306,10 @@ export class Host {
         continue;
       }
       r.core.tick();
+      if (r.failoverAt >= 0 && this.hostTick >= r.failoverAt) {
+        r.failoverAt = -1;
+        if (r.role === 'follower' && r.leader === '') r.core.campaign();
+      }
       this.dirty.add(r);
       this.expire(r, now);
       if (r.removedAtTick >= 0 && this.hostTick - r.removedAtTick > this.o.electionTicks) {
@@ -1487,14 +1503,25 @@ export class Host {
     ns.down = true;
     this.o.logger.info({ node: this.o.nodeId, peer: node }, 'peer node down');
     this.wakeGroupsOn(node);
-    // Fast failover: followers whose leader lived on that node act as if an election timeout of
-    // silence had passed, so the first of them to reach its randomized timeout campaigns and the
-    // others grant its (pre-)vote, instead of everyone waiting out the leader's lease first. Safety
-    // does not depend on timing; a false alarm costs at most a refused pre-vote.
+    // Fast failover for groups whose leader lived on that node, instead of everyone waiting out the
+    // leader's lease: one follower campaigns at once (the first voter by id on a node that is up);
+    // the others forget the leader, so they grant its (pre-)vote. Its pre-vote can still fail (a
+    // member had not yet seen the node go, or has a longer log), so it tries again a few ticks later,
+    // and the others a tick after that, each only if no leader spoke meanwhile. Staggered, not
+    // together: two candidates in the same tick would split the vote and cost a whole election
+    // timeout. A false alarm costs a refused pre-vote.
     for (const r of this.replicas.values()) {
       if (r.role !== 'follower' || r.leaderNode !== node) continue;
+      let campaigner: string | undefined;
+      for (const v of r.conf.voters) if (nodeOfMember(v) !== node && this.memberNodeUp(r, v) && (campaigner === undefined || v < campaigner)) campaigner = v;
       this.enqueue(r, () => {
-        for (let i = 0; i < this.o.electionTicks; i++) r.core.tick();
+        if (campaigner === r.memberId) {
+          r.core.campaign();
+          r.failoverAt = this.hostTick + FAILOVER_STAGGER_TICKS;
+          return;
+        }
+        r.core.forgetLeader();
+        r.failoverAt = this.hostTick + FAILOVER_STAGGER_TICKS + 1;
       });
     }
   }

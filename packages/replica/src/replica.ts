@@ -130,6 +130,8 @@ export class Replica {
   conf: ConfState = { voters: [], learners: [] };
   wasMember = false;
   removedAtTick = -1;
+  /** Host tick at which this follower campaigns if no leader spoke since its leader's node went down (-1: none). */
+  failoverAt = -1;
 
   quiescent = false;
   idleTicks = 0;
