@@ -31,7 +31,8 @@ export class RaftfleetCluster {
     const peers = this.ids.flatMap((other, j) => (j === i ? [] : [`${other}@${this.address(j)}`]));
     const child = spawn(
       process.execPath,
-      [cliMain, 'node', '--id', id, '--zone', `zone-${i}`, '--listen', this.address(i), '--data-dir', join(this.dir, id), '--cluster-id', CLUSTER, '--join', peers.join(','), '--machines', ledgerModule, ...(process.env['BENCH_NODE_LOG_LEVEL'] ? ['--log-level', process.env['BENCH_NODE_LOG_LEVEL']] : [])],
+      // BENCH_NODE_FLAGS: node options for the node processes (for example --cpu-prof --cpu-prof-dir=DIR).
+      [...(process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== ''), cliMain, 'node', '--id', id, '--zone', `zone-${i}`, '--listen', this.address(i), '--data-dir', join(this.dir, id), '--cluster-id', CLUSTER, '--join', peers.join(','), '--machines', ledgerModule, ...(process.env['BENCH_NODE_LOG_LEVEL'] ? ['--log-level', process.env['BENCH_NODE_LOG_LEVEL']] : [])],
       { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RAFTFLEET_SECRET: SECRET } },
     );
     this.processes.set(id, child);
@@ -93,6 +94,15 @@ export class RaftfleetCluster {
   /** Stops everything and removes the data. */
   async stop(): Promise<void> {
     await this.client?.close().catch(() => undefined);
+    if (process.env['BENCH_NODE_FLAGS']) {
+      // Let profiled nodes exit on their own so they write their profiles (a second signal makes a
+      // node exit at once, without handing its members off).
+      const exits = [...this.processes.values()].map((child) => new Promise((resolve) => child.once('exit', resolve)));
+      for (const child of this.processes.values()) child.kill('SIGINT');
+      await sleep(100);
+      for (const child of this.processes.values()) child.kill('SIGINT');
+      await Promise.race([Promise.all(exits), sleep(5000)]);
+    }
     for (const child of this.processes.values()) child.kill('SIGKILL');
     this.processes.clear();
     await sleep(200);

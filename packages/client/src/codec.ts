@@ -1,6 +1,6 @@
 // Codecs turn a group's commands, results, queries and answers into bytes. The default is standard
 // msgpack through the pure-JS @msgpack/msgpack, which reads what a node's msgpackr writes without records.
-import { decode, encode } from '@msgpack/msgpack';
+import { pack, unpack } from './msgpack.js';
 
 /** Encodes values of type T to bytes and back; must match the codec the group's machine uses on the nodes. */
 export interface Codec<T = unknown> {
@@ -15,8 +15,8 @@ export interface Codec<T = unknown> {
 /** Standard msgpack (no extension types): the fleet's default machine codec. */
 export const msgpackCodec: Codec<any> = {
   name: 'msgpack',
-  encode: (value) => encode(value, { ignoreUndefined: true }),
-  decode: (bytes) => decode(bytes),
+  encode: (value) => pack(value),
+  decode: (bytes) => unpack(bytes),
 };
 
 const textEncoder = new TextEncoder();

@@ -1,6 +1,6 @@
 // The client protocol's method names, request and response shapes, and their msgpack framing.
 // Responses are validated here so the rest of the client only sees well-formed values.
-import { decode, encode } from '@msgpack/msgpack';
+import { pack, unpack } from './msgpack.js';
 
 /** RPC method names served by every fleet node. */
 export const METHODS = {
@@ -81,7 +81,7 @@ export class ProtocolViolation extends Error {
 
 /** Encodes a request body. */
 export function encodeRequest(body: Record<string, unknown>): Uint8Array {
-  return encode(body, { ignoreUndefined: true });
+  return pack(body);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -96,7 +96,7 @@ function optString(value: unknown): string | undefined {
 export function decodeResponse(bytes: Uint8Array): WireResponse {
   let value: unknown;
   try {
-    value = decode(bytes);
+    value = unpack(bytes);
   } catch (error) {
     throw new ProtocolViolation(`undecodable response: ${(error as Error).message}`);
   }
