@@ -22,6 +22,7 @@ const seconds = args.short ? 1 : Number(args.seconds);
 const trials = args.short ? 2 : Number(args.trials);
 const WRITE_IN_FLIGHT = [1, 16, 128, 512];
 const READ_IN_FLIGHT = [1, 128];
+const LEDGER_PAGE = 50_000;
 
 interface SystemResult {
   system: string;
@@ -69,7 +70,13 @@ async function benchRaftfleet(): Promise<SystemResult> {
       await cluster.restart(killed);
       await cluster.waitForLeader('bench-ledger');
     }
-    const counts = (await client.query('bench-ledger', 'all', { timeoutMs: 30_000 })) as Record<string, number>;
+    // Read back in pages: a long run's ledger does not fit in one transport frame.
+    const counts: Record<string, number> = {};
+    for (let from = 0; ; from += LEDGER_PAGE) {
+      const page = (await client.query('bench-ledger', { from, count: LEDGER_PAGE }, { timeoutMs: 30_000 })) as Record<string, number>;
+      Object.assign(counts, page);
+      if (Object.keys(page).length < LEDGER_PAGE) break;
+    }
     const lost = acked.filter((id) => counts[id] === undefined).length;
     const duplicated = Object.values(counts).filter((c) => c > 1).length;
     return {

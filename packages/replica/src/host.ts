@@ -126,6 +126,8 @@ interface NodeState {
   lastHeard: number;
   down: boolean;
   pinging: boolean;
+  /** Times the node was marked down: a batch received before the latest of these is stale. */
+  downs: number;
 }
 
 type SerializedError = { code: string; name: string; message: string; group?: string; leader?: string; errorName?: string; reason?: string; member?: string };
@@ -175,8 +177,13 @@ function errCode(e: unknown): string {
  * Runs every member hosted by one node process. Create one per process, `start()` it, then create,
  * join or restore groups and send them commands and queries.
  */
-/** Ticks a follower waits after a leader's node went down before it campaigns too (see nodeDown). */
+/**
+ * Ticks between the first fast-failover campaign and the retries after a leader's node went down
+ * (see nodeDown): the chosen member retries after this many ticks, the others one tick later, each
+ * then every twice as many ticks while no leader is known, FAILOVER_RETRIES times.
+ */
 const FAILOVER_STAGGER_TICKS = 2;
+const FAILOVER_RETRIES = 3;
 
 export class Host {
   private readonly o: ResolvedHostOptions;
@@ -185,7 +192,8 @@ export class Host {
   private readonly dirty = new Set<Replica>();
   private readonly nodes = new Map<string, NodeState>();
   private readonly outgoing = new Set<string>();
-  private inbox: Array<[string, Envelope[]]> = [];
+  /** Received batches with the sender's down count at receipt (-1: a node we do not track). */
+  private inbox: Array<[string, Envelope[], number]> = [];
   private actions: Array<() => Promise<void>> = [];
   private pendingTicks = 0;
   private hostTick = 0;
@@ -812,7 +820,10 @@ export class Host {
 
   private receive(from: string, envelopes: Envelope[]): void {
     if (!this.running) return;
-    this.inbox.push([from, envelopes]);
+    // Heard now, not when the pass gets to it: a node-down event that comes between the two must
+    // not be undone by a batch the node sent before it went away.
+    this.nodeHeard(from);
+    this.inbox.push([from, envelopes, this.nodes.get(from)?.downs ?? -1]);
     this.schedulePass();
   }
 
@@ -861,8 +872,11 @@ export class Host {
 
     const inbox = this.inbox;
     this.inbox = [];
-    for (const [from, envs] of inbox) {
-      this.nodeHeard(from);
+    for (const [from, envs, downs] of inbox) {
+      // Sent before its node was marked down (a dead leader's last appends, read before the socket
+      // closed): stepping it would bring that leader back to members that just forgot it.
+      const ns = this.nodes.get(from);
+      if (ns !== undefined && downs >= 0 && ns.downs !== downs) continue;
       for (const env of envs) {
         try {
           this.stepEnvelope(env);
@@ -981,7 +995,7 @@ export class Host {
     }
     for (const [node, envs] of out) {
       if (node === this.o.nodeId) {
-        this.inbox.push([node, envs]);
+        this.inbox.push([node, envs, -1]);
         this.passAgain = true;
         continue;
       }
@@ -1307,8 +1321,12 @@ export class Host {
       }
       r.core.tick();
       if (r.failoverAt >= 0 && this.hostTick >= r.failoverAt) {
-        r.failoverAt = -1;
-        if (r.role === 'follower' && r.leader === '') r.core.campaign();
+        // No leader yet, and no election of our own under way past its pre-vote: (re)start one. A
+        // pre-vote round stays open while a dead member never answers, so it is restarted too.
+        const stuck = (r.role === 'follower' || r.role === 'preCandidate') && r.leader === '';
+        if (stuck) r.core.campaign();
+        r.failoverTries--;
+        r.failoverAt = stuck && r.failoverTries > 0 ? this.hostTick + 2 * FAILOVER_STAGGER_TICKS : -1;
       }
       this.dirty.add(r);
       this.expire(r, now);
@@ -1454,7 +1472,7 @@ export class Host {
   private trackNodes(conf: ConfState): void {
     for (const m of confMembers(conf)) {
       const node = nodeOfMember(m);
-      if (node !== this.o.nodeId && !this.nodes.has(node)) this.nodes.set(node, { lastHeard: this.hostTick, down: false, pinging: false });
+      if (node !== this.o.nodeId && !this.nodes.has(node)) this.nodes.set(node, { lastHeard: this.hostTick, down: false, pinging: false, downs: 0 });
     }
   }
 
@@ -1501,13 +1519,14 @@ export class Host {
     const ns = this.nodes.get(node);
     if (ns === undefined || ns.down) return;
     ns.down = true;
+    ns.downs++;
     this.o.logger.info({ node: this.o.nodeId, peer: node }, 'peer node down');
     this.wakeGroupsOn(node);
     // Fast failover for groups whose leader lived on that node, instead of everyone waiting out the
     // leader's lease: one follower campaigns at once (the first voter by id on a node that is up);
     // the others forget the leader, so they grant its (pre-)vote. Its pre-vote can still fail (a
     // member had not yet seen the node go, or has a longer log), so it tries again a few ticks later,
-    // and the others a tick after that, each only if no leader spoke meanwhile. Staggered, not
+    // and the others a tick after it, each while no leader spoke meanwhile. Staggered, not
     // together: two candidates in the same tick would split the vote and cost a whole election
     // timeout. A false alarm costs a refused pre-vote.
     for (const r of this.replicas.values()) {
@@ -1518,10 +1537,12 @@ export class Host {
         if (campaigner === r.memberId) {
           r.core.campaign();
           r.failoverAt = this.hostTick + FAILOVER_STAGGER_TICKS;
+          r.failoverTries = FAILOVER_RETRIES;
           return;
         }
         r.core.forgetLeader();
         r.failoverAt = this.hostTick + FAILOVER_STAGGER_TICKS + 1;
+        r.failoverTries = FAILOVER_RETRIES;
       });
     }
   }

@@ -132,6 +132,8 @@ export class Replica {
   removedAtTick = -1;
   /** Host tick at which this follower campaigns if no leader spoke since its leader's node went down (-1: none). */
   failoverAt = -1;
+  /** Fast-failover campaigns this member may still start (see Host.nodeDown). */
+  failoverTries = 0;
 
   quiescent = false;
   idleTicks = 0;

@@ -15,6 +15,8 @@ import {
 import {
   PeerEvents,
   PeerUnavailableError,
+  FrameTooLargeError,
+  FRAME_TOO_LARGE_CODE,
   TransportClosedError,
   TransportTimeoutError,
   NO_HANDLER_CODE,
@@ -352,7 +354,12 @@ export class TcpTransport implements Transport {
         reject(new TransportTimeoutError(to, method, timeoutMs));
       }, timeoutMs);
       this.pending.set(id, { peer: to, method, resolve, reject, timer });
-      this.queueControl(peer, { kind: 'request', id, method, body });
+      const refused = this.queueControl(peer, { kind: 'request', id, method, body });
+      if (refused !== undefined) {
+        clearTimeout(timer);
+        this.pending.delete(id);
+        reject(new FrameTooLargeError(to, `request ${method}`, refused, this.maxFrameBytes));
+      }
     });
   }
 
@@ -765,7 +772,13 @@ export class TcpTransport implements Transport {
     const from = conn.peerId;
     const respond = (frame: Frame) => {
       const peer = this.peers.get(from);
-      if (peer?.conn !== undefined && !this.closed) this.queueControl(peer, frame);
+      if (peer?.conn === undefined || this.closed) return;
+      const refused = this.queueControl(peer, frame);
+      if (refused === undefined) return;
+      // Sent as is, the peer would close the connection on it: answer with the error instead.
+      this.log.warn({ peer: from, method, bytes: refused, max: this.maxFrameBytes }, 'response too large for one frame; sent an error instead');
+      const message = new FrameTooLargeError(from, `response to ${method}`, refused, this.maxFrameBytes).message;
+      this.queueControl(peer, { kind: 'response', id, body: EMPTY, error: { code: FRAME_TOO_LARGE_CODE, message } });
     };
     const handler = this.handlers.get(method);
     if (handler === undefined) {
@@ -798,13 +811,19 @@ export class TcpTransport implements Transport {
     peer.framesBytes += frame.length;
   }
 
-  private queueControl(peer: PeerState, frame: Frame): void {
+  /**
+   * Queues a control frame; returns its size instead when it exceeds the maximum frame size (the
+   * receiving side would drop the connection on it), in which case nothing is queued.
+   */
+  private queueControl(peer: PeerState, frame: Frame): number | undefined {
+    const bytes = encodeDelimitedFrame(frame);
+    if (bytes.length > this.maxFrameBytes) return bytes.length;
     // Cut the batch in progress first so the control frame keeps its place in the send order.
     this.cutFrame(peer);
-    const bytes = encodeDelimitedFrame(frame);
     peer.frames.push(bytes);
     peer.framesBytes += bytes.length;
     this.scheduleFlush(peer);
+    return undefined;
   }
 
   private scheduleFlush(peer: PeerState): void {

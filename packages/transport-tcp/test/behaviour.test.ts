@@ -2,6 +2,7 @@
 // simultaneous dials resolved to one connection, and reconnection after the peer restarts.
 import test, { type ExecutionContext } from 'ava';
 import type { Envelope } from '@raftfleet/protocol';
+import { FrameTooLargeError, RemoteError } from '@raftfleet/transport';
 import { TcpTransport, type TcpTransportOptions } from '../src/index.js';
 import { BASE } from './harness.js';
 
@@ -138,6 +139,32 @@ test('a peer at an address answered by another node id is not accepted', async (
     await waitFor(t, 'unexpected node counted', () => a.metrics().closed.unexpected_node >= 1);
     t.false(a.isConnected('c'));
     t.false(a.isConnected('b'));
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+});
+
+test('a request or response body larger than a frame is refused with a typed error; the connection stays up', async (t) => {
+  const max = 64 * 1024;
+  const { a, b } = await pair({ maxFrameBytes: max });
+  try {
+    b.onRequest('echo', async (_, body) => body);
+    b.onRequest('big', async () => new Uint8Array(max + 1));
+    a.addPeer('b', b.address);
+    await waitFor(t, 'connected', () => a.isConnected('b') && b.isConnected('a'));
+    const downs: string[] = [];
+    a.on('peerDown', (p) => downs.push(p));
+    const request = await t.throwsAsync(a.request('b', 'echo', new Uint8Array(max + 1)), { instanceOf: FrameTooLargeError });
+    t.is(request?.code, 'ERR_FRAME_TOO_LARGE');
+    t.true(request!.bytes > max);
+    t.is(request?.maxBytes, max);
+    const response = await t.throwsAsync(a.request('b', 'big', new Uint8Array(1)), { instanceOf: RemoteError });
+    t.is(response?.remoteCode, 'ERR_FRAME_TOO_LARGE');
+    // Neither side dropped the connection, and it still carries requests.
+    t.deepEqual(Array.from(await a.request('b', 'echo', new Uint8Array([1, 2, 3]))), [1, 2, 3]);
+    t.true(a.isConnected('b'));
+    t.deepEqual(downs, []);
+    t.is(a.metrics().closed.frame_too_large + b.metrics().closed.frame_too_large, 0);
   } finally {
     await Promise.all([a.close(), b.close()]);
   }

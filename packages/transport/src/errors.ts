@@ -54,6 +54,33 @@ export class PeerUnavailableError extends TransportError {
   }
 }
 
+/**
+ * A request or response body does not fit in one frame (the transport's maximum frame size): it is
+ * refused before anything is sent, so the connection stays up. A response refused this way reaches
+ * the caller as a {@link RemoteError} with this code.
+ */
+export class FrameTooLargeError extends TransportError {
+  /** Encoded size of the frame that was refused, in bytes. */
+  readonly bytes: number;
+  /** The maximum frame size, in bytes. */
+  readonly maxBytes: number;
+  /**
+   * @param node - The peer the frame was for.
+   * @param what - What was refused, for the message (for example "request echo").
+   * @param bytes - Encoded size of the frame.
+   * @param maxBytes - The maximum frame size.
+   */
+  constructor(node: string, what: string, bytes: number, maxBytes: number) {
+    super(FRAME_TOO_LARGE_CODE, `${what} to ${node}: a frame of ${bytes} bytes exceeds the maximum of ${maxBytes}`, node);
+    this.name = 'FrameTooLargeError';
+    this.bytes = bytes;
+    this.maxBytes = maxBytes;
+  }
+}
+
+/** Error code of {@link FrameTooLargeError}, also sent back when a response is too large. */
+export const FRAME_TOO_LARGE_CODE = 'ERR_FRAME_TOO_LARGE';
+
 /** The remote handler failed; carries the remote error's code and message. */
 export class RemoteError extends TransportError {
   /** The method called. */

@@ -15,6 +15,8 @@ export {
   TransportError,
   TransportTimeoutError,
   PeerUnavailableError,
+  FrameTooLargeError,
+  FRAME_TOO_LARGE_CODE,
   RemoteError,
   NoHandlerError,
   TransportClosedError,
