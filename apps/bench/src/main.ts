@@ -40,36 +40,18 @@ async function benchRaftfleet(): Promise<SystemResult> {
       { name: 'bench-ledger', machine: 'bench-ledger' },
     ]);
     const { client } = cluster;
-    const writes: Record<number, LoadResult> = {};
-    for (const n of WRITE_IN_FLIGHT) {
-      writes[n] = await closedLoop(() => client.command('bench-counter', { op: 'inc' }), n, seconds);
-      log('raftfleet', `writes x${n}`, writes[n]!);
-    }
-    const reads: Record<number, LoadResult> = {};
-    for (const n of READ_IN_FLIGHT) {
-      reads[n] = await closedLoop(() => client.query('bench-counter', 'get', { consistency: 'linearizable' }), n, seconds);
-      log('raftfleet', `linearizable reads x${n}`, reads[n]!);
-    }
-    const acked: string[] = [];
-    const gaps: number[] = [];
-    for (let trial = 0; trial < trials; trial++) {
-      let killed = -1;
-      const result = await failoverTrial({
-        writers: 16,
-        trial,
-        write: (id) => client.command('bench-ledger', { id }, { timeoutMs: 10_000 }),
-        acked: (id) => acked.push(id),
-        kill: async () => {
-          killed = await cluster.killLeader('bench-ledger');
-        },
-        beforeMs: 1000,
-        afterMs: 3000,
-      });
-      gaps.push(result.maxGapMs);
-      console.log(`raftfleet failover trial ${trial}: killed n${killed}, longest window without an ack ${result.maxGapMs.toFixed(0)} ms, ${result.acknowledged} acknowledged`);
-      await cluster.restart(killed);
-      await cluster.waitForLeader('bench-ledger');
-    }
+    const { writes, reads } = await loadCells('raftfleet', {
+      write: () => client.command('bench-counter', { op: 'inc' }),
+      read: () => client.query('bench-counter', 'get', { consistency: 'linearizable' }),
+    });
+    const { acked, gaps } = await failoverTrials('raftfleet', 'n', {
+      write: (id) => client.command('bench-ledger', { id }, { timeoutMs: 10_000 }),
+      killLeader: () => cluster.killLeader('bench-ledger'),
+      restart: async (killed) => {
+        await cluster.restart(killed);
+        await cluster.waitForLeader('bench-ledger');
+      },
+    });
     // Read back in pages: a long run's ledger does not fit in one transport frame.
     const counts: Record<string, number> = {};
     for (let from = 0; ; from += LEDGER_PAGE) {
@@ -96,36 +78,19 @@ async function benchEtcd(version: string): Promise<SystemResult> {
   try {
     await cluster.startAll();
     const { client } = cluster;
-    const writes: Record<number, LoadResult> = {};
-    for (const n of WRITE_IN_FLIGHT) {
-      writes[n] = await closedLoop((w) => client.put(`counter-${w}`).value('1').exec(), n, seconds);
-      log('etcd', `writes x${n}`, writes[n]!);
-    }
-    const reads: Record<number, LoadResult> = {};
-    for (const n of READ_IN_FLIGHT) {
-      reads[n] = await closedLoop(() => client.get('counter-0').string(), n, seconds);
-      log('etcd', `linearizable reads x${n}`, reads[n]!);
-    }
-    const acked: string[] = [];
-    const gaps: number[] = [];
-    for (let trial = 0; trial < trials; trial++) {
-      let killed = -1;
-      const result = await failoverTrial({
-        writers: 16,
-        trial,
-        write: (id) => client.put(`ledger/${id}`).value('1').exec(),
-        acked: (id) => acked.push(id),
-        kill: async () => {
-          killed = await cluster.leaderIndex();
-          cluster.kill(killed);
-        },
-        beforeMs: 1000,
-        afterMs: 3000,
-      });
-      gaps.push(result.maxGapMs);
-      console.log(`etcd failover trial ${trial}: killed e${killed}, longest window without an ack ${result.maxGapMs.toFixed(0)} ms, ${result.acknowledged} acknowledged`);
-      await cluster.restart(killed);
-    }
+    const { writes, reads } = await loadCells('etcd', {
+      write: (w) => client.put(`counter-${w}`).value('1').exec(),
+      read: () => client.get('counter-0').string(),
+    });
+    const { acked, gaps } = await failoverTrials('etcd', 'e', {
+      write: (id) => client.put(`ledger/${id}`).value('1').exec(),
+      killLeader: async () => {
+        const killed = await cluster.leaderIndex();
+        cluster.kill(killed);
+        return killed;
+      },
+      restart: (killed) => cluster.restart(killed),
+    });
     const keys = new Set((await client.getAll().prefix('ledger/').keys()).map((k) => k.slice('ledger/'.length)));
     const lost = acked.filter((id) => !keys.has(id)).length;
     return {
@@ -138,6 +103,52 @@ async function benchEtcd(version: string): Promise<SystemResult> {
   } finally {
     await cluster.stop();
   }
+}
+
+/** Closed-loop writes and linearizable reads at every in-flight level, logged as they finish. */
+async function loadCells(
+  system: string,
+  ops: { write: (worker: number) => Promise<unknown>; read: (worker: number) => Promise<unknown> },
+): Promise<{ writes: Record<number, LoadResult>; reads: Record<number, LoadResult> }> {
+  const writes: Record<number, LoadResult> = {};
+  for (const n of WRITE_IN_FLIGHT) {
+    writes[n] = await closedLoop(ops.write, n, seconds);
+    log(system, `writes x${n}`, writes[n]!);
+  }
+  const reads: Record<number, LoadResult> = {};
+  for (const n of READ_IN_FLIGHT) {
+    reads[n] = await closedLoop(ops.read, n, seconds);
+    log(system, `linearizable reads x${n}`, reads[n]!);
+  }
+  return { writes, reads };
+}
+
+/** Leader kills under 16 writers, one per trial; `killLeader` returns the index of the killed node. */
+async function failoverTrials(
+  system: string,
+  nodePrefix: string,
+  ops: { write: (id: string) => Promise<unknown>; killLeader: () => Promise<number>; restart: (killed: number) => Promise<void> },
+): Promise<{ acked: string[]; gaps: number[] }> {
+  const acked: string[] = [];
+  const gaps: number[] = [];
+  for (let trial = 0; trial < trials; trial++) {
+    let killed = -1;
+    const result = await failoverTrial({
+      writers: 16,
+      trial,
+      write: ops.write,
+      acked: (id) => acked.push(id),
+      kill: async () => {
+        killed = await ops.killLeader();
+      },
+      beforeMs: 1000,
+      afterMs: 3000,
+    });
+    gaps.push(result.maxGapMs);
+    console.log(`${system} failover trial ${trial}: killed ${nodePrefix}${killed}, longest window without an ack ${result.maxGapMs.toFixed(0)} ms, ${result.acknowledged} acknowledged`);
+    await ops.restart(killed);
+  }
+  return { acked, gaps };
 }
 
 function log(system: string, what: string, r: LoadResult): void {

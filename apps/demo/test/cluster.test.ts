@@ -1,15 +1,11 @@
 // The tour's bookkeeping against a real fleet: every acknowledged write is found again, and a
 // write the workload never acknowledged is not counted (verification has teeth).
 import test from 'ava';
-import { startDemo, Workload } from '../src/index.js';
+import { DEFAULT_NODES, startDemo, Workload } from '../src/index.js';
 
 test('workload acknowledgements are all read back from a real three-node fleet', async (t) => {
   const demo = await startDemo({
-    nodes: [
-      { id: 'n1', zone: 'zone-a' },
-      { id: 'n2', zone: 'zone-b' },
-      { id: 'n3', zone: 'zone-c' },
-    ],
+    nodes: DEFAULT_NODES.slice(0, 3),
     groups: [
       { name: 'counter-1', machine: 'counter' },
       { name: 'queue-1', machine: 'queue' },

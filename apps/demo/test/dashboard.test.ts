@@ -2,7 +2,7 @@
 // updates live, and shows a SIGKILLed node as down while its groups elect leaders elsewhere.
 import test from 'ava';
 import { chromium, type Browser } from 'playwright-core';
-import { startDemo, type Demo } from '../src/index.js';
+import { DEFAULT_NODES, startDemo, type Demo } from '../src/index.js';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
@@ -11,11 +11,7 @@ test('dashboard shows nodes and groups, and a killed node as down', async (t) =>
   let browser: Browser | undefined;
   try {
     demo = await startDemo({
-      nodes: [
-        { id: 'n1', zone: 'zone-a' },
-        { id: 'n2', zone: 'zone-b' },
-        { id: 'n3', zone: 'zone-c' },
-      ],
+      nodes: DEFAULT_NODES.slice(0, 3),
       groups: [
         { name: 'counter-1', machine: 'counter' },
         { name: 'kv-1', machine: 'kv' },

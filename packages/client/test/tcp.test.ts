@@ -5,7 +5,7 @@ import { TcpTransport } from '@raftfleet/transport-tcp';
 import { clientBehaviour, prng } from './behaviour.js';
 import { FakeFleet, FakeNode } from './fake-fleet.js';
 import { connect, UnauthorizedError, UnavailableError, TimeoutError } from '../src/index.js';
-import { makePki } from './certs.js';
+import { makePki } from '@raftfleet/transport-tcp/testing';
 
 const clusterId = 'client-test';
 const secret = 'correct horse battery staple';

@@ -14,9 +14,7 @@ test('the client protocol routes, answers in standard msgpack and maps errors to
   const ids = ['a', 'b', 'c'];
   let client: MemoryTransport | undefined;
   try {
-    await c.start({ id: 'a', zone: 'z1' }, []);
-    await Promise.all(['b', 'c'].map((id, i) => c.start({ id, zone: `z${i + 2}` }, ids)));
-    await waitFor('3 nodes', () => Object.keys(c.any().registry().nodes).length === 3);
+    await c.startAll([{ id: 'a', zone: 'z1' }, { id: 'b', zone: 'z2' }, { id: 'c', zone: 'z3' }]);
     client = c.net.transport('client-test', { listen: false });
     await client.start();
     for (const id of ids) client.addPeer(id, `mem://${id}`);

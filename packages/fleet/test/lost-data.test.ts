@@ -8,11 +8,8 @@ import { TestCluster, waitFor } from './helpers/cluster.js';
 test('members lost with a node’s disk are replaced by fresh ones on the same node', async (t) => {
   const c = new TestCluster(41);
   const ids = ['a', 'b', 'c'];
-  const zones: Record<string, string> = { a: 'z1', b: 'z2', c: 'z3' };
   try {
-    await c.start({ id: 'a', zone: 'z1' }, []);
-    await Promise.all(['b', 'c'].map((id) => c.start({ id, zone: zones[id]! }, ids)));
-    await waitFor('3 nodes', () => Object.keys(c.any().registry().nodes).length === 3);
+    await c.startAll([{ id: 'a', zone: 'z1' }, { id: 'b', zone: 'z2' }, { id: 'c', zone: 'z3' }]);
     await c.any().addGroup('g', { replicas: 3, machine: 'counter' });
     await c.any().command('g', { op: 'inc', by: 7 });
     await waitFor('registry on every node', () => ids.every((id) => c.fleets.get(id)!.host.groups().includes(REGISTRY_GROUP)));

@@ -9,9 +9,7 @@ test('rebalancing after a join is rate-limited per node and observable', async (
   const c = new TestCluster(3, { maxConcurrentChanges: limit });
   const ids = ['a', 'b', 'c'];
   try {
-    await c.start({ id: 'a', zone: 'z1' }, []);
-    await Promise.all(['b', 'c'].map((id, i) => c.start({ id, zone: `z${i + 2}` }, ids)));
-    await waitFor('3 nodes', () => Object.keys(c.any().registry().nodes).length === 3);
+    await c.startAll([{ id: 'a', zone: 'z1' }, { id: 'b', zone: 'z2' }, { id: 'c', zone: 'z3' }]);
     const names = Array.from({ length: 24 }, (_, i) => `q${i}`);
     await Promise.all(names.map((g) => c.any().addGroup(g, { replicas: 2, machine: 'counter' })));
     await waitFor('in plan before the join', () => [...c.fleets.values()].reduce((n, f) => n + f.rebalanceStatus().outOfPlan, 0) === 0 && [...c.fleets.values()].reduce((n, f) => n + f.rebalanceStatus().inPlan, 0) === names.length + 1, 30_000);

@@ -5,12 +5,10 @@ import { TestCluster, waitFor } from './helpers/cluster.js';
 
 test('after a full-cluster restart the registry and every group resume with their data', async (t) => {
   const c = new TestCluster(21);
-  const ids = ['a', 'b', 'c'];
-  const zones: Record<string, string> = { a: 'z1', b: 'z2', c: 'z3' };
+  const nodes = [{ id: 'a', zone: 'z1' }, { id: 'b', zone: 'z2' }, { id: 'c', zone: 'z3' }];
+  const ids = nodes.map((n) => n.id);
   try {
-    await c.start({ id: 'a', zone: 'z1' }, []);
-    await Promise.all(['b', 'c'].map((id) => c.start({ id, zone: zones[id]! }, ids)));
-    await waitFor('3 nodes', () => Object.keys(c.any().registry().nodes).length === 3);
+    await c.startAll(nodes);
     const names = ['x', 'y', 'z', 'w'];
     for (const [i, g] of names.entries()) {
       await c.any().addGroup(g, { replicas: 3, machine: 'counter' });
@@ -19,7 +17,7 @@ test('after a full-cluster restart the registry and every group resume with thei
     const incarnations = Object.fromEntries(ids.map((id) => [id, c.fleets.get(id)!.nodeIncarnation]));
     for (const id of ids) await c.shutdown(id);
 
-    await Promise.all(ids.map((id) => c.start({ id, zone: zones[id]! }, ids)));
+    await Promise.all(nodes.map((n) => c.start(n, ids)));
     await waitFor('all nodes registered again with new incarnations', () =>
       ids.every((id) => {
         const rec = c.any().registry().nodes[id];

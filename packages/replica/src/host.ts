@@ -174,10 +174,6 @@ function errCode(e: unknown): string {
 }
 
 /**
- * Runs every member hosted by one node process. Create one per process, `start()` it, then create,
- * join or restore groups and send them commands and queries.
- */
-/**
  * Ticks between the first fast-failover campaign and the retries after a leader's node went down
  * (see nodeDown): the chosen member retries after this many ticks, the others one tick later, each
  * then every twice as many ticks while no leader is known, FAILOVER_RETRIES times.
@@ -185,6 +181,10 @@ function errCode(e: unknown): string {
 const FAILOVER_STAGGER_TICKS = 2;
 const FAILOVER_RETRIES = 3;
 
+/**
+ * Runs every member hosted by one node process. Create one per process, `start()` it, then create,
+ * join or restore groups and send them commands and queries.
+ */
 export class Host {
   private readonly o: ResolvedHostOptions;
   private readonly replicas = new Map<string, Replica>();
@@ -1086,7 +1086,7 @@ export class Host {
     if (r === undefined || m.to !== r.memberId) return;
     // Core calls queued before this message arrived come first (a failover's forgetLeader must
     // precede the pre-vote it is meant to let through).
-    if (r.actions.length > 0) this.runActions(r);
+    this.runActions(r);
     if (m.type === 'snapshotChunk') {
       if (!(m.data instanceof Uint8Array) || !Number.isSafeInteger(m.offset) || typeof m.meta?.index !== 'number') return;
       if (m.offset === 0) r.incoming = { from: m.from, index: m.meta.index, parts: [], size: 0, at: this.hostTick };
@@ -1534,14 +1534,10 @@ export class Host {
       let campaigner: string | undefined;
       for (const v of r.conf.voters) if (nodeOfMember(v) !== node && this.memberNodeUp(r, v) && (campaigner === undefined || v < campaigner)) campaigner = v;
       this.enqueue(r, () => {
-        if (campaigner === r.memberId) {
-          r.core.campaign();
-          r.failoverAt = this.hostTick + FAILOVER_STAGGER_TICKS;
-          r.failoverTries = FAILOVER_RETRIES;
-          return;
-        }
-        r.core.forgetLeader();
-        r.failoverAt = this.hostTick + FAILOVER_STAGGER_TICKS + 1;
+        const chosen = campaigner === r.memberId;
+        if (chosen) r.core.campaign();
+        else r.core.forgetLeader();
+        r.failoverAt = this.hostTick + FAILOVER_STAGGER_TICKS + (chosen ? 0 : 1);
         r.failoverTries = FAILOVER_RETRIES;
       });
     }

@@ -4,12 +4,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import os, { tmpdir } from 'node:os';
+import os from 'node:os';
 import { BatchFrameWriter, decodeFrame, type Envelope } from '@raftfleet/protocol';
 import { TcpTransport, type TcpTlsOptions } from '../src/index.js';
+import { makePki } from '../src/testing.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = join(here, '..', '..', '..');
@@ -29,24 +28,11 @@ type Msg =
   | { type: 'reset' };
 
 function makeTls(): TcpTlsOptions | undefined {
-  const dir = mkdtempSync(join(tmpdir(), 'raftfleet-bench-'));
   try {
-    const run = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-    run('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '1', '-subj', '/CN=bench CA');
-    writeFileSync(join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n');
-    run('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'n.key', '-out', 'n.csr', '-subj', '/CN=bench node');
-    run('x509', '-req', '-in', 'n.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'n.pem', '-days', '1', '-extfile', 'ext.cnf');
-    return {
-      ca: readFileSync(join(dir, 'ca.pem'), 'utf8'),
-      key: readFileSync(join(dir, 'n.key'), 'utf8'),
-      cert: readFileSync(join(dir, 'n.pem'), 'utf8'),
-      mutual: true,
-    };
+    return { ...makePki(), mutual: true };
   } catch (error) {
     console.error(`openssl unavailable, skipping TLS runs: ${String(error)}`);
     return undefined;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -348,18 +348,15 @@ export class TcpTransport implements Transport {
     const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs;
     const id = this.nextRequestId++;
     if (this.nextRequestId > 0xffffffff) this.nextRequestId = 1;
+    // Queued frames leave on the next flush, never synchronously: the answer cannot beat the pending entry.
+    const refused = this.queueControl(peer, { kind: 'request', id, method, body });
+    if (refused !== undefined) return Promise.reject(new FrameTooLargeError(to, `request ${method}`, refused, this.maxFrameBytes));
     return new Promise<Uint8Array>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         reject(new TransportTimeoutError(to, method, timeoutMs));
       }, timeoutMs);
       this.pending.set(id, { peer: to, method, resolve, reject, timer });
-      const refused = this.queueControl(peer, { kind: 'request', id, method, body });
-      if (refused !== undefined) {
-        clearTimeout(timer);
-        this.pending.delete(id);
-        reject(new FrameTooLargeError(to, `request ${method}`, refused, this.maxFrameBytes));
-      }
     });
   }
 

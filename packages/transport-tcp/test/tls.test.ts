@@ -4,7 +4,7 @@ import test from 'ava';
 import { transportCompliance } from '@raftfleet/transport/compliance';
 import { TcpTransport } from '../src/index.js';
 import { BASE, tcpHarness } from './harness.js';
-import { makePki } from './certs.js';
+import { makePki } from '../src/testing.js';
 
 const pki = makePki();
 const tlsOptions = { ...pki, mutual: true };

@@ -58,6 +58,17 @@ export class TestCluster {
     return fleet;
   }
 
+  /**
+   * Bootstraps a cluster: the first node alone, then the others with every id as seeds, and waits
+   * until the registry lists them all.
+   */
+  async startAll(nodes: NodeSpec[]): Promise<void> {
+    const ids = nodes.map((n) => n.id);
+    await this.start(nodes[0]!, []);
+    await Promise.all(nodes.slice(1).map((n) => this.start(n, ids)));
+    await waitFor(`${nodes.length} nodes`, () => Object.keys(this.any().registry().nodes).length === nodes.length);
+  }
+
   /** Stops a node abruptly: its host stops, its transport closes, unsynced writes are lost. */
   async crash(id: string): Promise<void> {
     const fleet = this.fleets.get(id);

@@ -1,5 +1,6 @@
-// Generates a throwaway CA and node certificates with the openssl CLI, in a temporary directory.
-// Used by the TLS tests; every node shares one certificate valid for 127.0.0.1 and localhost.
+// Test helpers for TLS (`@raftfleet/transport-tcp/testing`): a throwaway CA and node certificate made
+// with the openssl CLI in a temporary directory; every node shares one certificate valid for
+// 127.0.0.1 and localhost. For tests and benchmarks, never for production keys.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,8 +8,11 @@ import { join } from 'node:path';
 
 /** PEM material of one test PKI. */
 export interface TestPki {
+  /** The CA certificate. */
   ca: string;
+  /** The node's private key. */
   key: string;
+  /** The node's certificate, signed by the CA. */
   cert: string;
 }
 
@@ -16,7 +20,10 @@ function openssl(dir: string, ...args: string[]): void {
   execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
 }
 
-/** Creates a CA and a certificate it signs (SAN 127.0.0.1, localhost), usable as server and client cert. */
+/**
+ * Creates a CA and a certificate it signs (SAN 127.0.0.1, localhost), usable as server and client
+ * certificate. Needs the `openssl` command; throws when it is missing or fails.
+ */
 export function makePki(): TestPki {
   const dir = mkdtempSync(join(tmpdir(), 'raftfleet-tls-'));
   try {
