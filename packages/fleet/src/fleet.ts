@@ -770,7 +770,8 @@ export class Fleet {
   }
 
   private pickNode(group: string, tried: Set<string>): string | undefined {
-    const st = this.localStatus(group);
+    // leadership(), not status(): this runs for every routed command and query.
+    const st = this.running ? this.hostInstance?.leadership(group) : undefined;
     if (st?.role === 'leader') return tried.has(this.o.nodeId) ? undefined : this.o.nodeId;
     if (st !== undefined && st.leaderNode !== '' && !tried.has(st.leaderNode)) return st.leaderNode;
     const cached = this.leaderCache.get(group);

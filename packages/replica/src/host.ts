@@ -1,7 +1,7 @@
 // The per-process runtime: one loop that ticks, steps, persists (one batch for all groups),
 // sends (one frame per node), applies and answers for every member hosted on this node.
 import type { Progress, RaftConfig, RaftNode, Ready, Role } from '@raftfleet/core';
-import { EntryType, type ConfChange, type ConfState, type Entry, type Envelope, type Message, type SnapshotMessage, type SnapshotMeta } from '@raftfleet/protocol';
+import { EntryType, type ConfChange, type ConfState, type Entry, type Envelope, type HardState, type Message, type SnapshotMessage, type SnapshotMeta } from '@raftfleet/protocol';
 import type { Outcome } from './client-table.js';
 import { internalCodec, msgpackCodec, type Codec } from './codec.js';
 import { createDefaultCore } from './core-factory.js';
@@ -182,6 +182,12 @@ const FAILOVER_STAGGER_TICKS = 2;
 const FAILOVER_RETRIES = 3;
 
 /**
+ * Longest a hard state whose only change is the commit index waits, in ticks, for a write to ride
+ * on (see passOnce) before it is written by itself.
+ */
+const LAZY_COMMIT_TICKS = 10;
+
+/**
  * Runs every member hosted by one node process. Create one per process, `start()` it, then create,
  * join or restore groups and send them commands and queries.
  */
@@ -194,6 +200,9 @@ export class Host {
   private readonly outgoing = new Set<string>();
   /** Received batches with the sender's down count at receipt (-1: a node we do not track). */
   private inbox: Array<[string, Envelope[], number]> = [];
+  /** Hard states that only moved the commit index, not yet written (see passOnce); since `lazySince`. */
+  private readonly lazyHardStates = new Map<Replica, HardState>();
+  private lazySince = 0;
   private actions: Array<() => Promise<void>> = [];
   private pendingTicks = 0;
   private hostTick = 0;
@@ -288,6 +297,11 @@ export class Host {
     this.running = false;
     this.o.clock.clearInterval(this.timer);
     await this.passDone;
+    if (this.lazyHardStates.size > 0 && this.failedWith === undefined) {
+      await this.o.storage.write({ writes: this.takeLazyHardStates(new Map()), durable: false }).catch((e: unknown) => {
+        this.o.logger.warn({ node: this.o.nodeId, err: String(e) }, 'commit indexes not written at stop');
+      });
+    }
     for (const r of this.replicas.values()) r.failAll(() => new StoppedError(this.o.nodeId));
     this.replicas.clear();
     this.awake.clear();
@@ -684,7 +698,10 @@ export class Host {
     await new Promise<void>((resolve, reject) => {
       this.actions.push(async () => {
         try {
-          await this.o.storage.write({ writes: [{ group, confState: conf }] });
+          // The rebuilt core reads its hard state back: a commit index kept back must be written with it.
+          const hardState = this.lazyHardStates.get(r);
+          this.lazyHardStates.delete(r);
+          await this.o.storage.write({ writes: [{ group, confState: conf, ...(hardState !== undefined ? { hardState } : {}) }] });
           r.failAll(() => r.notLeader());
           r.conf = conf;
           r.core = this.buildCore(r, conf);
@@ -892,7 +909,7 @@ export class Host {
     for (const a of actions) await a();
 
     const work: Array<{ r: Replica; rd: Ready }> = [];
-    const writes: GroupWrite[] = [];
+    const writes = new Map<Replica, GroupWrite>();
     const dirty = [...this.dirty];
     this.dirty.clear();
     for (const r of dirty) {
@@ -917,10 +934,13 @@ export class Host {
         r.confDirty = false;
         write = true;
       }
-      if (write) writes.push(gw);
+      if (write) writes.set(r, gw);
     }
     for (const { r, rd } of work) this.applySoft(r, rd);
-    if (work.length === 0 && writes.length === 0) {
+    if (work.length === 0 && writes.size === 0) {
+      if (this.lazyHardStates.size > 0 && this.hostTick - this.lazySince >= LAZY_COMMIT_TICKS) {
+        await this.o.storage.write({ writes: this.takeLazyHardStates(new Map()), durable: false });
+      }
       for (const r of dirty) {
         const snapshot = this.housekeep(r);
         if (snapshot !== undefined) await snapshot;
@@ -947,11 +967,20 @@ export class Host {
     const early = new Set(work.filter((w) => w.r.role === 'leader'));
     this.sendMessages([...early]);
 
-    // A batch that only moves commit indexes need not wait for fsync (etcd's mustSync rule): a lost
-    // commit index is recovered from the leader. Entries, votes, terms and membership must be durable.
-    if (writes.length > 0) {
-      const durable = work.some((w) => w.rd.mustSync) || writes.some((w) => w.confState !== undefined || w.meta !== undefined);
-      await this.o.storage.write({ writes, durable });
+    // Entries, votes, terms and membership must be durable before anything that depends on them is
+    // sent or applied. A batch that only moves commit indexes need not be written at all (etcd's
+    // mustSync rule goes further than not syncing it): a lost commit index is relearned from the
+    // leader, and a restarted member replays from its snapshot up to whatever commit index it finds.
+    // Such hard states ride on a later write, or are written by themselves after LAZY_COMMIT_TICKS.
+    if (writes.size > 0) {
+      let durable = work.some((w) => w.rd.mustSync);
+      for (const gw of writes.values()) if (gw.confState !== undefined || gw.meta !== undefined) durable = true;
+      if (durable || (this.lazyHardStates.size > 0 && this.hostTick - this.lazySince >= LAZY_COMMIT_TICKS)) {
+        await this.o.storage.write({ writes: this.takeLazyHardStates(writes), durable });
+      } else {
+        if (this.lazyHardStates.size === 0) this.lazySince = this.hostTick;
+        for (const [r, gw] of writes) this.lazyHardStates.set(r, gw.hardState!);
+      }
     }
 
     // Send the rest (everything that depends on what was just made durable): one batch per node.
@@ -975,6 +1004,18 @@ export class Host {
     }
     for (const r of dirty) if (r.confDirty) this.dirty.add(r);
     return true;
+  }
+
+  /** The group writes of `writes` plus the hard states kept back by lazy commit-index writes, which it clears. */
+  private takeLazyHardStates(writes: Map<Replica, GroupWrite>): GroupWrite[] {
+    for (const [r, hardState] of this.lazyHardStates) {
+      if (this.replicas.get(r.group) !== r) continue;
+      const gw = writes.get(r);
+      if (gw === undefined) writes.set(r, { group: r.group, hardState });
+      else gw.hardState ??= hardState;
+    }
+    this.lazyHardStates.clear();
+    return [...writes.values()];
   }
 
   /** Sends the messages of `items`, coalesced into one batch per destination node. */

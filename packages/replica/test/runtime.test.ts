@@ -14,6 +14,7 @@ import {
   type StateMachine,
 } from '../src/index.js';
 import { MemoryStorage } from '@raftfleet/storage-memory';
+import type { WriteBatch } from '@raftfleet/storage';
 import { Cluster, sleep } from './helpers/cluster.js';
 import { MemNet } from './helpers/memnet.js';
 
@@ -260,6 +261,66 @@ test('group commit: concurrent commands of many groups share storage batches', a
   t.deepEqual(results, Array.from({ length: G }, (_, g) => 1 + g));
   t.true(batches.length < G, `${G} commands in ${batches.length} storage batches`);
   t.true(Math.max(...batches) > 1, 'one batch carries several groups');
+});
+
+test('a hard state that only moves the commit index is not written by itself at once: it rides on the next write, a few ticks later, or at stop', async (t) => {
+  const net = new MemNet();
+  const storage = MemoryStorage.open();
+  const batches: Array<{ durable: boolean; commitOnly: boolean }> = [];
+  const recording = new Proxy(storage, {
+    get(target, prop, receiver) {
+      if (prop === 'write') {
+        return (batch: WriteBatch) => {
+          const commitOnly = batch.writes.every((w) => w.hardState !== undefined && w.entries === undefined && w.confState === undefined && w.meta === undefined);
+          batches.push({ durable: batch.durable !== false, commitOnly });
+          return target.write(batch);
+        };
+      }
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  // Ticks of an hour: within the test only a durable write or stop() can write a kept-back commit index.
+  const host = new Host({ nodeId: 'solo', storage: recording, transport: net.wire('solo'), tickMs: 3_600_000, machines: [counterMachine] });
+  await host.start();
+  let stopped = false;
+  t.teardown(() => (stopped ? undefined : host.stop()));
+  await host.createGroup('g', 'counter', { members: ['solo'] });
+  host.campaign('g');
+  for (let i = 0; i < 200 && host.status('g').role !== 'leader'; i++) await sleep(5);
+  t.is(await host.command('g', { op: 'inc' }), 1);
+  const first = host.status('g').applied;
+  // Applied, yet the commit index that made it applicable is still only in memory.
+  t.true(storage.hardState('g').commit < first, `stored commit ${storage.hardState('g').commit}, applied ${first}`);
+  t.false(batches.some((b) => b.commitOnly), 'no batch was written for a commit index alone');
+  // The next command's durable write carries it.
+  t.is(await host.command('g', { op: 'inc' }), 2);
+  t.true(storage.hardState('g').commit >= first);
+  t.true(storage.hardState('g').commit < host.status('g').applied);
+  // Stopping writes what is still kept back.
+  const applied = host.status('g').applied;
+  await host.stop();
+  stopped = true;
+  t.is(storage.hardState('g').commit, applied);
+});
+
+test('a kept-back commit index is written after a few ticks when nothing else is written, and a crash before that loses nothing', async (t) => {
+  const c = new Cluster([counterMachine]);
+  for (const id of ['a', 'b', 'c']) await c.add(id);
+  t.teardown(() => c.stopAll());
+  for (const n of c.nodes.values()) await n.host.createGroup('g', 'counter', { members: ['a', 'b', 'c'] });
+  const leader = await c.leader('g');
+  for (let i = 0; i < 5; i++) await leader.host.command('g', { op: 'inc' });
+  // Ticks are 10 ms: every member's stored commit catches up with what it applied without more writes.
+  await c.until(() => [...c.nodes.values()].every((n) => n.storage.hardState('g').commit === n.host.status('g').applied && n.host.status('g').applied > 0), 5000, 'stored commit indexes');
+  // A member that crashes with its commit index kept back restarts from its log and catches up.
+  await leader.host.command('g', { op: 'inc' });
+  const follower = [...c.nodes.values()].find((n) => n !== leader)!;
+  const disk = await c.crash(follower.id);
+  const back = await c.restart(follower.id, disk);
+  await leader.host.command('g', { op: 'inc' });
+  await c.until(() => back.host.status('g').applied === leader.host.status('g').applied, 5000, 'restarted member caught up');
+  t.is(await back.host.query('g', 'get', { consistency: 'stale' }), 7);
 });
 
 test('a user codec (not msgpack, not JSON) carries commands, results and retained results through snapshots', async (t) => {
