@@ -98,8 +98,10 @@ export async function failoverTrial(options: {
   trial: number;
 }): Promise<FailoverTrial> {
   let stop = false;
-  // BENCH_FAILOVER_DEBUG=1 prints the writers' errors of a trial whose window passed 500 ms.
-  const debug = process.env['BENCH_FAILOVER_DEBUG'] === '1';
+  // BENCH_FAILOVER_DEBUG=1 prints the writers' errors of a trial whose window passed 500 ms
+  // (BENCH_FAILOVER_DEBUG=<ms>: passed that many ms).
+  const debugMs = process.env['BENCH_FAILOVER_DEBUG'] === '1' ? 500 : Number(process.env['BENCH_FAILOVER_DEBUG'] ?? 0);
+  const debug = debugMs > 0;
   const errors: string[] = [];
   const killedAtRef = { at: Number.POSITIVE_INFINITY };
   let acknowledged = 0;
@@ -136,7 +138,7 @@ export async function failoverTrial(options: {
     previous = Math.max(previous, t);
   }
   maxGap = Math.max(maxGap, end - previous);
-  if (debug && maxGap > 500) {
+  if (debug && maxGap > debugMs) {
     const gapStart = window.reduce((at, t, i) => (t - (i === 0 ? killedAt : window[i - 1]!) >= maxGap - 1 ? (i === 0 ? killedAt : window[i - 1]!) : at), killedAt);
     console.log(`trial ${options.trial}: window of ${maxGap.toFixed(0)} ms from ${(gapStart - killedAt).toFixed(0)} ms after the kill; errors:\n  ${errors.slice(0, 40).join('\n  ')}`);
   }
