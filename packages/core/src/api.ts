@@ -91,6 +91,11 @@ export interface RaftConfig {
   applied?: number;
   /** Maximum bytes of entry data in one append message. Default 1 MiB. */
   maxSizePerMsg?: number;
+  /**
+   * Upper bound in bytes of the committed entries one Ready hands out to apply (at least one entry
+   * is always handed out). Default: the larger of `maxSizePerMsg` and 1 MiB.
+   */
+  maxCommittedSizePerReady?: number;
   /** Maximum append messages in flight to one follower. Default 256. */
   maxInflightMsgs?: number;
   /** Maximum bytes of entry data in flight to one follower; 0 = unlimited. Default 0. */

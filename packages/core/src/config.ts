@@ -88,7 +88,7 @@ export function validateConfig(config: RaftConfig): ResolvedConfig {
     electionJitterTick,
     heartbeatTick,
     maxSizePerMsg,
-    maxCommittedSizePerReady: Math.max(maxSizePerMsg, 1024 * 1024),
+    maxCommittedSizePerReady: posInt('maxCommittedSizePerReady', id, config.maxCommittedSizePerReady ?? Math.max(maxSizePerMsg, 1024 * 1024)),
     maxInflightMsgs,
     maxInflightBytes,
     maxUncommittedEntriesSize,

@@ -101,6 +101,8 @@ export class RawNode implements RaftNode {
   private randomizedElectionTimeout = 0;
   private leadTransferee: MemberId = '';
   private transferElapsed = 0;
+  /** Whether this transfer already sent TimeoutNow (its timeout then restarted once; see sendTimeoutNow). */
+  private transferTimeoutNowSent = false;
   private leaseInvalidUntil = 0;
   private pendingConfIndex = 0;
   private uncommittedSize = 0;
@@ -315,6 +317,7 @@ export class RawNode implements RaftNode {
     if (this.leadTransferee !== '') this.abortLeaderTransfer(`superseded by transfer to ${to}`);
     this.leadTransferee = to;
     this.transferElapsed = 0;
+    this.transferTimeoutNowSent = false;
     this.cfg.logger.info({ node: this.id, term: this.term, to }, 'leadership transfer started');
     if (pr.match === this.log.lastIndex()) this.sendTimeoutNow(to);
     else this.maybeSendAppend(to, true);
@@ -524,6 +527,7 @@ export class RawNode implements RaftNode {
     this.resetRandomizedElectionTimeout();
     this.leadTransferee = '';
     this.transferElapsed = 0;
+    this.transferTimeoutNowSent = false;
     this.votes.clear();
     this.prs.clear();
     this.pendingReads.clear();
@@ -988,6 +992,14 @@ export class RawNode implements RaftNode {
 
   private sendTimeoutNow(to: MemberId): void {
     this.send({ type: 'timeoutNow', to });
+    // The target campaigns now, at a term that deposes this leader whatever comes of it. Giving up
+    // the transfer right after (its timeout falls due) would take proposals again, leave the
+    // target's log behind and its campaign lost: a group without a leader for an election timeout.
+    // So the first TimeoutNow of a transfer gives the target a whole timeout to win.
+    if (to === this.leadTransferee && !this.transferTimeoutNowSent) {
+      this.transferTimeoutNowSent = true;
+      this.transferElapsed = 0;
+    }
     // The target campaigns past every follower's stickiness: no lease reads until it settles.
     this.leaseInvalidUntil = this.clock + 2 * this.cfg.electionTick;
   }
@@ -996,6 +1008,7 @@ export class RawNode implements RaftNode {
     this.cfg.logger.info({ node: this.id, term: this.term, to: this.leadTransferee, why }, 'leadership transfer abandoned');
     this.leadTransferee = '';
     this.transferElapsed = 0;
+    this.transferTimeoutNowSent = false;
   }
 
   private handleAppendResponse(m: AppendResponseMessage): void {

@@ -10,6 +10,8 @@ test('defaults are those documented in api.ts', (t) => {
   t.is(r.electionJitterTick, 10);
   t.is(r.heartbeatTick, 1);
   t.is(r.maxSizePerMsg, 1024 * 1024);
+  t.is(r.maxCommittedSizePerReady, 1024 * 1024);
+  t.is(validateConfig({ ...base(), maxSizePerMsg: 4 * 1024 * 1024 }).maxCommittedSizePerReady, 4 * 1024 * 1024);
   t.is(r.maxInflightMsgs, 256);
   t.is(r.maxInflightBytes, 0);
   t.is(r.maxUncommittedEntriesSize, 0);
@@ -33,6 +35,7 @@ const invalid: [string, Partial<RaftConfig>, string][] = [
   ['NaN uncommitted', { maxUncommittedEntriesSize: Number.NaN }, 'maxUncommittedEntriesSize'],
   ['no rng', { rng: undefined as unknown as () => number }, 'rng'],
   ['negative applied', { applied: -1 }, 'applied'],
+  ['zero committed size per Ready', { maxCommittedSizePerReady: 0 }, 'maxCommittedSizePerReady'],
 ];
 
 for (const [name, patch, field] of invalid) {

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { Cluster } from './harness.js';
-import { ProposalDroppedError } from '../src/index.js';
+import { ProposalDroppedError, type Message } from '../src/index.js';
 
 test('leadership transfer to an up-to-date follower sends TimeoutNow and the target wins', (t) => {
   const c = new Cluster(['1', '2', '3']);
@@ -52,6 +52,52 @@ test('proposals are refused while a transfer is in progress, and the transfer is
   c.tickAll(1, ['1']);
   t.is(c.node('1').status().leadTransferee, '');
   t.is(c.node('1').status().role, 'leader');
+  t.notThrows(() => c.propose('1', 'c'));
+});
+
+/** A transfer to '2', which catches up only when the transfer is 4 of its 5 ticks old; TimeoutNow is held back. */
+function lateCatchUp(t: { is(a: unknown, b: unknown): void }): { c: Cluster; held: Message[] } {
+  const c = new Cluster(['1', '2', '3'], { config: { transferTimeoutTick: 5, electionTick: 10 } });
+  c.elect('1');
+  c.isolate('2');
+  c.propose('1', 'a');
+  c.stabilize();
+  c.node('1').transferLeadership('2');
+  c.tickAll(3, ['1']);
+  c.heal();
+  const held: Message[] = [];
+  c.filter = (m) => {
+    if (m.type !== 'timeoutNow') return true;
+    held.push(m);
+    return false;
+  };
+  // The fourth tick's heartbeat finds '2' again; it catches up and the leader sends TimeoutNow.
+  c.tickAll(1, ['1']);
+  c.filter = undefined;
+  t.is(held.length, 1);
+  return { c, held };
+}
+
+test('a TimeoutNow sent just before the transfer times out gives the target a whole timeout to win', (t) => {
+  const { c, held } = lateCatchUp(t);
+  // The transfer's first timeout falls due: the leader keeps refusing proposals, so the target's
+  // log stays as long as the leader's and its campaign can win.
+  c.tickAll(1, ['1']);
+  t.is(c.node('1').status().leadTransferee, '2');
+  t.throws(() => c.propose('1', 'b'), { instanceOf: ProposalDroppedError });
+  c.queue.push(...held);
+  c.stabilize();
+  t.deepEqual(c.leaders(), ['2']);
+  t.is(c.node('2').status().term, 2);
+});
+
+test('a transfer whose TimeoutNow was lost is abandoned a whole timeout after it was sent', (t) => {
+  const { c } = lateCatchUp(t);
+  c.tickAll(4, ['1']);
+  t.is(c.node('1').status().leadTransferee, '2');
+  c.tickAll(1, ['1']);
+  t.is(c.node('1').status().leadTransferee, '');
+  t.deepEqual(c.leaders(), ['1']);
   t.notThrows(() => c.propose('1', 'c'));
 });
 

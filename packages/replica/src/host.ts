@@ -187,6 +187,9 @@ const FAILOVER_RETRIES = 3;
  */
 const LAZY_COMMIT_TICKS = 10;
 
+/** Longest run of back-to-back passes, in ms, before the loop lets I/O and timers run (see runPasses). */
+const PASS_YIELD_MS = 5;
+
 /**
  * Runs every member hosted by one node process. Create one per process, `start()` it, then create,
  * join or restore groups and send them commands and queries.
@@ -861,12 +864,20 @@ export class Host {
   private async runPasses(): Promise<void> {
     if (this.passRunning) return;
     this.passRunning = true;
+    let since = performance.now();
     try {
       for (;;) {
         this.passAgain = false;
         if (!this.running) break;
         const did = await this.passOnce();
         if (!did && !this.passAgain) break;
+        // Passes without a storage write (applying a long backlog after a restart) follow each
+        // other as microtasks: hand the event loop to sockets and timers every few ms, or peers'
+        // pings go unanswered and this node counts as down while it is only busy.
+        if (performance.now() - since >= PASS_YIELD_MS) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          since = performance.now();
+        }
       }
     } catch (e) {
       // Storage failing under a Ready leaves cores that cannot be advanced safely: crash-stop the
@@ -1531,8 +1542,9 @@ export class Host {
           ns.pinging = false;
           this.nodeHeard(node);
         },
-        () => {
+        (e: unknown) => {
           ns.pinging = false;
+          this.o.logger.debug({ node: this.o.nodeId, peer: node, err: String(e), silentTicks: this.hostTick - ns.lastHeard }, 'ping failed');
           // A failed ping alone is not enough (a stalled event loop fails them too): the node must
           // also have been silent, no batch and no answer, for nodeDownTicks.
           if (this.hostTick - ns.lastHeard > this.o.nodeDownTicks) this.nodeDown(node);

@@ -5,6 +5,7 @@ import {
   GroupNotFoundError,
   Host,
   NotLeaderError,
+  RPC,
   StoppedError,
   TimeoutError,
   TooLargeError,
@@ -13,7 +14,7 @@ import {
   type Codec,
   type StateMachine,
 } from '../src/index.js';
-import { MemoryStorage } from '@raftfleet/storage-memory';
+import { MemoryDisk, MemoryStorage } from '@raftfleet/storage-memory';
 import type { WriteBatch } from '@raftfleet/storage';
 import { Cluster, sleep } from './helpers/cluster.js';
 import { MemNet } from './helpers/memnet.js';
@@ -321,6 +322,53 @@ test('a kept-back commit index is written after a few ticks when nothing else is
   await leader.host.command('g', { op: 'inc' });
   await c.until(() => back.host.status('g').applied === leader.host.status('g').applied, 5000, 'restarted member caught up');
   t.is(await back.host.query('g', 'get', { consistency: 'stale' }), 7);
+});
+
+test('a member applying a long backlog after a restart still answers requests between passes', async (t) => {
+  const net = new MemNet();
+  const disk = new MemoryDisk();
+  let busyMs = 0;
+  let applied = 0;
+  const slow: StateMachine<number, { op: 'inc' }, number, 'get', number> = {
+    name: 'slow',
+    init: () => 0,
+    command(state) {
+      const end = performance.now() + busyMs;
+      while (performance.now() < end) {
+        // a state machine that takes its time over every command
+      }
+      applied++;
+      return { result: state + 1, state: state + 1 };
+    },
+    query: (state) => state,
+  };
+  // One committed entry per Ready: the backlog is applied over many passes, none of which writes.
+  const options = { nodeId: 'solo', tickMs: 10, machines: [slow], raft: { maxCommittedSizePerReady: 1 }, snapshotEntries: 100_000 };
+  const firstStorage = MemoryStorage.open(disk);
+  const first = new Host({ ...options, transport: net.wire('solo'), storage: firstStorage });
+  await first.start();
+  await first.createGroup('g', 'slow', { members: ['solo'] });
+  first.campaign('g');
+  for (let i = 0; i < 200 && first.status('g').role !== 'leader'; i++) await sleep(5);
+  const N = 150;
+  for (let i = 0; i < N; i++) await first.command('g', { op: 'inc' });
+  await first.stop();
+  await firstStorage.close();
+
+  busyMs = 2;
+  applied = 0;
+  const second = new Host({ ...options, transport: net.wire('solo'), storage: MemoryStorage.open(disk) });
+  t.teardown(() => second.stop());
+  await second.start();
+  for (let i = 0; i < 500 && applied === 0; i++) await sleep(1);
+  t.true(applied > 0 && applied < N, `${applied} of ${N} entries applied when the test got the event loop back`);
+  const answeredAfter = await net
+    .wire('peer')
+    .request('solo', RPC.ping, new Uint8Array(0), 5000)
+    .then(() => applied);
+  t.true(answeredAfter < N, `the ping was answered only after ${answeredAfter} of ${N} entries were applied`);
+  for (let i = 0; i < 500 && applied < N; i++) await sleep(10);
+  t.is(await second.query('g', 'get', { consistency: 'stale' }), N);
 });
 
 test('a user codec (not msgpack, not JSON) carries commands, results and retained results through snapshots', async (t) => {
