@@ -1374,8 +1374,10 @@ export class Host {
       r.core.tick();
       if (r.failoverAt >= 0 && this.hostTick >= r.failoverAt) {
         // No leader yet, and no election of our own under way past its pre-vote: (re)start one. A
-        // pre-vote round stays open while a dead member never answers, so it is restarted too.
-        const stuck = (r.role === 'follower' || r.role === 'preCandidate') && r.leader === '';
+        // pre-vote round stays open while a dead member never answers, so it is restarted too. The
+        // chosen member also retries from a lost or split vote: the others are left waiting out
+        // their election timeout, so only one candidate comes back.
+        const stuck = (r.role === 'follower' || r.role === 'preCandidate' || (r.role === 'candidate' && r.failoverChosen)) && r.leader === '';
         if (stuck) r.core.campaign();
         r.failoverTries--;
         r.failoverAt = stuck && r.failoverTries > 0 ? this.hostTick + 2 * FAILOVER_STAGGER_TICKS : -1;
@@ -1588,6 +1590,7 @@ export class Host {
       for (const v of r.conf.voters) if (nodeOfMember(v) !== node && this.memberNodeUp(r, v) && (campaigner === undefined || v < campaigner)) campaigner = v;
       this.enqueue(r, () => {
         const chosen = campaigner === r.memberId;
+        r.failoverChosen = chosen;
         if (chosen) r.core.campaign();
         else r.core.forgetLeader();
         r.failoverAt = this.hostTick + FAILOVER_STAGGER_TICKS + (chosen ? 0 : 1);

@@ -134,6 +134,8 @@ export class Replica {
   failoverAt = -1;
   /** Fast-failover campaigns this member may still start (see Host.nodeDown). */
   failoverTries = 0;
+  /** Whether this member is the one chosen to campaign first in the fast failover under way. */
+  failoverChosen = false;
 
   quiescent = false;
   idleTicks = 0;
