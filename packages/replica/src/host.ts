@@ -187,6 +187,9 @@ const FAILOVER_RETRIES = 3;
  */
 const LAZY_COMMIT_TICKS = 10;
 
+/** Default bound of the committed entries one member applies per pass (the core's maxCommittedSizePerReady). */
+const APPLY_BYTES_PER_PASS = 64 * 1024;
+
 /** Longest run of back-to-back passes, in ms, before the loop lets I/O and timers run (see runPasses). */
 const PASS_YIELD_MS = 5;
 
@@ -410,6 +413,9 @@ export class Host {
 
   private buildCore(r: Replica, conf: ConfState): RaftNode {
     return this.createCore({
+      // One pass applies at most this much: a member catching up on a long backlog (after a restart)
+      // keeps answering its peers in between, instead of applying a MiB of small commands at once.
+      maxCommittedSizePerReady: APPLY_BYTES_PER_PASS,
       ...(this.o.raft ?? {}),
       id: r.memberId,
       log: new GroupLogReader(this.o.storage, r.group, conf),

@@ -66,7 +66,10 @@ export interface HostOptions {
   seed?: number;
   /** Clock; default the system clock. */
   clock?: Clock;
-  /** Extra Raft settings passed to every member's core (maxSizePerMsg, maxInflightMsgs, ...). */
+  /**
+   * Extra Raft settings passed to every member's core (maxSizePerMsg, maxInflightMsgs, ...). The host
+   * sets `maxCommittedSizePerReady` to 64 KiB unless given here, so one pass applies a bounded amount.
+   */
   raft?: Partial<Omit<RaftConfig, 'id' | 'log' | 'rng' | 'electionTick' | 'heartbeatTick' | 'applied' | 'logger'>>;
   /** Builds the Raft core of a member. Default: `new RawNode(config)` from @raftfleet/core. */
   createCore?: (config: RaftConfig) => RaftNode;
