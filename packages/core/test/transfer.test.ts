@@ -34,13 +34,19 @@ test('a lagging target is first brought up to date, then gets TimeoutNow', (t) =
   t.deepEqual([...c.get('3').applied.values()], ['x0', 'x1', 'x2', 'x3', 'x4']);
 });
 
-test('proposals are refused while a transfer is in progress, and the transfer is abandoned after its timeout', (t) => {
+/** Leader '1', follower '2' cut off and one entry behind, a transfer to '2' under way (timeout 5 ticks). */
+function transferToLaggard(): Cluster {
   const c = new Cluster(['1', '2', '3'], { config: { transferTimeoutTick: 5, electionTick: 10 } });
   c.elect('1');
   c.isolate('2');
   c.propose('1', 'a');
   c.stabilize();
   c.node('1').transferLeadership('2');
+  return c;
+}
+
+test('proposals are refused while a transfer is in progress, and the transfer is abandoned after its timeout', (t) => {
+  const c = transferToLaggard();
   const err = t.throws(() => c.propose('1', 'b'), { instanceOf: ProposalDroppedError });
   t.is(err?.reason, 'transferring');
   t.is(err?.leader, '2');
@@ -57,12 +63,7 @@ test('proposals are refused while a transfer is in progress, and the transfer is
 
 /** A transfer to '2', which catches up only when the transfer is 4 of its 5 ticks old; TimeoutNow is held back. */
 function lateCatchUp(t: { is(a: unknown, b: unknown): void }): { c: Cluster; held: Message[] } {
-  const c = new Cluster(['1', '2', '3'], { config: { transferTimeoutTick: 5, electionTick: 10 } });
-  c.elect('1');
-  c.isolate('2');
-  c.propose('1', 'a');
-  c.stabilize();
-  c.node('1').transferLeadership('2');
+  const c = transferToLaggard();
   c.tickAll(3, ['1']);
   c.heal();
   const held: Message[] = [];
