@@ -707,10 +707,8 @@ export class Host {
     await new Promise<void>((resolve, reject) => {
       this.actions.push(async () => {
         try {
-          // The rebuilt core reads its hard state back: a commit index kept back must be written with it.
-          const hardState = this.lazyHardStates.get(r);
-          this.lazyHardStates.delete(r);
-          await this.o.storage.write({ writes: [{ group, confState: conf, ...(hardState !== undefined ? { hardState } : {}) }] });
+          // The rebuilt core reads its hard state back: commit indexes kept back go with the membership.
+          await this.o.storage.write({ writes: this.takeLazyHardStates(new Map([[r, { group, confState: conf }]])) });
           r.failAll(() => r.notLeader());
           r.conf = conf;
           r.core = this.buildCore(r, conf);
@@ -955,7 +953,7 @@ export class Host {
     }
     for (const { r, rd } of work) this.applySoft(r, rd);
     if (work.length === 0 && writes.size === 0) {
-      if (this.lazyHardStates.size > 0 && this.hostTick - this.lazySince >= LAZY_COMMIT_TICKS) {
+      if (this.lazyCommitsDue()) {
         await this.o.storage.write({ writes: this.takeLazyHardStates(new Map()), durable: false });
       }
       for (const r of dirty) {
@@ -992,7 +990,7 @@ export class Host {
     if (writes.size > 0) {
       let durable = work.some((w) => w.rd.mustSync);
       for (const gw of writes.values()) if (gw.confState !== undefined || gw.meta !== undefined) durable = true;
-      if (durable || (this.lazyHardStates.size > 0 && this.hostTick - this.lazySince >= LAZY_COMMIT_TICKS)) {
+      if (durable || this.lazyCommitsDue()) {
         await this.o.storage.write({ writes: this.takeLazyHardStates(writes), durable });
       } else {
         if (this.lazyHardStates.size === 0) this.lazySince = this.hostTick;
@@ -1021,6 +1019,11 @@ export class Host {
     }
     for (const r of dirty) if (r.confDirty) this.dirty.add(r);
     return true;
+  }
+
+  /** Whether hard states kept back (see passOnce) have waited LAZY_COMMIT_TICKS for a write to ride on. */
+  private lazyCommitsDue(): boolean {
+    return this.lazyHardStates.size > 0 && this.hostTick - this.lazySince >= LAZY_COMMIT_TICKS;
   }
 
   /** The group writes of `writes` plus the hard states kept back by lazy commit-index writes, which it clears. */

@@ -27,6 +27,22 @@ async function group(t: { teardown(fn: () => Promise<void>): void }, extra = {},
   return c;
 }
 
+/** `storage` whose write() goes through `write`, which is handed the original. */
+function withWrite(storage: MemoryStorage, write: (batch: WriteBatch, original: (b: WriteBatch) => Promise<void>) => Promise<void>): MemoryStorage {
+  return new Proxy(storage, {
+    get(target, prop, receiver) {
+      if (prop === 'write') return (batch: WriteBatch) => write(batch, (b) => target.write(b));
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+/** Waits (up to 2 s) until this host's member of `group` leads. */
+async function untilLeader(host: Host, group: string): Promise<void> {
+  for (let i = 0; i < 200 && host.status(group).role !== 'leader'; i++) await sleep(10);
+}
+
 test('queries at every consistency level see acknowledged writes', async (t) => {
   const c = await group(t);
   const leader = await c.leader('g');
@@ -189,18 +205,14 @@ test('a storage write failure crash-stops the host and fails waiting callers', a
   const net = new MemNet();
   const storage = MemoryStorage.open();
   let broken = false;
-  const failing = new Proxy(storage, {
-    get(target, prop, receiver) {
-      if (prop === 'write' && broken) return () => Promise.reject(Object.assign(new Error('disk on fire'), { code: 'ERR_STORAGE_FAILED' }));
-      const v = Reflect.get(target, prop, receiver) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
-  });
+  const failing = withWrite(storage, (batch, original) =>
+    broken ? Promise.reject(Object.assign(new Error('disk on fire'), { code: 'ERR_STORAGE_FAILED' })) : original(batch),
+  );
   const host = new Host({ nodeId: 'solo', storage: failing, transport: net.wire('solo'), tickMs: 10, machines: [counterMachine] });
   await host.start();
   t.teardown(() => host.stop());
   await host.createGroup('g', 'counter', { members: ['solo'] });
-  for (let i = 0; i < 200 && host.status('g').role !== 'leader'; i++) await sleep(10);
+  await untilLeader(host, 'g');
   t.is(await host.command('g', { op: 'inc' }), 1);
   broken = true;
   const err = await t.throwsAsync(host.command('g', { op: 'inc' }));
@@ -238,24 +250,16 @@ test('group commit: concurrent commands of many groups share storage batches', a
   const net = new MemNet();
   const storage = MemoryStorage.open();
   const batches: number[] = [];
-  const counting = new Proxy(storage, {
-    get(target, prop, receiver) {
-      if (prop === 'write') {
-        return (batch: { writes: readonly unknown[] }) => {
-          batches.push(batch.writes.length);
-          return target.write(batch as never);
-        };
-      }
-      const v = Reflect.get(target, prop, receiver) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
+  const counting = withWrite(storage, (batch, original) => {
+    batches.push(batch.writes.length);
+    return original(batch);
   });
   const host = new Host({ nodeId: 'a', storage: counting, transport: net.wire('a'), tickMs: 10, machines: [counterMachine], seed: 9 });
   t.teardown(() => host.stop());
   await host.start();
   const G = 20;
   for (let g = 0; g < G; g++) await host.createGroup(`g${g}`, 'counter', { members: ['a'] });
-  for (let g = 0; g < G; g++) for (let i = 0; i < 200 && host.status(`g${g}`).role !== 'leader'; i++) await sleep(5);
+  for (let g = 0; g < G; g++) await untilLeader(host, `g${g}`);
   await Promise.all(Array.from({ length: G }, (_, g) => host.command(`g${g}`, { op: 'inc' })));
   batches.length = 0;
   const results = await Promise.all(Array.from({ length: G }, (_, g) => host.command(`g${g}`, { op: 'inc', by: g })));
@@ -268,18 +272,10 @@ test('a hard state that only moves the commit index is not written by itself at 
   const net = new MemNet();
   const storage = MemoryStorage.open();
   const batches: Array<{ durable: boolean; commitOnly: boolean }> = [];
-  const recording = new Proxy(storage, {
-    get(target, prop, receiver) {
-      if (prop === 'write') {
-        return (batch: WriteBatch) => {
-          const commitOnly = batch.writes.every((w) => w.hardState !== undefined && w.entries === undefined && w.confState === undefined && w.meta === undefined);
-          batches.push({ durable: batch.durable !== false, commitOnly });
-          return target.write(batch);
-        };
-      }
-      const v = Reflect.get(target, prop, receiver) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
-    },
+  const recording = withWrite(storage, (batch, original) => {
+    const commitOnly = batch.writes.every((w) => w.hardState !== undefined && w.entries === undefined && w.confState === undefined && w.meta === undefined);
+    batches.push({ durable: batch.durable !== false, commitOnly });
+    return original(batch);
   });
   // Ticks of an hour: within the test only a durable write or stop() can write a kept-back commit index.
   const host = new Host({ nodeId: 'solo', storage: recording, transport: net.wire('solo'), tickMs: 3_600_000, machines: [counterMachine] });
@@ -288,7 +284,7 @@ test('a hard state that only moves the commit index is not written by itself at 
   t.teardown(() => (stopped ? undefined : host.stop()));
   await host.createGroup('g', 'counter', { members: ['solo'] });
   host.campaign('g');
-  for (let i = 0; i < 200 && host.status('g').role !== 'leader'; i++) await sleep(5);
+  await untilLeader(host, 'g');
   t.is(await host.command('g', { op: 'inc' }), 1);
   const first = host.status('g').applied;
   // Applied, yet the commit index that made it applicable is still only in memory.
@@ -349,7 +345,7 @@ test('a member applying a long backlog after a restart still answers requests be
   await first.start();
   await first.createGroup('g', 'slow', { members: ['solo'] });
   first.campaign('g');
-  for (let i = 0; i < 200 && first.status('g').role !== 'leader'; i++) await sleep(5);
+  await untilLeader(first, 'g');
   const N = 150;
   for (let i = 0; i < N; i++) await first.command('g', { op: 'inc' });
   await first.stop();
