@@ -1,4 +1,4 @@
-// Real processes over TCP and LMDB: 5 nodes in 3 zones and 30 counter groups; a 6th node joins
+// Real processes over TCP and LMDB: 5 nodes in 3 zones and 100 counter groups; a 6th node joins
 // (only what the placement moves, moves), one node deactivates, one is SIGKILLed. Clients count
 // acknowledged increments; no acknowledged increment may be lost.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,7 +26,7 @@ test('5 node processes: join, deactivate, SIGKILL; placement converges and no ac
   const nodes = new Map<string, NodeProc>();
   const zones: Record<string, string> = { n1: 'z1', n2: 'z2', n3: 'z3', n4: 'z1', n5: 'z2', n6: 'z3' };
   const client = new ProtocolClient();
-  const groups = Array.from({ length: 30 }, (_, i) => `c${i}`);
+  const groups = Array.from({ length: Number(process.env['FLEET_GROUPS'] ?? 100) }, (_, i) => `c${i}`);
   const acked = new Map<string, number>();
   const unsure = new Map<string, number>();
   let loading = false;
@@ -115,15 +115,20 @@ test('5 node processes: join, deactivate, SIGKILL; placement converges and no ac
     victim.child.kill('SIGKILL');
     await victim.exited;
     for (const g of groups) {
+      let last = '';
       await waitFor(`${g} accepts commands after the kill`, async () => {
         try {
           await client.inc(live()[0]!, g, 'probe', (acked.get('probe') ?? 0) + 1 + groups.indexOf(g) * 1000);
           acked.set(g, (acked.get(g) ?? 0) + 1);
           return true;
-        } catch {
+        } catch (e) {
+          last = String(e);
           return false;
         }
-      }, 20_000, 100);
+      }, 20_000, 100).catch(async (e: unknown) => {
+        const row = (await status()).groups.find((r) => r.name === g);
+        throw new Error(`${String(e)}; last refusal ${last}; status ${JSON.stringify(row)}`);
+      });
     }
     await waitFor('n2 purged and replaced', async () => {
       const p = await plan();

@@ -120,7 +120,12 @@ export const RPC = {
   query: 'raftfleet.replica.query',
   /** Member id of this node's member of a group. */
   memberOf: 'raftfleet.replica.memberOf',
+  /** Tells a node that its member of a group was removed by a change it never received. */
+  removed: 'raftfleet.replica.removed',
 } as const;
+
+/** Removed members a replica remembers, to tell the ones that never learned it (see Host.tellRemoved). */
+const REMEMBERED_REMOVALS = 8;
 
 interface NodeState {
   lastHeard: number;
@@ -274,6 +279,14 @@ export class Host {
         } catch (e) {
           return internalCodec.encode({ ok: false, e: serializeError(e) });
         }
+      });
+      this.o.transport.onRequest(RPC.removed, async (from, body) => {
+        const { g, m, i } = internalCodec.decode(body) as { g: unknown; m: unknown; i: unknown };
+        if (typeof g !== 'string' || typeof m !== 'string' || !Number.isSafeInteger(i)) {
+          throw Object.assign(new Error('malformed removal notice'), { code: 'ERR_INVALID' });
+        }
+        this.removedByPeer(g, m, i as number, from);
+        return EMPTY;
       });
     }
     for (const group of this.o.storage.groups()) {
@@ -1145,6 +1158,11 @@ export class Host {
     const r = this.replicas.get(env.group);
     const m = env.message;
     if (r === undefined || m.to !== r.memberId) return;
+    if (r.removed?.has(m.from) === true) {
+      // A removed member that missed its removal campaigns forever (its votes count nowhere): tell it.
+      this.tellRemoved(r, m.from);
+      return;
+    }
     // Core calls queued before this message arrived come first (a failover's forgetLeader must
     // precede the pre-vote it is meant to let through).
     this.runActions(r);
@@ -1283,6 +1301,15 @@ export class Host {
       this.trackNodes(r.conf);
       if (after.includes(r.memberId)) r.wasMember = true;
       else if (r.wasMember && r.removedAtTick < 0) r.removedAtTick = this.hostTick;
+      for (const m of after) r.removed?.delete(m);
+      for (const m of before) {
+        if (after.includes(m) || m === r.memberId) continue;
+        r.removed ??= new Map();
+        r.removed.set(m, { index: r.applied, toldAt: -Infinity });
+        if (r.removed.size > REMEMBERED_REMOVALS) r.removed.delete(r.removed.keys().next().value!);
+        // A member removed by a leader it stopped hearing from never learns it: tell its node now.
+        if (r.role === 'leader') this.tellRemoved(r, m);
+      }
     }
     return this.housekeep(r);
   }
@@ -1486,6 +1513,36 @@ export class Host {
     if (this.outgoing.size === 0) return false;
     for (const k of this.outgoing) if (k.startsWith(`${r.group}\u0000`)) return true;
     return false;
+  }
+
+  /**
+   * Tells the node of `member`, which an applied change removed from `r`'s group, that it is gone
+   * (at most once per election timeout): a member removed while it was behind (a leader stops
+   * replicating to a member as soon as it proposes its removal) would otherwise never learn it, and
+   * stay behind as an orphan that campaigns forever (etcd answers such a member's messages with
+   * "member removed" the same way).
+   */
+  private tellRemoved(r: Replica, member: string): void {
+    const gone = r.removed?.get(member);
+    const node = nodeOfMember(member);
+    if (gone === undefined || node === this.o.nodeId || this.hostTick - gone.toldAt < this.o.electionTicks) return;
+    gone.toldAt = this.hostTick;
+    const body = internalCodec.encode({ g: r.group, m: member, i: gone.index });
+    this.o.transport.request(node, RPC.removed, body, this.o.electionTicks * this.o.tickMs).catch((e: unknown) => {
+      this.o.logger.debug({ group: r.group, member, node, err: String(e) }, 'removal notice not delivered');
+    });
+  }
+
+  /**
+   * A peer says this node's `member` of `group` was removed by a change applied at `index`. Only an
+   * orphan acts on it: a member that applied that far either saw its removal itself or was added
+   * again since (a member added again is sent a snapshot taken after its addition).
+   */
+  private removedByPeer(group: string, member: string, index: number, from: string): void {
+    const r = this.replicas.get(group);
+    if (r === undefined || r.memberId !== member || r.applied >= index || r.removedAtTick >= 0) return;
+    this.o.logger.info({ group, member, node: from, index, applied: r.applied }, 'told by a peer that this member was removed at an index it never reached');
+    this.destroy(r).catch(() => undefined); // a failed delete halts the host in its pass
   }
 
   private destroy(r: Replica, reason = 'member removed from its group; deleting its data'): Promise<void> {

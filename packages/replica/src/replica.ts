@@ -130,6 +130,11 @@ export class Replica {
   conf: ConfState = { voters: [], learners: [] };
   wasMember = false;
   removedAtTick = -1;
+  /**
+   * Members that an applied membership change removed, with the index it was applied at and the
+   * host tick they were last told so (see Host.tellRemoved); created on the first removal.
+   */
+  removed: Map<string, { index: number; toldAt: number }> | undefined;
   /** Host tick at which this follower campaigns if no leader spoke since its leader's node went down (-1: none). */
   failoverAt = -1;
   /** Fast-failover campaigns this member may still start (see Host.nodeDown). */

@@ -1,6 +1,7 @@
 // A fleet node in its own process, over TCP and LMDB, for the multi-process tests and benchmarks.
 // Arguments come as one JSON object in argv[2]; it prints one JSON line per event on stdout and
 // deactivates on SIGTERM, reports its resource usage on SIGUSR2.
+import { pino } from 'pino';
 import { counterMachine } from '@raftfleet/replica';
 import { openLmdbStorage } from '@raftfleet/storage-lmdb';
 import { TcpTransport } from '@raftfleet/transport-tcp';
@@ -19,6 +20,7 @@ interface Args {
   timing?: 'test' | 'default';
 }
 
+const logLevel = process.env['FLEET_NODE_LOG'] ?? process.env['FLEET_LOG'];
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
 const say = (event: Record<string, unknown>): void => {
   process.stdout.write(`${JSON.stringify({ ...event, id: args.id })}\n`);
@@ -39,7 +41,8 @@ const fleet = await Fleet.start({
     : { heartbeatMs: 100, unreachableAfterMs: 600, purgeAfterMs: args.purgeAfterMs ?? 3000, refreshMs: 200, sweepMs: 500 }),
   maxConcurrentChanges: args.maxConcurrentChanges ?? 16,
   joinTimeoutMs: 20_000,
-  ...(process.env['FLEET_LOG'] ? { logLevel: process.env['FLEET_LOG'] as 'info' } : {}),
+  // FLEET_NODE_LOG (or FLEET_LOG)=<level>: the node logs to stderr (stdout carries the events).
+  ...(logLevel ? { logger: pino({ level: logLevel }, pino.destination(2)) } : {}),
 });
 say({ event: 'ready', address: transport.address, pid: process.pid });
 

@@ -2,6 +2,8 @@
 // client protocol, like the client SDK does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { msgpackCodec } from '@raftfleet/replica';
@@ -38,7 +40,11 @@ export async function spawnNode(args: {
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', script, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const events: Array<Record<string, unknown>> = [];
   let stderr = '';
+  // FLEET_NODE_LOG_DIR=<dir> keeps each node's whole log (with FLEET_LOG=<level>) in <dir>/<id>.log.
+  const logDir = process.env['FLEET_NODE_LOG_DIR'];
+  const log = logDir === undefined ? undefined : createWriteStream(join(logDir, `${args.id}.log`), { flags: 'a' });
   child.stderr!.on('data', (d: Buffer) => {
+    log?.write(d);
     stderr = (stderr + d.toString()).slice(-4000);
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
