@@ -1,5 +1,7 @@
 // RaftStorage on one LMDB environment: a log database keyed by (group id, index), a meta database of
 // per-group records, snapshot chunks keyed by (group id, generation, chunk); writes go through group commit.
+// By default every write is first appended to a write-ahead log (wal.ts) and is durable once that
+// record is synced; the LMDB commit follows in the background, and reads see the write meanwhile.
 import path from 'node:path';
 import { open, type Database, type Key, type RootDatabase } from 'lmdb';
 import type { ConfState, Entry, HardState, SnapshotMeta } from '@raftfleet/protocol';
@@ -46,6 +48,7 @@ import {
   writeLogKey,
 } from './codec.js';
 import { checkDataFile, claimDirectory, commitFailure, prepareDirectory } from './guard.js';
+import { WriteAheadLog, readWal } from './wal.js';
 
 /** Options of {@link openLmdbStorage}. */
 export interface LmdbStorageOptions {
@@ -59,6 +62,13 @@ export interface LmdbStorageOptions {
   maxSize?: number;
   /** Size of the chunks snapshot data is stored in. Default 1 MiB. */
   snapshotChunkSize?: number;
+  /**
+   * Make writes durable through a write-ahead log in `<path>/wal` (default true): one append and
+   * one fdatasync of a single file per group commit, with the LMDB commit (two syncs and the pages
+   * of every B-tree touched) off the write's path. With false, a durable write waits for its LMDB
+   * commit and sync.
+   */
+  writeAheadLog?: boolean;
 }
 
 /** Counters of the write path since the storage was opened. */
@@ -69,6 +79,8 @@ export interface LmdbStorageStats {
   writes: number;
   /** Log entries stored. */
   entries: number;
+  /** Write-ahead log records replayed into LMDB when the storage was opened (writes LMDB had not committed durably). */
+  replayed: number;
 }
 
 /** Snapshot metadata as stored in a group record. */
@@ -140,12 +152,27 @@ interface Work {
 
 interface Txn {
   works: Work[];
+  /** Starts a delayed transaction now (with the log on, until it has started). */
+  startNow: (() => void) | undefined;
+  /** Sequence number of the last work executed in it (set when it runs). */
+  lastSeq: number;
   committed: Promise<void>;
   durable: Promise<void>;
 }
 
 const GROUP_PREFIX = 'g';
 const FORMAT_KEY = 'format';
+/** Meta key of the sequence number of the last logged work LMDB holds (replay starts after it). */
+const WAL_KEY = 'wal';
+/** Bytes of entries written ahead of LMDB past which a write also waits for its LMDB commit. */
+const MAX_PENDING_BYTES = 64 * 1024 * 1024;
+/**
+ * With the log on, an LMDB transaction starts this long after its first write, or once it holds
+ * LOGGED_COMMIT_WORKS writes: they share one commit (and its syncs, which would otherwise compete
+ * with the log's), and reads of entries not committed yet look through a bounded overlay.
+ */
+const LOGGED_COMMIT_DELAY_MS = 100;
+const LOGGED_COMMIT_WORKS = 256;
 
 /** The encoded value of a pending (not yet committed) entry, if a pending write holds it. */
 function pendingValue(s: GroupState, index: number): Buffer | undefined {
@@ -180,6 +207,55 @@ function recordOf(s: GroupState): GroupRecord {
   };
 }
 
+const DB_NAMES: ReadonlySet<unknown> = new Set(['log', 'meta', 'snap']);
+
+function asBuffer(v: unknown): Buffer | undefined {
+  if (Buffer.isBuffer(v)) return v;
+  if (v instanceof Uint8Array) return Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+  return undefined;
+}
+
+/** The ops of a replayed log record, checked and with binary keys and values as Buffers again. */
+function reviveOps(dir: string, raw: unknown[]): Op[] {
+  const bad = (why: string): CorruptStoreError => new CorruptStoreError(dir, `write-ahead log record: ${why}`);
+  const int = (v: unknown, what: string): number => {
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw bad(`${what} is not an integer`);
+    return v;
+  };
+  return raw.map((o): Op => {
+    const op = o as Record<string, unknown>;
+    if (op === null || typeof op !== 'object') throw bad('an op is not an object');
+    switch (op['k']) {
+      case 'put':
+      case 'del': {
+        if (!DB_NAMES.has(op['db'])) throw bad(`unknown database ${String(op['db'])}`);
+        const key = Array.isArray(op['key']) ? op['key'] : asBuffer(op['key']);
+        if (key === undefined) throw bad('a key is neither binary nor an array');
+        if (op['k'] === 'del') return { k: 'del', db: op['db'] as DbName, key };
+        const value = op['db'] === 'meta' ? op['value'] : asBuffer(op['value']);
+        if (value === undefined) throw bad('a value is missing');
+        return { k: 'put', db: op['db'] as DbName, key, value };
+      }
+      case 'putLog': {
+        if (!Array.isArray(op['values'])) throw bad('putLog without values');
+        const values: Buffer[] = [];
+        for (const v of op['values'] as unknown[]) {
+          const b = asBuffer(v);
+          if (b === undefined) throw bad('a log value is not binary');
+          values.push(b);
+        }
+        return { k: 'putLog', id: int(op['id'], 'group id'), from: int(op['from'], 'index'), values };
+      }
+      case 'delLog':
+        return { k: 'delLog', id: int(op['id'], 'group id'), from: int(op['from'], 'index'), to: int(op['to'], 'index') };
+      case 'delSnap':
+        return { k: 'delSnap', id: int(op['id'], 'group id'), gen: int(op['gen'], 'generation'), chunks: int(op['chunks'], 'chunk count') };
+      default:
+        throw bad(`unknown op ${JSON.stringify(op['k'])}`);
+    }
+  });
+}
+
 /**
  * Opens (creating if needed) the LMDB storage in `options.path`.
  * Throws `StorageAccessError`, {@link CorruptStoreError}, {@link FormatVersionError} or
@@ -206,6 +282,7 @@ export async function openLmdbStorage(options: LmdbStorageOptions): Promise<Lmdb
     }
     try {
       const storage = new LmdbStorage(dir, root, options, release);
+      if (options.writeAheadLog !== false) await storage.recover();
       await storage.load();
       return storage;
     } catch (error) {
@@ -247,8 +324,13 @@ export class LmdbStorage implements RaftStorage {
   private current: Txn | undefined;
   private last: Txn | undefined;
   private pendingBytes = 0;
-  private readonly counters: LmdbStorageStats = { commits: 0, writes: 0, entries: 0 };
+  private readonly counters: LmdbStorageStats = { commits: 0, writes: 0, entries: 0, replayed: 0 };
   private failure: StorageError | undefined;
+  /** An LMDB commit failed: later commits must not let the log be checkpointed past it. */
+  private commitFailed = false;
+  /** A full disk met by a commit nobody waited on: the next call reports it, later ones `failure`. */
+  private failureToReport: StorageError | undefined;
+  private wal: WriteAheadLog | undefined;
   private closed = false;
   private closing: Promise<void> | undefined;
   /** Readers per snapshot generation ("id:gen"); their chunks are deleted only when the count drops to 0. */
@@ -265,6 +347,45 @@ export class LmdbStorage implements RaftStorage {
     this.logDb = root.openDB<Buffer, Buffer>('log', { encoding: 'binary', keyEncoding: 'binary' });
     this.metaDb = root.openDB<unknown, Key>('meta', {});
     this.snapDb = root.openDB<Buffer, Buffer>('snap', { encoding: 'binary', keyEncoding: 'binary' });
+  }
+
+  /**
+   * @internal Replays the write-ahead log's records that LMDB does not hold yet, makes them durable
+   * in LMDB, and starts a fresh log.
+   */
+  async recover(): Promise<void> {
+    const applied = this.metaDb.get(WAL_KEY) ?? 0;
+    if (typeof applied !== 'number' || !Number.isSafeInteger(applied) || applied < 0) {
+      throw new CorruptStoreError(this.path, `write-ahead log position is ${JSON.stringify(applied)}`);
+    }
+    // Every record still in the log is replayed, also those LMDB says it holds: every op writes a
+    // key blindly (puts whole values, deletes), so replaying the log's records in order over any
+    // state LMDB reached since the first of them ends in the same state. That also repairs a state
+    // where one commit failed and a later one went through (the failed one's records are still in
+    // the log: checkpoints stop at the first failure).
+    const records = readWal(this.path, 0);
+    let last = applied;
+    for (let i = 0; i < records.length; ) {
+      // Replay in transactions of bounded size; each records how far it got.
+      let bytes = 0;
+      const batch: Work[] = [];
+      while (i < records.length && (batch.length === 0 || bytes < 8 * 1024 * 1024)) {
+        const r = records[i++] as { seq: number; ops: unknown[] };
+        const work: Work = { seq: r.seq, ops: reviveOps(this.path, r.ops), overlay: [], bytes: 0 };
+        for (const op of work.ops) if (op.k === 'putLog') for (const v of op.values) bytes += v.byteLength;
+        batch.push(work);
+      }
+      const upto = (batch[batch.length - 1] as Work).seq;
+      await this.root.transaction(() => {
+        for (const w of batch) this.execute(w);
+        this.metaDb.putSync(WAL_KEY, upto);
+      });
+      last = Math.max(last, upto);
+    }
+    this.counters.replayed = records.length;
+    await this.root.flushed;
+    this.seq = last;
+    this.wal = WriteAheadLog.start(this.path, last + 1);
   }
 
   /** @internal Reads the format version and every group record; removes leftovers of interrupted snapshot saves. */
@@ -343,31 +464,72 @@ export class LmdbStorage implements RaftStorage {
 
   private check(): void {
     if (this.closed || this.closing !== undefined) throw new StorageClosedError(this.path);
+    const report = this.failureToReport;
+    if (report !== undefined) {
+      this.failureToReport = undefined;
+      throw report;
+    }
     if (this.failure !== undefined) throw this.failure instanceof StorageFailedError ? this.failure : new StorageFailedError(this.path, this.failure);
   }
 
-  private enqueue(work: Work, durable: boolean): Promise<void> {
+  /**
+   * Queues `work` for the next LMDB commit. Resolves once it is durable (in the log, or with the log
+   * off committed and synced when `durable`, committed otherwise); with `visible`, also once LMDB
+   * holds it (snapshot chunks are read from LMDB, not from the overlay).
+   */
+  private enqueue(work: Work, durable: boolean, visible = false): Promise<void> {
     let txn = this.current;
     if (txn === undefined) {
-      const t: Txn = { works: [], committed: undefined as unknown as Promise<void>, durable: undefined as unknown as Promise<void> };
+      const t: Txn = { works: [], startNow: undefined, lastSeq: 0, committed: undefined as unknown as Promise<void>, durable: undefined as unknown as Promise<void> };
       this.current = t;
-      const committed = this.root.transaction(() => {
-        if (this.current === t) this.current = undefined;
-        for (const w of t.works) this.execute(w);
-      });
+      const run = (): Promise<unknown> =>
+        this.root.transaction(() => {
+          if (this.current === t) this.current = undefined;
+          for (const w of t.works) this.execute(w);
+          t.lastSeq = (t.works[t.works.length - 1] as Work).seq;
+          if (this.wal !== undefined) this.metaDb.putSync(WAL_KEY, t.lastSeq);
+        });
+      const committed =
+        this.wal === undefined
+          ? run()
+          : new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, LOGGED_COMMIT_DELAY_MS);
+              t.startNow = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+            }).then(() => {
+              t.startNow = undefined;
+              return run();
+            });
       t.committed = committed.then(
         () => this.afterCommit(t),
-        (error: unknown) => this.fail(error),
+        (error: unknown) => {
+          this.commitFailed = true;
+          return this.fail(error);
+        },
       );
       t.durable = t.committed.then(() => this.root.flushed).then(() => undefined);
       // Nobody may wait on these; avoid unhandled rejections (callers get their own copy below).
-      t.durable.catch(() => {});
+      t.durable.then(
+        () => {
+          if (!this.commitFailed) this.wal?.checkpoint(t.lastSeq);
+        },
+        () => {},
+      );
       this.last = t;
       txn = t;
     }
     txn.works.push(work);
     this.pendingBytes += work.bytes;
-    return durable ? txn.durable : txn.committed;
+    if (visible || txn.works.length >= LOGGED_COMMIT_WORKS || this.pendingBytes > MAX_PENDING_BYTES / 2) txn.startNow?.();
+    const wal = this.wal;
+    if (wal === undefined) return durable ? txn.durable : txn.committed;
+    wal.append(work.seq, work.ops);
+    // Every record is written synchronously: a write that need not be durable is anyway.
+    const logged = wal.durable(work.seq).catch((error: unknown) => this.fail(error));
+    // LMDB falling behind the log: hold the writer back rather than let the overlay grow.
+    return visible || this.pendingBytes > MAX_PENDING_BYTES ? Promise.all([logged, txn.committed]).then(() => undefined) : logged;
   }
 
   private execute(w: Work): void {
@@ -432,7 +594,11 @@ export class LmdbStorage implements RaftStorage {
 
   private async fail(error: unknown): Promise<never> {
     const typed = this.failure ?? (await commitFailure(this.path, error));
-    if (this.failure === undefined) this.failure = typed instanceof StorageFullError ? new StorageFailedError(this.path, typed) : typed;
+    if (this.failure === undefined) {
+      this.failure = typed instanceof StorageFullError ? new StorageFailedError(this.path, typed) : typed;
+      // Writes already acknowledged through the log did not see this commit fail: tell the next caller.
+      if (this.wal !== undefined && typed instanceof StorageFullError) this.failureToReport = typed;
+    }
     throw typed;
   }
 
@@ -725,6 +891,10 @@ export class LmdbStorage implements RaftStorage {
 
   async sync(): Promise<void> {
     this.check();
+    if (this.wal !== undefined) {
+      await this.wal.sync().catch((error: unknown) => this.fail(error));
+      return;
+    }
     const t = this.last;
     if (t !== undefined) await t.durable;
     await this.root.flushed;
@@ -814,7 +984,7 @@ export class LmdbStorage implements RaftStorage {
       chunks++;
       filled = 0;
       // One chunk in flight at a time: a large snapshot is never all in memory.
-      await this.enqueue(work, false);
+      await this.enqueue(work, false, true);
     };
     try {
       for await (const c of snapshotChunks(group, data)) {
@@ -856,7 +1026,7 @@ export class LmdbStorage implements RaftStorage {
       if (options.confState !== undefined) s.conf = copyConf(options.confState);
       if (options.meta !== undefined) s.meta = new Uint8Array(options.meta);
       work.ops.push({ k: 'put', db: 'meta', key: [GROUP_PREFIX, group], value: recordOf(s) });
-      await this.enqueue(work, true);
+      await this.enqueue(work, true, true);
     } catch (error) {
       // Whatever chunks were written belong to no record: remove them (or leave them to the next open).
       if (chunks > 0 && this.failure === undefined && !this.closed && this.closing === undefined) {
@@ -909,12 +1079,16 @@ export class LmdbStorage implements RaftStorage {
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.closing ??= (async () => {
+      this.current?.startNow?.();
       const t = this.last;
       if (t !== undefined) await t.durable.catch(() => {});
       if (this.failure === undefined) {
         await Promise.resolve(this.root.flushed).catch(() => {});
+        // Everything is in LMDB, durably: the log has nothing left to replay.
+        await this.wal?.close(true);
         await this.root.close();
       } else {
+        await this.wal?.close(false).catch(() => {});
         // After a failed commit lmdb's close waits for a flush that never comes: give it a moment, then let go.
         await Promise.race([this.root.close().catch(() => {}), new Promise((r) => setTimeout(r, 200))]);
       }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { StorageHarness } from '@raftfleet/storage/compliance';
-import { openLmdbStorage } from '../src/index.js';
+import { openLmdbStorage, type LmdbStorageOptions } from '../src/index.js';
 
 /** A fresh empty directory. */
 export function tempDir(prefix = 'raftfleet-lmdb-'): string {
@@ -11,10 +11,10 @@ export function tempDir(prefix = 'raftfleet-lmdb-'): string {
 }
 
 /** A compliance harness on a fresh directory. */
-export function lmdbHarness(): StorageHarness {
+export function lmdbHarness(options: Omit<LmdbStorageOptions, 'path'> = {}): StorageHarness {
   const dir = tempDir();
   return {
-    open: () => openLmdbStorage({ path: dir }),
+    open: () => openLmdbStorage({ ...options, path: dir }),
     dispose: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
