@@ -14,8 +14,11 @@ import { CorruptStoreError } from '@raftfleet/storage';
 
 /** Directory of the segments inside the data directory. */
 export const WAL_DIR = 'wal';
-/** Size a segment is created with; a segment takes no new records once it is this full. */
-const SEGMENT_BYTES = 16 * 1024 * 1024;
+/**
+ * Size a segment is created with; a segment takes no new records once it is this full. Small
+ * enough that an open after a crash replays little (the newest segment is replayed whole).
+ */
+const SEGMENT_BYTES = 4 * 1024 * 1024;
 const HEADER_BYTES = 8;
 const SEGMENT_RE = /^(\d{16})\.wal$/;
 
