@@ -1,6 +1,7 @@
 import test from 'ava';
 import { Cluster } from './harness.js';
-import { ProposalDroppedError, type Message } from '../src/index.js';
+import type { Message } from '@raftfleet/protocol';
+import { ProposalDroppedError } from '../src/index.js';
 
 test('leadership transfer to an up-to-date follower sends TimeoutNow and the target wins', (t) => {
   const c = new Cluster(['1', '2', '3']);
