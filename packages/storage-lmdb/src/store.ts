@@ -48,7 +48,7 @@ import {
   writeLogKey,
 } from './codec.js';
 import { checkDataFile, claimDirectory, commitFailure, prepareDirectory } from './guard.js';
-import { WriteAheadLog, readWal } from './wal.js';
+import { WAL_DIR, WriteAheadLog, readWal } from './wal.js';
 
 /** Options of {@link openLmdbStorage}. */
 export interface LmdbStorageOptions {
@@ -363,7 +363,14 @@ export class LmdbStorage implements RaftStorage {
     // state LMDB reached since the first of them ends in the same state. That also repairs a state
     // where one commit failed and a later one went through (the failed one's records are still in
     // the log: checkpoints stop at the first failure).
-    const records = readWal(this.path, 0);
+    let records: ReturnType<typeof readWal>;
+    try {
+      records = readWal(this.path, 0);
+    } catch (error) {
+      if (error instanceof StorageError) throw error;
+      // The log directory or a segment is not what it should be (a file, a directory, unreadable).
+      throw new CorruptStoreError(path.join(this.path, WAL_DIR), `write-ahead log unreadable: ${(error as Error).message}`, { cause: error });
+    }
     let last = applied;
     for (let i = 0; i < records.length; ) {
       // Replay in transactions of bounded size; each records how far it got.
@@ -385,7 +392,11 @@ export class LmdbStorage implements RaftStorage {
     this.counters.replayed = records.length;
     await this.root.flushed;
     this.seq = last;
-    this.wal = WriteAheadLog.start(this.path, last + 1);
+    try {
+      this.wal = WriteAheadLog.start(this.path, last + 1);
+    } catch (error) {
+      throw new CorruptStoreError(path.join(this.path, WAL_DIR), `write-ahead log cannot be started: ${(error as Error).message}`, { cause: error });
+    }
   }
 
   /** @internal Reads the format version and every group record; removes leftovers of interrupted snapshot saves. */

@@ -119,3 +119,21 @@ test('a damaged record in an older segment is a CorruptStoreError naming the seg
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a log path that is a file, or a segment that is a directory, is a CorruptStoreError, not a crash', async (t) => {
+  const dir = tempDir();
+  try {
+    await (await openLmdbStorage({ path: dir })).close();
+    fs.rmSync(path.join(dir, 'wal'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'wal'), 'not a directory');
+    const first = await t.throwsAsync(openLmdbStorage({ path: dir }), { instanceOf: CorruptStoreError });
+    t.is(first?.path, path.join(dir, 'wal'));
+    fs.rmSync(path.join(dir, 'wal'));
+    fs.mkdirSync(path.join(dir, 'wal', '0000000000000001.wal'), { recursive: true });
+    await t.throwsAsync(openLmdbStorage({ path: dir }), { instanceOf: CorruptStoreError });
+    fs.rmSync(path.join(dir, 'wal'), { recursive: true });
+    await (await openLmdbStorage({ path: dir })).close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
