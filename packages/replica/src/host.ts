@@ -1057,6 +1057,7 @@ export class Host {
     const out = new Map<string, Envelope[]>();
     for (const { r, rd } of items) {
       for (const m of rd.messages) {
+        if (m.type === 'preVoteResponse' && !m.granted && r.failoverAt >= 0) this.outrun(r);
         if (m.type === 'snapshot') {
           void this.streamSnapshot(r, m);
           continue;
@@ -1663,6 +1664,17 @@ export class Host {
         r.failoverTries = FAILOVER_RETRIES;
       });
     }
+  }
+
+  /**
+   * During a fast failover, this member refused a pre-vote: the candidate's log is behind its own
+   * (it forgot the dead leader, so no lease stands in the way). The chosen member was lagging (a
+   * member restarted and still catching up): campaign now rather than wait for the retry.
+   */
+  private outrun(r: Replica): void {
+    this.enqueue(r, () => {
+      if (r.role === 'follower' && r.leader === '' && r.failoverAt >= 0) r.core.campaign();
+    });
   }
 
   private wakeGroupsOn(node: string): void {

@@ -58,3 +58,28 @@ test('a split vote between the chosen member and a late retry is settled by the 
   t.true(ticks <= 6, `a leader after ${ticks} ticks`);
   t.is(role('a'), 'leader');
 });
+
+test('when the chosen member lags, a member that refuses its pre-vote campaigns at once instead of waiting for its retry', async (t) => {
+  const { net, hosts, step, role } = await cluster(t);
+  hosts.get('c')!.campaign('g');
+  for (let i = 0; i < 50 && role('c') !== 'leader'; i++) await step();
+  t.is(role('c'), 'leader');
+  // a (the lowest id, so the member chosen to campaign) is cut off from the leader and falls behind.
+  net.partition('a', 'c');
+  for (let i = 0; i < 5; i++) await hosts.get('c')!.command('g', { op: 'inc' });
+  await step(2);
+  t.true(hosts.get('a')!.status('g').lastIndex < hosts.get('b')!.status('g').lastIndex, 'a lags');
+
+  net.endpoints.get('c')!.alive = false;
+  net.endpoints.get('a')!.peerChange('c', false);
+  net.endpoints.get('b')!.peerChange('c', false);
+  let ticks = 0;
+  while (role('b') !== 'leader' && ticks < 40) {
+    await step();
+    ticks++;
+  }
+  t.is(role('b'), 'leader');
+  // Waiting for its retry, b would campaign after 3 ticks at the earliest.
+  t.true(ticks <= 2, `b leads after ${ticks} ticks`);
+  t.is(await hosts.get('b')!.command('g', { op: 'inc' }), 6);
+});
