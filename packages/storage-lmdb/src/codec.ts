@@ -3,8 +3,12 @@
 import { crc32 } from 'node:zlib';
 import type { Entry, EntryType } from '@raftfleet/protocol';
 
-/** Version of the on-disk format; recorded in the store when it is created. */
-export const FORMAT_VERSION = 1;
+/**
+ * Version of the on-disk format; recorded in the store when it is created. 2 added the write-ahead
+ * log: a store of version 1 is upgraded when opened, and a build that knows only version 1 refuses
+ * a version 2 store instead of opening it without replaying its log.
+ */
+export const FORMAT_VERSION = 2;
 
 /** Bytes of a log key: group id (u32 BE) + index (u64 BE as two u32). Big-endian so byte order is numeric order. */
 export const LOG_KEY_BYTES = 12;

@@ -354,6 +354,9 @@ export class LmdbStorage implements RaftStorage {
    * in LMDB, and starts a fresh log.
    */
   async recover(): Promise<void> {
+    // A newer format's log may not be ours to replay: refuse before touching anything.
+    const version = this.metaDb.get(FORMAT_KEY);
+    if (typeof version === 'number' && version > FORMAT_VERSION) throw new FormatVersionError(this.path, version, FORMAT_VERSION);
     const applied = this.metaDb.get(WAL_KEY) ?? 0;
     if (typeof applied !== 'number' || !Number.isSafeInteger(applied) || applied < 0) {
       throw new CorruptStoreError(this.path, `write-ahead log position is ${JSON.stringify(applied)}`);
@@ -411,6 +414,10 @@ export class LmdbStorage implements RaftStorage {
       throw new CorruptStoreError(this.path, `format version is ${JSON.stringify(version)}`);
     } else if (version > FORMAT_VERSION) {
       throw new FormatVersionError(this.path, version, FORMAT_VERSION);
+    } else if (version < FORMAT_VERSION) {
+      // Version 1 had no write-ahead log; from here on a crash may leave writes only in the log.
+      await this.metaDb.put(FORMAT_KEY, FORMAT_VERSION);
+      await this.root.flushed;
     }
     let maxId = 0;
     let maxGen = 0;

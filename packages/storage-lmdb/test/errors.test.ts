@@ -66,6 +66,24 @@ test('a new store records the format version; a newer version is refused with Fo
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+test('a store of format 1 (before the write-ahead log) opens with its data and is recorded as the current format', async (t) => {
+  const dir = tempDir();
+  const s = await openLmdbStorage({ path: dir });
+  await s.write({ writes: [{ group: 'g', entries: entries(1, 3) }] });
+  await s.close();
+  const raw = open({ path: dir, maxDbs: 4 });
+  await raw.openDB('meta', {}).put('format', 1);
+  await raw.close();
+  const again = await openLmdbStorage({ path: dir });
+  t.is(again.lastIndex('g'), 3);
+  await again.close();
+  const check = open({ path: dir, maxDbs: 4 });
+  t.is(check.openDB('meta', {}).get('format'), FORMAT_VERSION);
+  t.is(FORMAT_VERSION, 2);
+  await check.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('a garbage data.mdb is a CorruptStoreError naming the file, not a crash', async (t) => {
   const dir = tempDir();
   const rand = new Uint8Array(100_000);
