@@ -706,7 +706,7 @@ export class Fleet {
 
   /** Node of the leader as known locally right now (local member, then cache); undefined when unknown. */
   cachedLeader(name: string): string | undefined {
-    const local = this.running ? this.hostInstance?.leadership(name) : undefined;
+    const local = this.localLeadership(name);
     if (local?.role === 'leader') return this.o.nodeId;
     if (local !== undefined && local.leaderNode !== '') return local.leaderNode;
     return this.leaderCache.get(name);
@@ -769,9 +769,13 @@ export class Fleet {
     }
   }
 
+  /** This node's member's role and leader for `group` (undefined without one); leadership(), not status(): it runs for every routed command and query. */
+  private localLeadership(group: string): ReturnType<Host['leadership']> {
+    return this.running ? this.hostInstance?.leadership(group) : undefined;
+  }
+
   private pickNode(group: string, tried: Set<string>): string | undefined {
-    // leadership(), not status(): this runs for every routed command and query.
-    const st = this.running ? this.hostInstance?.leadership(group) : undefined;
+    const st = this.localLeadership(group);
     if (st?.role === 'leader') return tried.has(this.o.nodeId) ? undefined : this.o.nodeId;
     if (st !== undefined && st.leaderNode !== '' && !tried.has(st.leaderNode)) return st.leaderNode;
     const cached = this.leaderCache.get(group);

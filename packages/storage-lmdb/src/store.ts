@@ -63,9 +63,9 @@ export interface LmdbStorageOptions {
   /** Size of the chunks snapshot data is stored in. Default 1 MiB. */
   snapshotChunkSize?: number;
   /**
-   * Make writes durable through a write-ahead log in `<path>/wal` (default true): one append and
-   * one fdatasync of a single file per group commit, with the LMDB commit (two syncs and the pages
-   * of every B-tree touched) off the write's path. With false, a durable write waits for its LMDB
+   * Make writes durable through a write-ahead log in `<path>/wal` (default true): one synchronous
+   * (O_DSYNC) append to a single file per group commit, with the LMDB commit (two syncs and the
+   * pages of every B-tree touched) off the write's path. With false, a durable write waits for its LMDB
    * commit and sync.
    */
   writeAheadLog?: boolean;
@@ -162,8 +162,6 @@ interface Txn {
 
 const GROUP_PREFIX = 'g';
 const FORMAT_KEY = 'format';
-/** Meta key of the sequence number of the last logged work LMDB holds (replay starts after it). */
-const WAL_KEY = 'wal';
 /** Bytes of entries written ahead of LMDB past which a write also waits for its LMDB commit. */
 const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 /**
@@ -350,53 +348,45 @@ export class LmdbStorage implements RaftStorage {
   }
 
   /**
-   * @internal Replays the write-ahead log's records that LMDB does not hold yet, makes them durable
-   * in LMDB, and starts a fresh log.
+   * @internal Replays every record of the write-ahead log into LMDB, makes them durable there, and
+   * starts a fresh log (sequence numbers go on after the replayed ones).
    */
   async recover(): Promise<void> {
     // A newer format's log may not be ours to replay: refuse before touching anything.
     const version = this.metaDb.get(FORMAT_KEY);
     if (typeof version === 'number' && version > FORMAT_VERSION) throw new FormatVersionError(this.path, version, FORMAT_VERSION);
-    const applied = this.metaDb.get(WAL_KEY) ?? 0;
-    if (typeof applied !== 'number' || !Number.isSafeInteger(applied) || applied < 0) {
-      throw new CorruptStoreError(this.path, `write-ahead log position is ${JSON.stringify(applied)}`);
-    }
-    // Every record still in the log is replayed, also those LMDB says it holds: every op writes a
+    // Every record still in the log is replayed, also those LMDB already holds: every op writes a
     // key blindly (puts whole values, deletes), so replaying the log's records in order over any
     // state LMDB reached since the first of them ends in the same state. That also repairs a state
     // where one commit failed and a later one went through (the failed one's records are still in
     // the log: checkpoints stop at the first failure).
     let records: ReturnType<typeof readWal>;
     try {
-      records = readWal(this.path, 0);
+      records = readWal(this.path);
     } catch (error) {
       if (error instanceof StorageError) throw error;
       // The log directory or a segment is not what it should be (a file, a directory, unreadable).
       throw new CorruptStoreError(path.join(this.path, WAL_DIR), `write-ahead log unreadable: ${(error as Error).message}`, { cause: error });
     }
-    let last = applied;
     for (let i = 0; i < records.length; ) {
-      // Replay in transactions of bounded size; each records how far it got.
+      // Replay in transactions of bounded size.
       let bytes = 0;
       const batch: Work[] = [];
       while (i < records.length && (batch.length === 0 || bytes < 8 * 1024 * 1024)) {
-        const r = records[i++] as { seq: number; ops: unknown[] };
+        const r = records[i++]!;
         const work: Work = { seq: r.seq, ops: reviveOps(this.path, r.ops), overlay: [], bytes: 0 };
         for (const op of work.ops) if (op.k === 'putLog') for (const v of op.values) bytes += v.byteLength;
         batch.push(work);
       }
-      const upto = (batch[batch.length - 1] as Work).seq;
       await this.root.transaction(() => {
         for (const w of batch) this.execute(w);
-        this.metaDb.putSync(WAL_KEY, upto);
       });
-      last = Math.max(last, upto);
     }
     this.counters.replayed = records.length;
     await this.root.flushed;
-    this.seq = last;
+    this.seq = records.at(-1)?.seq ?? 0;
     try {
-      this.wal = WriteAheadLog.start(this.path, last + 1);
+      this.wal = WriteAheadLog.start(this.path, this.seq + 1);
     } catch (error) {
       throw new CorruptStoreError(path.join(this.path, WAL_DIR), `write-ahead log cannot be started: ${(error as Error).message}`, { cause: error });
     }
@@ -505,7 +495,6 @@ export class LmdbStorage implements RaftStorage {
           if (this.current === t) this.current = undefined;
           for (const w of t.works) this.execute(w);
           t.lastSeq = (t.works[t.works.length - 1] as Work).seq;
-          if (this.wal !== undefined) this.metaDb.putSync(WAL_KEY, t.lastSeq);
         });
       const committed =
         this.wal === undefined

@@ -1,7 +1,7 @@
 // The write-ahead log: append-only segment files under <data dir>/wal. A write is durable once its
 // record is in the log (one write to one file opened with O_DSYNC, in place); the LMDB commit
-// that stores it for good follows off the caller's path. On open, records past the sequence number
-// LMDB recorded are replayed into it; segments whose records LMDB holds durably are deleted.
+// that stores it for good follows off the caller's path. On open, every record still in the log is
+// replayed into it; segments whose records LMDB holds durably are deleted.
 //
 // A record: u32 length, u32 CRC-32 of the payload, then the payload (msgpack of [seq, ops]).
 // Segments are named after their first sequence number and pre-sized (sparse) so that an append
@@ -69,16 +69,15 @@ function writeAll(fd: number, buf: Buffer, position: number): Promise<void> {
 }
 
 /**
- * Reads every record of the log in `dataDir` with a sequence number above `after`, oldest first.
- * Sequence numbers only grow through the segments.
+ * Reads every record of the log in `dataDir`, oldest first. Sequence numbers only grow through the segments.
  * A damaged record ends the newest segment (a write cut short by a crash, never acknowledged); in
  * an older segment, or out of order, it is a {@link CorruptStoreError}.
  */
-export function readWal(dataDir: string, after: number): WalRecord[] {
+export function readWal(dataDir: string): WalRecord[] {
   const dir = path.join(dataDir, WAL_DIR);
   const names = listSegments(dir);
   const out: WalRecord[] = [];
-  let prev = after;
+  let prev = 0;
   names.forEach((name, i) => {
     const file = path.join(dir, name);
     const bytes = fs.readFileSync(file);
@@ -104,11 +103,9 @@ export function readWal(dataDir: string, after: number): WalRecord[] {
       if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || !Array.isArray(ops)) {
         throw new CorruptStoreError(file, `malformed record at offset ${off}`);
       }
-      if (seq > after) {
-        if (seq <= prev) throw new CorruptStoreError(file, `record ${seq} follows record ${prev}`);
-        out.push({ seq, ops });
-        prev = seq;
-      }
+      if (seq <= prev) throw new CorruptStoreError(file, `record ${seq} follows record ${prev}`);
+      out.push({ seq, ops });
+      prev = seq;
       off = end;
     }
   });
@@ -226,7 +223,7 @@ export class WriteAheadLog {
     try {
       while (this.waiters.length > 0) {
         if (this.queue.length > 0) {
-          if (this.offset >= SEGMENT_BYTES) await this.rotate();
+          if (this.offset >= SEGMENT_BYTES) this.rotate();
           const bufs = this.queue;
           const bytes = this.queuedBytes;
           const upto = this.queuedSeq;
@@ -261,7 +258,7 @@ export class WriteAheadLog {
   }
 
   /** Moves to a new segment (every write to the current one is already on disk). */
-  private async rotate(): Promise<void> {
+  private rotate(): void {
     fs.closeSync(this.fd);
     this.fd = this.createSegment(this.writtenSeq + 1);
     syncDirectory(this.dir);

@@ -49,16 +49,28 @@ function runChild(args: string[], options: { uid?: number; gid?: number; shell?:
   });
 }
 
-test('a new store records the format version; a newer version is refused with FormatVersionError', async (t) => {
+/** A store holding entries 1..3 of group g, closed; returns its directory. */
+async function storeWithThreeEntries(): Promise<string> {
   const dir = tempDir();
   const s = await openLmdbStorage({ path: dir });
   await s.write({ writes: [{ group: 'g', entries: entries(1, 3) }] });
   await s.close();
+  return dir;
+}
+
+/** The format version recorded in the store at `dir`; replaced by `next` when given. */
+async function formatVersion(dir: string, next?: number): Promise<unknown> {
   const raw = open({ path: dir, maxDbs: 4 });
   const meta = raw.openDB('meta', {});
-  t.is(meta.get('format'), FORMAT_VERSION);
-  await meta.put('format', FORMAT_VERSION + 1);
+  const found = meta.get('format');
+  if (next !== undefined) await meta.put('format', next);
   await raw.close();
+  return found;
+}
+
+test('a new store records the format version; a newer version is refused with FormatVersionError', async (t) => {
+  const dir = await storeWithThreeEntries();
+  t.is(await formatVersion(dir, FORMAT_VERSION + 1), FORMAT_VERSION);
   const err = await openError(openLmdbStorage({ path: dir }));
   t.is(err.code, 'ERR_STORAGE_FORMAT_VERSION');
   t.true(err.code === 'ERR_STORAGE_FORMAT_VERSION' && err.path === dir && err.found === FORMAT_VERSION + 1 && err.supported === FORMAT_VERSION);
@@ -67,20 +79,13 @@ test('a new store records the format version; a newer version is refused with Fo
 });
 
 test('a store of format 1 (before the write-ahead log) opens with its data and is recorded as the current format', async (t) => {
-  const dir = tempDir();
-  const s = await openLmdbStorage({ path: dir });
-  await s.write({ writes: [{ group: 'g', entries: entries(1, 3) }] });
-  await s.close();
-  const raw = open({ path: dir, maxDbs: 4 });
-  await raw.openDB('meta', {}).put('format', 1);
-  await raw.close();
+  const dir = await storeWithThreeEntries();
+  await formatVersion(dir, 1);
   const again = await openLmdbStorage({ path: dir });
   t.is(again.lastIndex('g'), 3);
   await again.close();
-  const check = open({ path: dir, maxDbs: 4 });
-  t.is(check.openDB('meta', {}).get('format'), FORMAT_VERSION);
+  t.is(await formatVersion(dir), FORMAT_VERSION);
   t.is(FORMAT_VERSION, 2);
-  await check.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -13,6 +13,25 @@ function entries(group: string, from: number, count: number, size = 300): Entry[
   return Array.from({ length: count }, (_, i) => ({ index: from + i, term: 2, type: EntryType.Normal, data: entryData(group, from + i, size) }));
 }
 
+/** Runs `body` on a fresh directory, removed afterwards. */
+async function inTempDir(body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = tempDir();
+  try {
+    await body(dir);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A segment of `size` bytes whose first record header announces `announced` bytes, `written` of them there, under a wrong CRC. */
+function damagedSegment(size: number, announced: number, written: number): Buffer {
+  const bytes = Buffer.alloc(size);
+  bytes.writeUInt32LE(announced, 0);
+  bytes.writeUInt32LE(0xdeadbeef, 4);
+  bytes.fill(7, 8, 8 + written);
+  return bytes;
+}
+
 function copyDir(from: string, to: string): void {
   fs.mkdirSync(to, { recursive: true });
   for (const name of fs.readdirSync(from)) {
@@ -77,52 +96,36 @@ test('writes held only by the log are replayed into LMDB on open, in order, and 
   }
 });
 
-test('a record cut short at the end of the newest segment is a write that never finished: dropped', async (t) => {
-  const dir = tempDir();
-  try {
+test('a record cut short at the end of the newest segment is a write that never finished: dropped', (t) =>
+  inTempDir(async (dir) => {
     const s = await openLmdbStorage({ path: dir });
     await s.write({ writes: [{ group: 'g', entries: entries('g', 1, 3) }] });
     await s.close();
     // A header announcing 1000 bytes followed by 20 of them.
-    const torn = Buffer.alloc(4096);
-    torn.writeUInt32LE(1000, 0);
-    torn.writeUInt32LE(0xdeadbeef, 4);
-    torn.fill(7, 8, 28);
-    fs.writeFileSync(path.join(dir, 'wal', '0000000000000099.wal'), torn);
+    fs.writeFileSync(path.join(dir, 'wal', '0000000000000099.wal'), damagedSegment(4096, 1000, 20));
     const r = await openLmdbStorage({ path: dir });
     t.is(r.stats().replayed, 0);
     t.is(r.lastIndex('g'), 3);
     t.false(fs.readdirSync(path.join(dir, 'wal')).includes('0000000000000099.wal'), 'replaced by a fresh segment');
     await r.close();
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('a damaged record in an older segment is a CorruptStoreError naming the segment, not a crash or a silent loss', async (t) => {
-  const dir = tempDir();
-  try {
+test('a damaged record in an older segment is a CorruptStoreError naming the segment, not a crash or a silent loss', (t) =>
+  inTempDir(async (dir) => {
     await (await openLmdbStorage({ path: dir })).close();
     const older = path.join(dir, 'wal', '0000000000000001.wal');
-    const bad = Buffer.alloc(64);
-    bad.writeUInt32LE(16, 0);
-    bad.writeUInt32LE(12345, 4);
-    bad.fill(1, 8, 24);
-    fs.writeFileSync(older, bad);
+    // A whole record (16 bytes announced, 16 there) whose CRC does not match.
+    fs.writeFileSync(older, damagedSegment(64, 16, 16));
     fs.writeFileSync(path.join(dir, 'wal', '0000000000000005.wal'), Buffer.alloc(64));
     const error = await t.throwsAsync(openLmdbStorage({ path: dir }), { instanceOf: CorruptStoreError });
     t.is(error?.path, older);
     // The directory is not left locked by the failed open.
     fs.rmSync(older);
     await (await openLmdbStorage({ path: dir })).close();
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('a log path that is a file, or a segment that is a directory, is a CorruptStoreError, not a crash', async (t) => {
-  const dir = tempDir();
-  try {
+test('a log path that is a file, or a segment that is a directory, is a CorruptStoreError, not a crash', (t) =>
+  inTempDir(async (dir) => {
     await (await openLmdbStorage({ path: dir })).close();
     fs.rmSync(path.join(dir, 'wal'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'wal'), 'not a directory');
@@ -133,7 +136,4 @@ test('a log path that is a file, or a segment that is a directory, is a CorruptS
     await t.throwsAsync(openLmdbStorage({ path: dir }), { instanceOf: CorruptStoreError });
     fs.rmSync(path.join(dir, 'wal'), { recursive: true });
     await (await openLmdbStorage({ path: dir })).close();
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-});
+  }));
