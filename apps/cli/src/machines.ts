@@ -1,17 +1,21 @@
 // State machines every `raftfleet node` registers out of the box: the replica examples (counter,
 // queue) plus a key-value map and a lock table with leases. Deterministic: time comes in commands.
-import { decode, encode } from '@msgpack/msgpack';
+import { Decoder, Encoder } from '@msgpack/msgpack';
 import { counterMachine, queueMachine, type Codec, type StateMachine } from '@raftfleet/replica';
 
 /**
  * Standard msgpack (no extension types, maps as plain objects): what the client SDK speaks, so
  * commands and results of these machines cross the client protocol unchanged.
  */
-export const standardMsgpack: Codec<any> = {
-  name: 'msgpack',
-  encode: (value) => encode(value, { ignoreUndefined: true }),
-  decode: (bytes) => decode(bytes),
-};
+export const standardMsgpack: Codec<any> = standardMsgpackCodec();
+
+// One encoder and decoder: @msgpack/msgpack's encode() and decode() functions build a new one
+// (with its buffers) on every call. Encoder.encode returns a copy the caller owns.
+function standardMsgpackCodec(): Codec<any> {
+  const encoder = new Encoder({ ignoreUndefined: true });
+  const decoder = new Decoder();
+  return { name: 'msgpack', encode: (value) => encoder.encode(value), decode: (bytes) => decoder.decode(bytes) };
+}
 
 /** Commands of {@link kvMachine}. */
 export type KvCommand =

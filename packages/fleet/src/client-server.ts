@@ -144,7 +144,7 @@ export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
     if (clientId !== undefined && clientId !== null && (typeof clientId !== 'string' || clientId === '')) throw new InvalidRequest('clientId must be a non-empty string');
     if (typeof clientId === 'string' && (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq <= 0)) throw new InvalidRequest('seq must be a positive integer');
     const timeoutMs = timeout(req);
-    const codec = await fleet.codecOf(group);
+    const codec = fleet.knownCodec(group) ?? (await fleet.codecOf(group));
     let command: unknown;
     try {
       command = codec.decode(payload);
@@ -164,7 +164,7 @@ export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
     const consistency = (req['consistency'] ?? 'linearizable') as Consistency;
     if (!CONSISTENCIES.includes(consistency)) throw new InvalidRequest(`consistency must be one of ${CONSISTENCIES.join(', ')}`);
     const timeoutMs = timeout(req);
-    const codec = await fleet.codecOf(group);
+    const codec = fleet.knownCodec(group) ?? (await fleet.codecOf(group));
     let query: unknown;
     try {
       query = codec.decode(payload);

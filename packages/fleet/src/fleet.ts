@@ -240,6 +240,8 @@ export class Fleet {
   private sweeps = 0;
   private readonly metricsRegistry: Registry;
   private readonly counters: FleetCounters;
+  /** Children of the routed-requests counter, bound once: labelled inc() hashes its labels on every call. */
+  private readonly routedCount: Record<'commandOk' | 'commandError' | 'queryOk' | 'queryError', { inc(): void }>;
 
   /** Validates options (throws {@link FleetConfigError}); nothing runs until {@link Fleet.start}. */
   constructor(options: FleetOptions) {
@@ -259,6 +261,12 @@ export class Fleet {
     });
     this.metricsRegistry = registry;
     this.counters = counters;
+    this.routedCount = {
+      commandOk: counters.routed.labels('command', 'ok'),
+      commandError: counters.routed.labels('command', 'error'),
+      queryOk: counters.routed.labels('query', 'ok'),
+      queryError: counters.routed.labels('query', 'error'),
+    };
   }
 
   /**
@@ -653,7 +661,7 @@ export class Fleet {
   async command<Result = unknown>(name: string, command: unknown, options: FleetCommandOptions = {}): Promise<Result> {
     this.ensureRunning();
     const deadline = Date.now() + (options.timeoutMs ?? this.o.defaultTimeoutMs);
-    const codec = await this.codecOf(name);
+    const codec = this.knownCodec(name) ?? (await this.codecOf(name));
     const clientId = options.clientId ?? this.clientId;
     const seq = options.clientId === undefined ? ++this.clientSeq : options.seq;
     const opts = { clientId, ...(seq === undefined ? {} : { seq }) };
@@ -663,10 +671,10 @@ export class Fleet {
           ? this.host.command<Result>(name, command, { ...opts, deadline: attemptDeadline })
           : this.host.remoteCommand<Result>(node, name, command, { ...opts, deadline: attemptDeadline, codec }),
       );
-      this.counters.routed.inc({ op: 'command', outcome: 'ok' });
+      this.routedCount.commandOk.inc();
       return r;
     } catch (e) {
-      this.counters.routed.inc({ op: 'command', outcome: 'error' });
+      this.routedCount.commandError.inc();
       throw e;
     }
   }
@@ -675,7 +683,7 @@ export class Fleet {
   async query<Answer = unknown>(name: string, query: unknown, options: FleetQueryOptions = {}): Promise<Answer> {
     this.ensureRunning();
     const deadline = Date.now() + (options.timeoutMs ?? this.o.defaultTimeoutMs);
-    const codec = await this.codecOf(name);
+    const codec = this.knownCodec(name) ?? (await this.codecOf(name));
     const consistency = options.consistency ?? 'linearizable';
     if (consistency === 'stale' && this.host.groups().includes(name)) return this.host.query<Answer>(name, query, { consistency });
     try {
@@ -684,23 +692,29 @@ export class Fleet {
           ? this.host.query<Answer>(name, query, { consistency, deadline: attemptDeadline })
           : this.host.remoteQuery<Answer>(node, name, query, { consistency, deadline: attemptDeadline, codec }),
       );
-      this.counters.routed.inc({ op: 'query', outcome: 'ok' });
+      this.routedCount.queryOk.inc();
       return r;
     } catch (e) {
-      this.counters.routed.inc({ op: 'query', outcome: 'error' });
+      this.routedCount.queryError.inc();
       throw e;
     }
   }
 
   /** The codec of a group's machine; FleetGroupNotFoundError when the registry does not know it. */
   async codecOf(name: string): Promise<Codec<any>> {
+    const known = this.knownCodec(name);
+    if (known !== undefined) return known;
+    await this.refreshRegistry(true);
+    const codec = this.knownCodec(name);
+    if (codec === undefined) throw new FleetGroupNotFoundError(name);
+    return codec;
+  }
+
+  /** The codec of a group the local registry view knows, without waiting; undefined otherwise. */
+  knownCodec(name: string): Codec<any> | undefined {
     if (name === REGISTRY_GROUP) return msgpackCodec;
-    let record = this.view.groups[name];
-    if (record === undefined) {
-      await this.refreshRegistry(true);
-      record = this.view.groups[name];
-    }
-    if (record === undefined) throw new FleetGroupNotFoundError(name);
+    const record = this.view.groups[name];
+    if (record === undefined) return undefined;
     return this.machines.get(record.machine)?.codec ?? msgpackCodec;
   }
 

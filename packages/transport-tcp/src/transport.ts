@@ -128,10 +128,14 @@ interface PendingRequest {
   method: string;
   resolve: (body: Uint8Array) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
+  /** performance.now() after which the request fails with TransportTimeoutError. */
+  deadline: number;
+  timeoutMs: number;
 }
 
 const EMPTY = new Uint8Array(0);
+/** Up to this many queued bytes, a flush copies its frames into one buffer and makes one socket write. */
+const MAX_MERGED_WRITE_BYTES = 256 * 1024;
 const BAD_INPUT: ReadonlySet<CloseReason> = new Set([
   'bad_frame',
   'frame_too_large',
@@ -179,6 +183,12 @@ export class TcpTransport implements Transport {
   private readonly conns = new Set<Conn>();
   private readonly handlers = new Map<string, RequestHandler>();
   private readonly pending = new Map<number, PendingRequest>();
+  /**
+   * One timer for every pending request, armed for the earliest deadline (a timer per request costs
+   * more than the request itself at high rates, and each distinct duration gets its own timer list).
+   */
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private expiryAt = Infinity;
   private readonly counters = emptyMetrics();
   private maxQueuedSeen = 0;
   private inboundPending = 0;
@@ -352,12 +362,31 @@ export class TcpTransport implements Transport {
     const refused = this.queueControl(peer, { kind: 'request', id, method, body });
     if (refused !== undefined) return Promise.reject(new FrameTooLargeError(to, `request ${method}`, refused, this.maxFrameBytes));
     return new Promise<Uint8Array>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new TransportTimeoutError(to, method, timeoutMs));
-      }, timeoutMs);
-      this.pending.set(id, { peer: to, method, resolve, reject, timer });
+      const deadline = performance.now() + timeoutMs;
+      this.pending.set(id, { peer: to, method, resolve, reject, deadline, timeoutMs });
+      if (deadline < this.expiryAt) this.armExpiry(deadline);
     });
+  }
+
+  private armExpiry(at: number): void {
+    if (this.expiryTimer !== undefined) clearTimeout(this.expiryTimer);
+    this.expiryAt = at;
+    this.expiryTimer = setTimeout(() => this.expire(), Math.max(0, Math.ceil(at - performance.now())));
+  }
+
+  /** Fails the requests past their deadline and re-arms the timer for the earliest one left. */
+  private expire(): void {
+    this.expiryTimer = undefined;
+    this.expiryAt = Infinity;
+    const now = performance.now();
+    let next = Infinity;
+    for (const [id, p] of this.pending) {
+      if (p.deadline <= now) {
+        this.pending.delete(id);
+        p.reject(new TransportTimeoutError(p.peer, p.method, p.timeoutMs));
+      } else if (p.deadline < next) next = p.deadline;
+    }
+    if (next !== Infinity && !this.closed) this.armExpiry(next);
   }
 
   /** Registers the handler of `method`. */
@@ -401,9 +430,10 @@ export class TcpTransport implements Transport {
       if (peer.reconnectTimer !== undefined) clearTimeout(peer.reconnectTimer);
       peer.reconnectTimer = undefined;
     }
+    if (this.expiryTimer !== undefined) clearTimeout(this.expiryTimer);
+    this.expiryTimer = undefined;
     for (const [id, p] of this.pending) {
       this.pending.delete(id);
-      clearTimeout(p.timer);
       p.reject(new TransportClosedError(this.nodeId));
     }
     const closing = [...this.conns].map(
@@ -713,7 +743,6 @@ export class TcpTransport implements Transport {
     for (const [id, p] of this.pending) {
       if (p.peer !== peer) continue;
       this.pending.delete(id);
-      clearTimeout(p.timer);
       p.reject(this.closed ? new TransportClosedError(this.nodeId) : new PeerUnavailableError(peer, reason));
     }
   }
@@ -739,7 +768,6 @@ export class TcpTransport implements Transport {
         const p = this.pending.get(frame.id);
         if (p === undefined || p.peer !== conn.peerId) return; // timed out already
         this.pending.delete(frame.id);
-        clearTimeout(p.timer);
         if (frame.error === undefined) p.resolve(frame.body);
         else p.reject(errorFromRemote(p.peer, p.method, frame.error.code, frame.error.message));
         return;
@@ -839,12 +867,18 @@ export class TcpTransport implements Transport {
     if (frames.length === 0) return;
     const socket = conn.socket;
     const writer = peer.writer;
-    // Frames go back to the writer once the socket is done with them; it keeps only buffers it can reuse whole.
-    const recycle = (frame: Uint8Array) => () => writer.recycle(frame);
-    if (frames.length === 1) socket.write(frames[0]!, recycle(frames[0]!));
-    else {
+    if (frames.length === 1) {
+      // Frames go back to the writer once the socket is done with them; it keeps only buffers it can reuse whole.
+      const frame = frames[0]!;
+      socket.write(frame, () => writer.recycle(frame));
+    } else if (peer.framesBytes <= MAX_MERGED_WRITE_BYTES) {
+      // Many small frames (RPC requests and answers are one frame each): one copy and one socket
+      // write cost far less than a stream write per frame. The copied frames can be reused at once.
+      socket.write(Buffer.concat(frames, peer.framesBytes));
+      for (const f of frames) writer.recycle(f);
+    } else {
       socket.cork();
-      for (const f of frames) socket.write(f, recycle(f));
+      for (const f of frames) socket.write(f, () => writer.recycle(f));
       socket.uncork();
     }
     this.counters.framesSent += frames.length;

@@ -2,7 +2,7 @@
 // simultaneous dials resolved to one connection, and reconnection after the peer restarts.
 import test, { type ExecutionContext } from 'ava';
 import type { Envelope } from '@raftfleet/protocol';
-import { FrameTooLargeError, RemoteError } from '@raftfleet/transport';
+import { FrameTooLargeError, RemoteError, TransportTimeoutError } from '@raftfleet/transport';
 import { TcpTransport, type TcpTransportOptions } from '../src/index.js';
 import { BASE } from './harness.js';
 
@@ -165,6 +165,35 @@ test('a request or response body larger than a frame is refused with a typed err
     t.true(a.isConnected('b'));
     t.deepEqual(downs, []);
     t.is(a.metrics().closed.frame_too_large + b.metrics().closed.frame_too_large, 0);
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+});
+
+test('requests with mixed timeouts each fail at their own deadline, also one added later with an earlier deadline', async (t) => {
+  const { a, b } = await pair();
+  try {
+    b.onRequest('never', () => new Promise(() => {}));
+    b.onRequest('echo', async (_, body) => body);
+    a.addPeer('b', b.address);
+    await waitFor(t, 'connected', () => a.isConnected('b') && b.isConnected('a'));
+    const started = performance.now();
+    const failedAt = (timeoutMs: number) =>
+      a.request('b', 'never', new Uint8Array(0), { timeoutMs }).then(
+        () => Number.NaN,
+        (error: unknown) => {
+          t.true(error instanceof TransportTimeoutError, String(error));
+          t.is((error as TransportTimeoutError).timeoutMs, timeoutMs);
+          return performance.now() - started;
+        },
+      );
+    const late = failedAt(400);
+    const early = failedAt(60); // armed after a later deadline: must re-arm the shared timer
+    const answered = a.request('b', 'echo', new Uint8Array([5]), { timeoutMs: 5000 });
+    t.deepEqual(Array.from(await answered), [5]);
+    const [earlyMs, lateMs] = await Promise.all([early, late]);
+    t.true(earlyMs >= 55 && earlyMs < 350, `early request failed after ${earlyMs} ms`);
+    t.true(lateMs >= 395, `late request failed after ${lateMs} ms`);
   } finally {
     await Promise.all([a.close(), b.close()]);
   }
