@@ -22,6 +22,11 @@ export class EtcdCluster {
   readonly dir = mkdtempSync(join(tmpdir(), 'raftfleet-bench-etcd-'));
   readonly names = ['e0', 'e1', 'e2'];
   private readonly processes = new Map<string, ChildProcess>();
+
+  /** Process ids of the running servers. */
+  pids(): number[] {
+    return [...this.processes.values()].flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
+  }
   /** A client that knows every member. */
   readonly client = new Etcd3({ hosts: this.names.map((_, i) => `http://127.0.0.1:${BASE_CLIENT_PORT + i}`) });
 

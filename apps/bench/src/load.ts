@@ -1,5 +1,6 @@
 // Closed-loop load generation and failover measurement, shared by every system under test so
 // that raftfleet and etcd are driven by exactly the same code.
+import { readFileSync } from 'node:fs';
 
 /** Result of a closed-loop run. */
 export interface LoadResult {
@@ -15,6 +16,31 @@ export interface LoadResult {
   p50: number;
   p99: number;
   p999: number;
+  /**
+   * CPU time per completed operation in microseconds, one number per process sampled (the servers,
+   * then the load generator's own process), when a sampler was given. Steadier than throughput on a
+   * noisy machine: it does not depend on how the scheduler shared the cores.
+   */
+  cpuUsPerOp?: number[];
+}
+
+/**
+ * CPU milliseconds (user + system) used so far by each of `pids` (from /proc; 0 when unreadable),
+ * then by this process.
+ */
+export function processCpuMs(pids: readonly number[]): number[] {
+  const out = pids.map((pid) => {
+    try {
+      // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 Hz).
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return 0;
+    }
+  });
+  const self = process.cpuUsage();
+  out.push((self.user + self.system) / 1000);
+  return out;
 }
 
 /** Percentile of an ascending-sorted array (nearest rank). */
@@ -33,7 +59,13 @@ export function median(values: readonly number[]): number {
  * Keeps `inFlight` operations outstanding for `seconds` (after `warmupSeconds` that are not
  * counted) and reports throughput and latency.
  */
-export async function closedLoop(op: (worker: number, seq: number) => Promise<unknown>, inFlight: number, seconds: number, warmupSeconds = 1): Promise<LoadResult> {
+export async function closedLoop(
+  op: (worker: number, seq: number) => Promise<unknown>,
+  inFlight: number,
+  seconds: number,
+  warmupSeconds = 1,
+  cpu?: () => number[],
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let ops = 0;
   let errors = 0;
@@ -57,9 +89,11 @@ export async function closedLoop(op: (worker: number, seq: number) => Promise<un
   const workers = Array.from({ length: inFlight }, (_, i) => worker(i));
   await sleep(warmupSeconds * 1000);
   measuring = true;
+  const cpuBefore = cpu?.();
   const started = performance.now();
   await sleep(seconds * 1000);
   measuring = false;
+  const cpuAfter = cpu?.();
   const elapsed = (performance.now() - started) / 1000;
   stop = true;
   await Promise.all(workers);
@@ -72,6 +106,7 @@ export async function closedLoop(op: (worker: number, seq: number) => Promise<un
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     p999: percentile(latencies, 99.9),
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && ops > 0 ? { cpuUsPerOp: cpuAfter.map((ms, i) => Math.round(((ms - cpuBefore[i]!) * 1000) / ops)) } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EtcdCluster, etcdVersion } from './etcd.js';
-import { closedLoop, failoverTrial, median, type LoadResult } from './load.js';
+import { closedLoop, failoverTrial, median, processCpuMs, type LoadResult } from './load.js';
 import { RaftfleetCluster } from './raftfleet.js';
 
 const { values: args } = parseArgs({
@@ -32,6 +32,13 @@ interface SystemResult {
   failover: { gapsMs: number[]; medianGapMs: number; maxGapMs: number; acknowledged: number; lost: number; duplicated: number | null };
 }
 
+/** The failover cell of the table: median / max, or why there is none. */
+function failoverCell(result: SystemResult | undefined): string {
+  if (result === undefined) return 'n/a';
+  if (result.failover.gapsMs.length === 0) return 'skipped (--trials 0)';
+  return `${result.failover.medianGapMs.toFixed(0)} / ${result.failover.maxGapMs.toFixed(0)}`;
+}
+
 async function benchRaftfleet(): Promise<SystemResult> {
   const cluster = new RaftfleetCluster();
   try {
@@ -43,6 +50,7 @@ async function benchRaftfleet(): Promise<SystemResult> {
     const { writes, reads } = await loadCells('raftfleet', {
       write: () => client.command('bench-counter', { op: 'inc' }),
       read: () => client.query('bench-counter', 'get', { consistency: 'linearizable' }),
+      pids: () => cluster.pids(),
     });
     const { acked, gaps } = await failoverTrials('raftfleet', 'n', {
       write: (id) => client.command('bench-ledger', { id }, { timeoutMs: 10_000 }),
@@ -81,6 +89,7 @@ async function benchEtcd(version: string): Promise<SystemResult> {
     const { writes, reads } = await loadCells('etcd', {
       write: (w) => client.put(`counter-${w}`).value('1').exec(),
       read: () => client.get('counter-0').string(),
+      pids: () => cluster.pids(),
     });
     const { acked, gaps } = await failoverTrials('etcd', 'e', {
       write: (id) => client.put(`ledger/${id}`).value('1').exec(),
@@ -108,16 +117,16 @@ async function benchEtcd(version: string): Promise<SystemResult> {
 /** Closed-loop writes and linearizable reads at every in-flight level, logged as they finish. */
 async function loadCells(
   system: string,
-  ops: { write: (worker: number) => Promise<unknown>; read: (worker: number) => Promise<unknown> },
+  ops: { write: (worker: number) => Promise<unknown>; read: (worker: number) => Promise<unknown>; pids: () => number[] },
 ): Promise<{ writes: Record<number, LoadResult>; reads: Record<number, LoadResult> }> {
   const writes: Record<number, LoadResult> = {};
   for (const n of WRITE_IN_FLIGHT) {
-    writes[n] = await closedLoop(ops.write, n, seconds);
+    writes[n] = await closedLoop(ops.write, n, seconds, 1, () => processCpuMs(ops.pids()));
     log(system, `writes x${n}`, writes[n]!);
   }
   const reads: Record<number, LoadResult> = {};
   for (const n of READ_IN_FLIGHT) {
-    reads[n] = await closedLoop(ops.read, n, seconds);
+    reads[n] = await closedLoop(ops.read, n, seconds, 1, () => processCpuMs(ops.pids()));
     log(system, `linearizable reads x${n}`, reads[n]!);
   }
   return { writes, reads };
@@ -152,7 +161,8 @@ async function failoverTrials(
 }
 
 function log(system: string, what: string, r: LoadResult): void {
-  console.log(`${system} ${what}: ${r.opsPerSec.toFixed(0)}/s p50 ${r.p50.toFixed(2)} ms p99 ${r.p99.toFixed(2)} ms p99.9 ${r.p999.toFixed(2)} ms (${r.errors} errors)`);
+  const cpu = r.cpuUsPerOp === undefined ? '' : `, CPU µs/op servers ${r.cpuUsPerOp.slice(0, -1).join('+')} load generator ${r.cpuUsPerOp.at(-1)}`;
+  console.log(`${system} ${what}: ${r.opsPerSec.toFixed(0)}/s p50 ${r.p50.toFixed(2)} ms p99 ${r.p99.toFixed(2)} ms p99.9 ${r.p999.toFixed(2)} ms (${r.errors} errors${cpu})`);
 }
 
 function table(results: SystemResult[]): void {
@@ -167,9 +177,19 @@ function table(results: SystemResult[]): void {
   for (const n of READ_IN_FLIGHT) {
     rows[`linearizable reads/s @${n}`] = { raftfleet: fmt(ours?.reads[n]?.opsPerSec), etcd: fmt(etcd?.reads[n]?.opsPerSec), ratio: ratio(ours?.reads[n]?.opsPerSec, etcd?.reads[n]?.opsPerSec) };
   }
+  // CPU per operation of the three servers together: what throughput would be if the cores were the only limit.
+  const serverCpu = (r: LoadResult | undefined) => (r?.cpuUsPerOp === undefined ? undefined : r.cpuUsPerOp.slice(0, -1).reduce((a, b) => a + b, 0));
+  for (const [label, pick] of [
+    ['servers CPU µs/op, writes @512', (x: SystemResult | undefined) => x?.writes[512]],
+    ['servers CPU µs/op, reads @128', (x: SystemResult | undefined) => x?.reads[128]],
+  ] as const) {
+    const a = serverCpu(pick(ours));
+    const b = serverCpu(pick(etcd));
+    rows[label] = { raftfleet: a === undefined ? 'n/a' : String(a), etcd: b === undefined ? 'n/a' : String(b), ratio: ratio(b, a) };
+  }
   rows['failover window median/max ms'] = {
-    raftfleet: ours ? `${ours.failover.medianGapMs.toFixed(0)} / ${ours.failover.maxGapMs.toFixed(0)}` : 'n/a',
-    etcd: etcd ? `${etcd.failover.medianGapMs.toFixed(0)} / ${etcd.failover.maxGapMs.toFixed(0)}` : 'n/a',
+    raftfleet: failoverCell(ours),
+    etcd: failoverCell(etcd),
     ratio: ratio(etcd?.failover.medianGapMs, ours?.failover.medianGapMs),
   };
   rows['acknowledged lost / applied twice'] = {

@@ -20,6 +20,11 @@ export class RaftfleetCluster {
   readonly dir = mkdtempSync(join(tmpdir(), 'raftfleet-bench-'));
   readonly ids = ['n0', 'n1', 'n2'];
   private readonly processes = new Map<string, ChildProcess>();
+
+  /** Process ids of the running servers. */
+  pids(): number[] {
+    return [...this.processes.values()].flatMap((child) => (child.pid === undefined ? [] : [child.pid]));
+  }
   client!: RaftfleetClient;
 
   private address(i: number): string {

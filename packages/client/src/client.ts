@@ -1,6 +1,8 @@
 // The client: finds a group's leader through any fleet node, caches it, follows redirects and retries
 // with jittered backoff inside the caller's deadline. Commands carry (clientId, seq) so retries apply once.
 import {
+  FRAME_TOO_LARGE_CODE,
+  FrameTooLargeError,
   NoHandlerError,
   PeerUnavailableError,
   RemoteError,
@@ -23,10 +25,13 @@ import {
   UnavailableError,
 } from './errors.js';
 import {
+  MAX_BATCH_ITEMS,
   METHODS,
   ProtocolViolation,
   binField,
+  decodeBatchResponse,
   decodeResponse,
+  encodeBatchRequest,
   encodeRequest,
   leaderHint,
   parseGroup,
@@ -39,6 +44,24 @@ import {
   type NodeInfo,
   type WireError,
 } from './wire.js';
+
+/** A command or query request waiting to leave in the next batch request to its node. */
+interface QueuedRequest {
+  method: Method;
+  body: Uint8Array;
+  timeoutMs: number;
+  resolve: (answer: Uint8Array) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Requests to one node: how many are out, and those queued behind them for the next batch. */
+interface NodeRequests {
+  outstanding: number;
+  queued: QueuedRequest[];
+  flushScheduled: boolean;
+  /** The node answered a batch request with "no handler": it gets single requests only. */
+  noBatch: boolean;
+}
 
 /** A seed: "host:port", "nodeId@host:port", or an explicit id and address. */
 export type Seed = string | { id: string; address: string };
@@ -138,6 +161,8 @@ export interface ClientStats {
   retries: number;
   /** Responses that named a leader. */
   leaderHints: number;
+  /** Requests that left inside batch requests (queued behind others to the same node, sent together). */
+  batched: number;
 }
 
 interface KnownNode {
@@ -198,6 +223,14 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** Bytes of requests one batch request carries at most (a batch is cut before it grows past this). */
+const MAX_BATCH_BYTES = 1024 * 1024;
+
+/** A request or its answer was larger than the transport's frame limit. */
+function isFrameTooLarge(error: unknown): boolean {
+  return error instanceof FrameTooLargeError || (error instanceof RemoteError && error.remoteCode === FRAME_TOO_LARGE_CODE);
+}
+
 /** Does a transport failure look like a refused handshake (wrong cluster id, secret or certificate)? */
 function isAuthFailure(error: unknown): boolean {
   const text = `${(error as { code?: unknown })?.code ?? ''} ${(error as Error)?.message ?? ''}`.toLowerCase();
@@ -219,7 +252,7 @@ export class RaftfleetClient {
   private readonly maxMs: number;
   private readonly maxRedirects: number;
   private readonly random: () => number;
-  private readonly counters: ClientStats = { attempts: 0, redirects: 0, retries: 0, leaderHints: 0 };
+  private readonly counters: ClientStats = { attempts: 0, redirects: 0, retries: 0, leaderHints: 0, batched: 0 };
   private readonly unsubscribe: Array<() => void> = [];
   private cursor = 0;
   private seq = 0;
@@ -227,6 +260,7 @@ export class RaftfleetClient {
   private lastAuthFailure: { node: string; error: unknown } | undefined;
   /** Groups this client created recently: nodes whose registry view lags may not know them yet. */
   private readonly recentlyAdded = new Map<string, number>();
+  private readonly requests = new Map<string, NodeRequests>();
 
   private constructor(options: ClientOptions) {
     this.clientId = options.clientId ?? `client-${randomId()}`;
@@ -475,6 +509,87 @@ export class RaftfleetClient {
   }
 
   /**
+   * Sends a request to a node. Commands and queries sent while others to the same node are still
+   * out are queued and leave together, at the end of this event-loop turn, as one batch request:
+   * under load, many callers share one request and one answer (the server answers each item as if
+   * it came alone). A lone request goes out at once, so latency at low load is unchanged.
+   */
+  private request(node: string, method: Method, body: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+    let nr = this.requests.get(node);
+    if (nr === undefined) this.requests.set(node, (nr = { outstanding: 0, queued: [], flushScheduled: false, noBatch: false }));
+    const state = nr;
+    if ((method !== METHODS.command && method !== METHODS.query) || state.noBatch || state.outstanding === 0) {
+      state.outstanding++;
+      return this.transport.request(node, method, body, { timeoutMs }).finally(() => state.outstanding--);
+    }
+    return new Promise<Uint8Array>((resolve, reject) => {
+      state.queued.push({ method, body, timeoutMs, resolve, reject });
+      if (!state.flushScheduled) {
+        state.flushScheduled = true;
+        setImmediate(() => this.sendQueued(node, state));
+      }
+    });
+  }
+
+  private sendAlone(node: string, state: NodeRequests, items: readonly QueuedRequest[]): void {
+    for (const item of items) {
+      state.outstanding++;
+      this.transport
+        .request(node, item.method, item.body, { timeoutMs: item.timeoutMs })
+        .finally(() => state.outstanding--)
+        .then(item.resolve, item.reject);
+    }
+  }
+
+  private sendQueued(node: string, state: NodeRequests): void {
+    state.flushScheduled = false;
+    while (state.queued.length > 0) {
+      let take = 0;
+      let bytes = 0;
+      while (take < state.queued.length && take < MAX_BATCH_ITEMS && (take === 0 || bytes + state.queued[take]!.body.length <= MAX_BATCH_BYTES)) {
+        bytes += state.queued[take++]!.body.length;
+      }
+      const items = state.queued.splice(0, take);
+      if (items.length === 1 || state.noBatch) {
+        this.sendAlone(node, state, items);
+        continue;
+      }
+      state.outstanding++;
+      this.counters.batched += items.length;
+      const timeoutMs = Math.max(...items.map((i) => i.timeoutMs));
+      this.transport
+        .request(node, METHODS.batch, encodeBatchRequest(items), { timeoutMs })
+        .finally(() => state.outstanding--)
+        .then(
+          (raw) => {
+            let answers: Uint8Array[];
+            try {
+              answers = decodeBatchResponse(raw, items.length);
+            } catch (error) {
+              for (const item of items) item.reject(error);
+              return;
+            }
+            items.forEach((item, i) => item.resolve(answers[i]!));
+          },
+          (error: unknown) => {
+            if (error instanceof NoHandlerError) {
+              // A node that does not serve batches: send these again one by one, and every later one too.
+              state.noBatch = true;
+              this.sendAlone(node, state, items);
+              return;
+            }
+            if (isFrameTooLarge(error)) {
+              // Together the answers outgrew one frame, though each may fit alone.
+              this.sendAlone(node, state, items);
+              return;
+            }
+            for (const item of items) item.reject(error);
+          },
+        );
+    }
+  }
+
+  /**
    * Sends one request until it succeeds, a final error comes back or the deadline passes.
    * `retryAfterTimeout` is false for registry changes, whose ERR_TIMEOUT leaves the outcome unknown.
    */
@@ -512,7 +627,7 @@ export class RaftfleetClient {
       this.counters.attempts++;
       let raw: Uint8Array;
       try {
-        raw = await this.transport.request(node, ctx.method, encodeRequest(build(serverTimeout)), { timeoutMs: remaining });
+        raw = await this.request(node, ctx.method, encodeRequest(build(serverTimeout)), remaining);
       } catch (error) {
         const known = this.known.get(node);
         if (this.closed || error instanceof TransportClosedError) throw new ClientClosedError();

@@ -11,6 +11,8 @@ export const METHODS = {
   groups: 'raftfleet.client.groups',
   nodes: 'raftfleet.client.nodes',
   status: 'raftfleet.client.status',
+  /** Several command and query requests in one: an array of [method, request] answered by an array of answers. */
+  batch: 'raftfleet.client.batch',
 } as const;
 
 /** One of the client protocol's method names. */
@@ -164,4 +166,26 @@ export function parseList<T>(body: Record<string, unknown>, field: string, parse
   if (v === undefined) return [];
   if (!Array.isArray(v)) throw new ProtocolViolation(`response field ${field} is not a list`);
   return v.map(parse);
+}
+
+/** Most requests one batch request carries (the server refuses more). */
+export const MAX_BATCH_ITEMS = 4096;
+
+/** The body of a batch request: each item's method and its own request bytes. */
+export function encodeBatchRequest(items: ReadonlyArray<{ method: Method; body: Uint8Array }>): Uint8Array {
+  return pack(items.map((i) => [i.method, i.body]));
+}
+
+/** The answers of a batch response, one per item in order; ProtocolViolation when malformed. */
+export function decodeBatchResponse(bytes: Uint8Array, count: number): Uint8Array[] {
+  let value: unknown;
+  try {
+    value = unpack(bytes);
+  } catch (error) {
+    throw new ProtocolViolation(`undecodable batch response: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(value) || value.length !== count || !value.every((v) => v instanceof Uint8Array)) {
+    throw new ProtocolViolation(`batch response is not ${count} binary answers`);
+  }
+  return value as Uint8Array[];
 }

@@ -317,6 +317,26 @@ export function clientBehaviour(test: TestFn, makeEnv: () => Promise<Env>): void
     t.is(g.applied.length, 100);
     t.deepEqual([...results].sort((a, b) => a - b), Array.from({ length: 100 }, (_, i) => i + 1));
     t.true(decode(nodes[2]!.received[0]!.req['command'] as Uint8Array) !== undefined);
+    // Requests queued behind others in flight left together, in batch requests.
+    t.true(nodes[2]!.batchSizes.some((n) => n > 1), `batch sizes ${JSON.stringify(nodes[2]!.batchSizes)}`);
+    t.true(client.stats().batched > 0);
+    await teardown();
+  });
+
+  test('a node that does not serve batch requests gets single requests, and every command still applies once', async (t) => {
+    const { fleet, nodes, connect, teardown } = await setup();
+    for (const n of nodes) n.batches = false;
+    const g = fleet.addGroup('c', 'n2');
+    const client = await connect();
+    const results = await Promise.all(Array.from({ length: 60 }, () => client.command<{ add: number }, number>('c', { add: 1 })));
+    t.deepEqual([...results].sort((a, b) => a - b), Array.from({ length: 60 }, (_, i) => i + 1));
+    t.is(g.applied.length, 60);
+    t.deepEqual(nodes[1]!.batchSizes, []);
+    // Once refused, the client stops trying batches with that node.
+    const attempts = client.stats().batched;
+    await Promise.all(Array.from({ length: 20 }, () => client.command('c', { add: 1 })));
+    t.is(client.stats().batched, attempts);
+    t.is(g.value, 80);
     await teardown();
   });
 }

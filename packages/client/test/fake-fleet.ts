@@ -26,6 +26,7 @@ export const METHOD = {
   groups: 'raftfleet.client.groups',
   nodes: 'raftfleet.client.nodes',
   status: 'raftfleet.client.status',
+  batch: 'raftfleet.client.batch',
 } as const;
 
 function fail(code: string, message: string, extra: Reply = {}): Reply {
@@ -67,6 +68,10 @@ export class FakeNode {
   readonly once: Script[] = [];
   script: Script | undefined;
   down = false;
+  /** Whether this node serves batch requests (a node that does not answers them with "no handler"). */
+  batches = true;
+  /** Batch requests received, with their item counts. */
+  readonly batchSizes: number[] = [];
 
   constructor(
     readonly fleet: FakeFleet,
@@ -76,8 +81,16 @@ export class FakeNode {
   ) {
     fleet.nodes.set(id, this);
     for (const method of Object.values(METHOD)) {
+      if (method === METHOD.batch) continue;
       transport.onRequest(method, async (_from, body) => this.handle(method, body));
     }
+    // Each item is handled (and scripted) as if it had come alone.
+    transport.onRequest(METHOD.batch, async (_from, body) => {
+      if (!this.batches) throw Object.assign(new Error(`no handler for ${METHOD.batch}`), { code: 'ERR_NO_HANDLER' });
+      const items = decode(body) as Array<[string, Uint8Array]>;
+      this.batchSizes.push(items.length);
+      return encode(await Promise.all(items.map(([method, item]) => this.handle(method, item))));
+    });
   }
 
   count(method: string): number {

@@ -46,6 +46,14 @@ test('commands, queries and admin calls against a real fleet; the leader node st
     await t.throwsAsync(client.command('nope', { op: 'inc' }, { timeoutMs: 3000 }), { instanceOf: GroupNotFoundError });
     await t.throwsAsync(hits.command({ op: 'set', value: 'x' }), { instanceOf: CommandFailedError });
 
+    // Many callers at once: requests queued behind others to the same node leave in batch requests,
+    // and each caller gets its own result, every increment applied once.
+    const before = await hits.query('get');
+    const results = await Promise.all(Array.from({ length: 200 }, () => hits.command({ op: 'inc' })));
+    t.deepEqual([...results].sort((a, b) => a - b), Array.from({ length: 200 }, (_, i) => before + i + 1));
+    t.true(client.stats().batched > 0, JSON.stringify(client.stats()));
+    t.is(await hits.query('get'), before + 200);
+
     // Stop the node that leads the group while commands keep coming.
     const leader = (await client.groups()).find((g) => g.name === 'hits')?.leader;
     t.truthy(leader);
@@ -64,7 +72,7 @@ test('commands, queries and admin calls against a real fleet; the leader node st
     await load;
     t.is(acked, 31);
     // Exactly once: every acknowledged increment counted, none twice, though some were retried.
-    t.is(await hits.query('get'), 31);
+    t.is(await hits.query('get'), 231);
     t.not(client.cachedLeader('hits'), leader);
   } finally {
     await client.close();

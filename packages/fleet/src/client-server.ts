@@ -22,7 +22,15 @@ export const CLIENT_RPC = {
   nodes: 'raftfleet.client.nodes',
   /** Cluster status. */
   status: 'raftfleet.client.status',
+  /**
+   * Several command and query requests in one (the client sends what queued up behind its requests
+   * in flight): an array of `[method, request]`, answered by the array of each item's own answer.
+   */
+  batch: 'raftfleet.client.batch',
 } as const;
+
+/** Most items one batch request may carry. */
+export const MAX_BATCH_ITEMS = 4096;
 
 /** Error codes of the client protocol. */
 export type ClientErrorCode =
@@ -118,8 +126,10 @@ export function toClientError(e: unknown, fleet: Fleet, group?: string): ClientE
 
 /** Installs the client protocol handlers of `fleet` on its transport. */
 export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
+  /** Answers of the methods a batch may carry. */
+  const batchable = new Map<string, (body: Uint8Array) => Promise<Uint8Array>>();
   const serve = (method: string, handler: (req: Record<string, unknown>) => Promise<{ group?: string; body: Record<string, unknown> }>): void => {
-    transport.onRequest(method, async (_from, body) => {
+    const answer = async (body: Uint8Array): Promise<Uint8Array> => {
       let group: string | undefined;
       try {
         const req = record(body);
@@ -129,8 +139,30 @@ export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
       } catch (e) {
         return encodeBody({ ok: false, error: toClientError(e, fleet, group) });
       }
-    });
+    };
+    if (method === CLIENT_RPC.command || method === CLIENT_RPC.query) batchable.set(method, answer);
+    transport.onRequest(method, (_from, body) => answer(body));
   };
+  // A malformed batch is refused whole with ERR_INVALID (a transport error answer); its items'
+  // own failures are answered item by item, as if each had come alone.
+  transport.onRequest(CLIENT_RPC.batch, (_from, body) => {
+    let items: unknown;
+    try {
+      items = decodeBody(body);
+    } catch (e) {
+      throw new InvalidRequest(`batch does not decode: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (!Array.isArray(items) || items.length === 0 || items.length > MAX_BATCH_ITEMS) {
+      throw new InvalidRequest(`a batch is an array of 1 to ${MAX_BATCH_ITEMS} items`);
+    }
+    const answers: Array<Promise<Uint8Array>> = [];
+    for (const item of items) {
+      const answer = Array.isArray(item) && item.length === 2 && item[1] instanceof Uint8Array ? batchable.get(item[0]) : undefined;
+      if (answer === undefined) throw new InvalidRequest('a batch item is [method, request] with a command or query method');
+      answers.push(answer(item[1]));
+    }
+    return Promise.all(answers).then((all) => encodeBody(all));
+  });
   const leaderOf = (group: string): { leader: string | null; leaderAddress: string | null } => {
     const leader = fleet.cachedLeader(group);
     return leader === undefined ? { leader: null, leaderAddress: null } : { leader, leaderAddress: fleet.addressOf(leader) };

@@ -69,3 +69,48 @@ test('the client protocol routes, answers in standard msgpack and maps errors to
     await c.stopAll();
   }
 });
+
+test('a batch request answers each command and query as if it came alone; a malformed batch is refused with ERR_INVALID', async (t) => {
+  const c = new TestCluster(32, { host: { tickMs: 10, electionTicks: 10, heartbeatTicks: 1, defaultTimeoutMs: 2000 } });
+  let client: MemoryTransport | undefined;
+  try {
+    await c.startAll([{ id: 'a', zone: 'z1' }, { id: 'b', zone: 'z2' }, { id: 'c', zone: 'z3' }]);
+    client = c.net.transport('client-batch', { listen: false });
+    await client.start();
+    client.addPeer('b', 'mem://b');
+    await waitFor('client connected', () => client!.isConnected('b'));
+    const raw = (method: string, body: unknown) => client!.request('b', method, encode(body), { timeoutMs: 5000 });
+    t.true((decode(await raw(CLIENT_RPC.addGroup, { name: 'k', replicas: 3, machine: 'counter' })) as Answer).ok);
+
+    const inc = (seq: number) => [CLIENT_RPC.command, encode({ group: 'k', command: msgpackCodec.encode({ op: 'inc' }), clientId: 'batcher', seq, timeoutMs: 3000 })];
+    const items = [
+      inc(1),
+      inc(2),
+      [CLIENT_RPC.command, encode({ group: 'missing', command: msgpackCodec.encode({ op: 'inc' }), timeoutMs: 1000 })],
+      inc(2), // a retry inside the same batch: applied once
+      [CLIENT_RPC.query, encode({ group: 'k', query: msgpackCodec.encode('get'), consistency: 'linearizable', timeoutMs: 3000 })],
+    ];
+    const answers = (decode(await raw(CLIENT_RPC.batch, items)) as Uint8Array[]).map((a) => decode(a) as Answer);
+    t.is(answers.length, items.length);
+    t.deepEqual(
+      answers.slice(0, 4).map((a) => (a.ok ? decode(a['result'] as Uint8Array) : a.error?.code)),
+      [1, 2, 'ERR_GROUP_NOT_FOUND', 2],
+    );
+    t.true(answers[4]!.ok);
+    t.true([1, 2].includes(decode(answers[4]!['answer'] as Uint8Array) as number), 'the query sees the commands before it in the batch, or not yet');
+    const get = decode(await raw(CLIENT_RPC.query, { group: 'k', query: msgpackCodec.encode('get'), timeoutMs: 3000 })) as Answer;
+    t.is(decode(get['answer'] as Uint8Array), 2, 'applied once each');
+
+    // Malformed batches: refused whole, with a typed error, and the node keeps serving.
+    for (const bad of [{ not: 'an array' }, [], [[CLIENT_RPC.addGroup, encode({ name: 'x', replicas: 1, machine: 'counter' })]], [[CLIENT_RPC.command, 'not binary']], Array.from({ length: 4097 }, () => inc(9))]) {
+      const e = await t.throwsAsync(raw(CLIENT_RPC.batch, bad));
+      t.is((e as { remoteCode?: string }).remoteCode, 'ERR_INVALID', JSON.stringify(bad).slice(0, 80));
+    }
+    const garbage = await t.throwsAsync(client.request('b', CLIENT_RPC.batch, new Uint8Array([0xc1]), { timeoutMs: 2000 }));
+    t.is((garbage as { remoteCode?: string }).remoteCode, 'ERR_INVALID');
+    t.true((decode(await raw(CLIENT_RPC.groups, {})) as Answer).ok);
+  } finally {
+    await client?.close();
+    await c.stopAll();
+  }
+});
