@@ -223,6 +223,8 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
+/** Queued requests that leave at once as a batch, without waiting for the end of the turn. */
+const EARLY_BATCH_ITEMS = 64;
 /** Bytes of requests one batch request carries at most (a batch is cut before it grows past this). */
 const MAX_BATCH_BYTES = 1024 * 1024;
 
@@ -524,6 +526,10 @@ export class RaftfleetClient {
     }
     return new Promise<Uint8Array>((resolve, reject) => {
       state.queued.push({ method, body, timeoutMs, resolve, reject });
+      if (state.queued.length >= EARLY_BATCH_ITEMS) {
+        this.sendQueued(node, state);
+        return;
+      }
       if (!state.flushScheduled) {
         state.flushScheduled = true;
         setImmediate(() => this.sendQueued(node, state));

@@ -319,6 +319,7 @@ export function clientBehaviour(test: TestFn, makeEnv: () => Promise<Env>): void
     t.true(decode(nodes[2]!.received[0]!.req['command'] as Uint8Array) !== undefined);
     // Requests queued behind others in flight left together, in batch requests.
     t.true(nodes[2]!.batchSizes.some((n) => n > 1), `batch sizes ${JSON.stringify(nodes[2]!.batchSizes)}`);
+    t.true(nodes[2]!.batchSizes.every((n) => n <= 64), 'a batch leaves at once when 64 are queued');
     t.true(client.stats().batched > 0);
     await teardown();
   });

@@ -134,6 +134,8 @@ interface PendingRequest {
 }
 
 const EMPTY = new Uint8Array(0);
+/** Queued bytes at which frames leave at once rather than at the end of the event-loop turn. */
+const EARLY_FLUSH_BYTES = 32 * 1024;
 /** Up to this many queued bytes, a flush copies its frames into one buffer and makes one socket write. */
 const MAX_MERGED_WRITE_BYTES = 256 * 1024;
 const BAD_INPUT: ReadonlySet<CloseReason> = new Set([
@@ -852,6 +854,12 @@ export class TcpTransport implements Transport {
   }
 
   private scheduleFlush(peer: PeerState): void {
+    // Enough for a good write already: send it now, so the peer starts on it while this turn goes on
+    // producing the rest (under load, a whole turn's output in one write leaves the peer idle meanwhile).
+    if (peer.framesBytes + (peer.writer.envelopes > 0 ? peer.writer.size : 0) >= EARLY_FLUSH_BYTES) {
+      this.flush(peer);
+      return;
+    }
     if (peer.flushScheduled) return;
     peer.flushScheduled = true;
     // One write per peer per event-loop turn: everything sent during this turn shares the frames.

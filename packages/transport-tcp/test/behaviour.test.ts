@@ -59,6 +59,28 @@ test('sends made in one event-loop turn are coalesced into one frame and one bat
   }
 });
 
+test('once 32 KiB are queued for a peer they leave at once, without waiting for the end of the turn; order is kept', async (t) => {
+  const { a, b } = await pair();
+  try {
+    const got: number[] = [];
+    b.onBatch((_, envelopes) => {
+      for (const e of envelopes) if (e.message.type === 'append') got.push(e.message.commit);
+    });
+    a.addPeer('b', b.address);
+    await waitFor(t, 'connected', () => a.isConnected('b') && b.isConnected('a'));
+    const before = a.metrics().framesSent;
+    a.send('b', [append(0, 100)]);
+    t.is(a.metrics().framesSent, before, 'a small send waits for the end of the turn');
+    for (let i = 1; i <= 40; i++) a.send('b', [append(i, 1000)]);
+    const early = a.metrics().framesSent - before;
+    t.true(early >= 1, 'sent during the turn');
+    await waitFor(t, 'delivery', () => got.length >= 41);
+    t.deepEqual(got, Array.from({ length: 41 }, (_, i) => i));
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+});
+
 test('a batch above the frame limit is split across frames; an envelope above it is dropped', async (t) => {
   const max = 64 * 1024;
   const { a, b } = await pair({ maxFrameBytes: max });
