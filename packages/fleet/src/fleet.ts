@@ -664,12 +664,11 @@ export class Fleet {
     const codec = this.knownCodec(name) ?? (await this.codecOf(name));
     const clientId = options.clientId ?? this.clientId;
     const seq = options.clientId === undefined ? ++this.clientSeq : options.seq;
-    const opts = { clientId, ...(seq === undefined ? {} : { seq }) };
     try {
       const r = await this.route<Result>(name, deadline, (node, attemptDeadline) =>
         node === this.o.nodeId
-          ? this.host.command<Result>(name, command, { ...opts, deadline: attemptDeadline })
-          : this.host.remoteCommand<Result>(node, name, command, { ...opts, deadline: attemptDeadline, codec }),
+          ? this.host.command<Result>(name, command, { clientId, seq: seq ?? 0, deadline: attemptDeadline })
+          : this.host.remoteCommand<Result>(node, name, command, { clientId, seq: seq ?? 0, deadline: attemptDeadline, codec }),
       );
       this.routedCount.commandOk.inc();
       return r;

@@ -17,12 +17,20 @@ const utf8 = new TextEncoder();
 const utf8d = new TextDecoder();
 const COMMAND_FORMAT = 1;
 
+// The bytes of the last client id encoded: a client sends many commands in a row.
+let lastClientId = '';
+let lastClientIdBytes = new Uint8Array(0);
+
 /**
  * Encodes a command record for a log entry: a format byte, the client id (u16 length + UTF-8),
  * the seq (f64), then the payload. Hand-rolled because it runs for every command on every member.
  */
 export function encodeCommand(rec: CommandRecord): Uint8Array {
-  const id = rec.clientId === '' ? EMPTY_BYTES : utf8.encode(rec.clientId);
+  if (rec.clientId !== lastClientId) {
+    lastClientIdBytes = rec.clientId === '' ? EMPTY_BYTES : utf8.encode(rec.clientId);
+    lastClientId = rec.clientId;
+  }
+  const id = lastClientIdBytes;
   if (id.length > 0xffff) throw new RangeError('client id too long');
   const out = new Uint8Array(11 + id.length + rec.payload.length);
   out[0] = COMMAND_FORMAT;
