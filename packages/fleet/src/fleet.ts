@@ -729,54 +729,84 @@ export class Fleet {
    * Runs `call` on the group's leader: the cached one, a hint, or each member in turn, backing off
    * between rounds while no leader is known (an election runs) and within the caller's deadline.
    */
-  private async route<T>(group: string, deadline: number, call: (node: string, attemptDeadline: number) => Promise<T>): Promise<T> {
+  private route<T>(group: string, deadline: number, call: (node: string, attemptDeadline: number) => Promise<T>): Promise<T> {
+    // This node leads (the common case): one attempt without the loop's bookkeeping. A failure the
+    // loop would handle (not leader any more, a timeout, ...) is handed to it as its first attempt.
+    if (this.running && this.localLeadership(group)?.role === 'leader') {
+      const now = Date.now();
+      if (now < deadline) {
+        return call(this.o.nodeId, this.attemptDeadline(now, deadline)).catch((error: unknown) => {
+          if (classify(error) === 'fatal') throw error;
+          return this.routeLoop(group, deadline, call, { node: this.o.nodeId, error });
+        });
+      }
+    }
+    return this.routeLoop(group, deadline, call, undefined);
+  }
+
+  /** The deadline of one routed attempt: part of the caller's, so that a retry fits in it. */
+  private attemptDeadline(now: number, deadline: number): number {
+    return Math.min(deadline, now + Math.max(this.o.defaultTimeoutMs / 2, 500));
+  }
+
+  private async routeLoop<T>(
+    group: string,
+    deadline: number,
+    call: (node: string, attemptDeadline: number) => Promise<T>,
+    first: { node: string; error: unknown } | undefined,
+  ): Promise<T> {
     const tried = new Set<string>();
     let last = '';
     let backoff = 20;
-    for (let attempt = 0; ; attempt++) {
-      const now = Date.now();
-      if (now >= deadline || !this.running) throw new FleetUnavailableError(group, last);
-      const node = this.pickNode(group, tried);
-      if (node === undefined) {
-        tried.clear();
-        await sleep(Math.min(backoff, deadline - Date.now()));
-        backoff = Math.min(backoff * 2, ROUTE_BACKOFF_MAX_MS);
-        continue;
+    let failed = first;
+    for (;;) {
+      if (failed === undefined) {
+        const now = Date.now();
+        if (now >= deadline || !this.running) throw new FleetUnavailableError(group, last);
+        const node = this.pickNode(group, tried);
+        if (node === undefined) {
+          tried.clear();
+          await sleep(Math.min(backoff, deadline - Date.now()));
+          backoff = Math.min(backoff * 2, ROUTE_BACKOFF_MAX_MS);
+          continue;
+        }
+        try {
+          const r = await call(node, this.attemptDeadline(now, deadline));
+          if (node !== this.o.nodeId) this.leaderCache.set(group, node);
+          return r;
+        } catch (error) {
+          failed = { node, error };
+        }
       }
-      const attemptDeadline = Math.min(deadline, now + Math.max(this.o.defaultTimeoutMs / 2, 500));
-      try {
-        const r = await call(node, attemptDeadline);
-        if (node !== this.o.nodeId) this.leaderCache.set(group, node);
-        return r;
-      } catch (e) {
-        last = errText(e);
-        switch (classify(e)) {
-          case 'notLeader': {
-            const hint = (e as NotLeaderError).leaderNode;
-            if (this.leaderCache.get(group) === node) this.leaderCache.delete(group);
-            tried.add(node);
-            if (hint !== '' && hint !== node && !tried.has(hint)) this.leaderCache.set(group, hint);
-            else {
-              await sleep(Math.min(backoff, deadline - Date.now()));
-              backoff = Math.min(backoff * 2, ROUTE_BACKOFF_MAX_MS);
-            }
-            break;
-          }
-          case 'notFound':
-          case 'unreachable':
-            if (this.leaderCache.get(group) === node) this.leaderCache.delete(group);
-            tried.add(node);
-            break;
-          case 'retry':
+      const { node, error: e } = failed;
+      failed = undefined;
+      last = errText(e);
+      switch (classify(e)) {
+        case 'notLeader': {
+          const hint = (e as NotLeaderError).leaderNode;
+          if (this.leaderCache.get(group) === node) this.leaderCache.delete(group);
+          tried.add(node);
+          if (hint !== '' && hint !== node && !tried.has(hint)) this.leaderCache.set(group, hint);
+          else {
             await sleep(Math.min(backoff, deadline - Date.now()));
             backoff = Math.min(backoff * 2, ROUTE_BACKOFF_MAX_MS);
-            break;
-          case 'fatal':
-            throw e;
-          default: {
-            const never: never = classify(e) as never;
-            throw new Error(`unreachable route class ${String(never)}`);
           }
+          break;
+        }
+        case 'notFound':
+        case 'unreachable':
+          if (this.leaderCache.get(group) === node) this.leaderCache.delete(group);
+          tried.add(node);
+          break;
+        case 'retry':
+          await sleep(Math.min(backoff, deadline - Date.now()));
+          backoff = Math.min(backoff * 2, ROUTE_BACKOFF_MAX_MS);
+          break;
+        case 'fatal':
+          throw e;
+        default: {
+          const never: never = classify(e) as never;
+          throw new Error(`unreachable route class ${String(never)}`);
         }
       }
     }
