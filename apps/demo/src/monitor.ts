@@ -15,7 +15,7 @@ export interface FleetEvent {
 export interface Snapshot {
   time: number;
   step: string;
-  nodes: Array<{ id: string; zone: string; address: string; state: NodeState | 'down' | 'gone'; active: boolean; reachable: boolean }>;
+  nodes: Array<{ id: string; zone: string; address: string; state: NodeState | 'down'; active: boolean; reachable: boolean }>;
   groups: Array<{ name: string; machine: string; leader: string | null; members: string[]; learners: string[] }>;
   throughput: number[];
   totals: { acknowledged: number; failed: number; elections: number; moves: number; rebalancing: number };
@@ -118,13 +118,16 @@ export class Monitor extends EventEmitter {
   snapshot(): Snapshot {
     const s = this.status;
     const registry = new Map((s?.nodes ?? []).map((n) => [n.id, n]));
-    const nodes: Snapshot['nodes'] = [...this.cluster.nodes.values()].map((local) => {
+    // A node that no longer runs and that the registry has dropped (purged, or removed after a
+    // drain) leaves the picture; until then it stays, marked, so the failover can be watched.
+    const nodes: Snapshot['nodes'] = [...this.cluster.nodes.values()].flatMap((local) => {
       const r = registry.get(local.id);
+      const running = local.state !== 'killed' && local.state !== 'stopped' && local.state !== 'crashed';
+      if (!running && s !== undefined && r === undefined) return [];
       let state: Snapshot['nodes'][number]['state'] = local.state;
       if (local.state === 'up' && r !== undefined && !r.reachable) state = 'down';
       if (local.state === 'up' && r !== undefined && !r.active) state = 'draining';
-      if ((local.state === 'killed' || local.state === 'stopped' || local.state === 'crashed') && r === undefined) state = 'gone';
-      return { id: local.id, zone: local.zone, address: local.address, state, active: r?.active ?? false, reachable: r?.reachable ?? false };
+      return [{ id: local.id, zone: local.zone, address: local.address, state, active: r?.active ?? false, reachable: r?.reachable ?? false }];
     });
     return {
       time: Date.now(),

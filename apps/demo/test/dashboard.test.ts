@@ -1,12 +1,13 @@
 // The dashboard in headless Chromium: it shows every node by zone and every group with its leader,
-// updates live, and shows a SIGKILLed node as down while its groups elect leaders elsewhere.
+// updates live, shows a SIGKILLed node as down while its groups elect leaders elsewhere, and drops
+// the node once the fleet has purged it.
 import test from 'ava';
 import { chromium, type Browser } from 'playwright-core';
 import { DEFAULT_NODES, startDemo, type Demo } from '../src/index.js';
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
-test('dashboard shows nodes and groups, and a killed node as down', async (t) => {
+test('dashboard shows nodes and groups; a killed node is marked down, then disappears once purged', async (t) => {
   let demo: Demo | undefined;
   let browser: Browser | undefined;
   try {
@@ -36,13 +37,21 @@ test('dashboard shows nodes and groups, and a killed node as down', async (t) =>
     await page.waitForFunction(
       (id) => {
         const row = document.querySelector(`tr[data-node="${id}"]`);
-        return row !== null && ['killed', 'down', 'gone'].includes(row.getAttribute('data-state') ?? '') && row.querySelectorAll('span.badge.L').length === 0 && document.querySelectorAll('#grid span.badge.L').length === 3;
+        return row !== null && ['killed', 'down'].includes(row.getAttribute('data-state') ?? '') && row.querySelectorAll('span.badge.L').length === 0 && document.querySelectorAll('#grid span.badge.L').length === 3;
       },
       victim,
       { timeout: 60_000 },
     );
     t.true(await page.locator(`tr[data-node="${victim}"].dead`).isVisible());
     await page.screenshot({ path: '/tmp/raftfleet-dashboard-killed.png', fullPage: true });
+
+    // After the purge grace period (6 s in the demo) the registry drops the node, and so does the page.
+    await page.waitForFunction(
+      (id) => document.querySelector(`tr[data-node="${id}"]`) === null && document.querySelectorAll('tr[data-node]').length === 2 && document.querySelectorAll('#grid span.badge.L').length === 3,
+      victim,
+      { timeout: 60_000 },
+    );
+    t.deepEqual((await page.$$eval('tr[data-node]', (rows) => rows.map((r) => r.getAttribute('data-state')))), ['up', 'up']);
   } finally {
     await browser?.close();
     await demo?.stop();
