@@ -517,12 +517,13 @@ export class RaftfleetClient {
    * it came alone). A lone request goes out at once, so latency at low load is unchanged.
    */
   private request(node: string, method: Method, body: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
-    let nr = this.requests.get(node);
-    if (nr === undefined) this.requests.set(node, (nr = { outstanding: 0, queued: [], flushScheduled: false, noBatch: false }));
-    const state = nr;
+    let state = this.requests.get(node);
+    if (state === undefined) {
+      state = { outstanding: 0, queued: [], flushScheduled: false, noBatch: false };
+      this.requests.set(node, state);
+    }
     if ((method !== METHODS.command && method !== METHODS.query) || state.noBatch || state.outstanding === 0) {
-      state.outstanding++;
-      return this.transport.request(node, method, body, { timeoutMs }).finally(() => state.outstanding--);
+      return this.send(node, state, method, body, timeoutMs);
     }
     return new Promise<Uint8Array>((resolve, reject) => {
       state.queued.push({ method, body, timeoutMs, resolve, reject });
@@ -537,14 +538,14 @@ export class RaftfleetClient {
     });
   }
 
+  /** One transport request, counted as out to `node` until it settles. */
+  private send(node: string, state: NodeRequests, method: Method, body: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+    state.outstanding++;
+    return this.transport.request(node, method, body, { timeoutMs }).finally(() => state.outstanding--);
+  }
+
   private sendAlone(node: string, state: NodeRequests, items: readonly QueuedRequest[]): void {
-    for (const item of items) {
-      state.outstanding++;
-      this.transport
-        .request(node, item.method, item.body, { timeoutMs: item.timeoutMs })
-        .finally(() => state.outstanding--)
-        .then(item.resolve, item.reject);
-    }
+    for (const item of items) this.send(node, state, item.method, item.body, item.timeoutMs).then(item.resolve, item.reject);
   }
 
   private sendQueued(node: string, state: NodeRequests): void {
@@ -560,38 +561,34 @@ export class RaftfleetClient {
         this.sendAlone(node, state, items);
         continue;
       }
-      state.outstanding++;
       this.counters.batched += items.length;
       const timeoutMs = Math.max(...items.map((i) => i.timeoutMs));
-      this.transport
-        .request(node, METHODS.batch, encodeBatchRequest(items), { timeoutMs })
-        .finally(() => state.outstanding--)
-        .then(
-          (raw) => {
-            let answers: Uint8Array[];
-            try {
-              answers = decodeBatchResponse(raw, items.length);
-            } catch (error) {
-              for (const item of items) item.reject(error);
-              return;
-            }
-            items.forEach((item, i) => item.resolve(answers[i]!));
-          },
-          (error: unknown) => {
-            if (error instanceof NoHandlerError) {
-              // A node that does not serve batches: send these again one by one, and every later one too.
-              state.noBatch = true;
-              this.sendAlone(node, state, items);
-              return;
-            }
-            if (isFrameTooLarge(error)) {
-              // Together the answers outgrew one frame, though each may fit alone.
-              this.sendAlone(node, state, items);
-              return;
-            }
+      this.send(node, state, METHODS.batch, encodeBatchRequest(items), timeoutMs).then(
+        (raw) => {
+          let answers: Uint8Array[];
+          try {
+            answers = decodeBatchResponse(raw, items.length);
+          } catch (error) {
             for (const item of items) item.reject(error);
-          },
-        );
+            return;
+          }
+          items.forEach((item, i) => item.resolve(answers[i]!));
+        },
+        (error: unknown) => {
+          if (error instanceof NoHandlerError) {
+            // A node that does not serve batches: send these again one by one, and every later one too.
+            state.noBatch = true;
+            this.sendAlone(node, state, items);
+            return;
+          }
+          if (isFrameTooLarge(error)) {
+            // Together the answers outgrew one frame, though each may fit alone.
+            this.sendAlone(node, state, items);
+            return;
+          }
+          for (const item of items) item.reject(error);
+        },
+      );
     }
   }
 

@@ -732,7 +732,7 @@ export class Fleet {
   private route<T>(group: string, deadline: number, call: (node: string, attemptDeadline: number) => Promise<T>): Promise<T> {
     // This node leads (the common case): one attempt without the loop's bookkeeping. A failure the
     // loop would handle (not leader any more, a timeout, ...) is handed to it as its first attempt.
-    if (this.running && this.localLeadership(group)?.role === 'leader') {
+    if (this.localLeadership(group)?.role === 'leader') {
       const now = Date.now();
       if (now < deadline) {
         return call(this.o.nodeId, this.attemptDeadline(now, deadline)).catch((error: unknown) => {

@@ -827,8 +827,12 @@ export class TcpTransport implements Transport {
   // ------------------------------------------------------------------ frames out
 
   private queuedBytes(peer: PeerState): number {
-    const writing = peer.writer.envelopes > 0 ? peer.writer.size : 0;
-    return peer.framesBytes + writing + (peer.conn?.socket.writableLength ?? 0);
+    return this.unflushedBytes(peer) + (peer.conn?.socket.writableLength ?? 0);
+  }
+
+  /** Bytes waiting for the next flush: cut frames plus the batch being written. */
+  private unflushedBytes(peer: PeerState): number {
+    return peer.framesBytes + (peer.writer.envelopes > 0 ? peer.writer.size : 0);
   }
 
   private cutFrame(peer: PeerState): void {
@@ -856,7 +860,7 @@ export class TcpTransport implements Transport {
   private scheduleFlush(peer: PeerState): void {
     // Enough for a good write already: send it now, so the peer starts on it while this turn goes on
     // producing the rest (under load, a whole turn's output in one write leaves the peer idle meanwhile).
-    if (peer.framesBytes + (peer.writer.envelopes > 0 ? peer.writer.size : 0) >= EARLY_FLUSH_BYTES) {
+    if (this.unflushedBytes(peer) >= EARLY_FLUSH_BYTES) {
       this.flush(peer);
       return;
     }
