@@ -33,6 +33,7 @@ import {
   decodeResponse,
   encodeBatchRequest,
   encodeRequest,
+  parseResponse,
   leaderHint,
   parseGroup,
   parseList,
@@ -48,9 +49,11 @@ import {
 /** A command or query request waiting to leave in the next batch request to its node. */
 interface QueuedRequest {
   method: Method;
-  body: Uint8Array;
+  body: Record<string, unknown>;
+  /** About how many bytes the body encodes to. */
+  size: number;
   timeoutMs: number;
-  resolve: (answer: Uint8Array) => void;
+  resolve: (answer: unknown) => void;
   reject: (error: unknown) => void;
 }
 
@@ -224,9 +227,19 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /** Queued requests that leave at once as a batch, without waiting for the end of the turn. */
-const EARLY_BATCH_ITEMS = 64;
+const EARLY_BATCH_ITEMS = 32;
 /** Bytes of requests one batch request carries at most (a batch is cut before it grows past this). */
 const MAX_BATCH_BYTES = 1024 * 1024;
+
+/** Roughly how many bytes a request map encodes to (a batch is cut by this estimate; the transport enforces the real limit). */
+function approxSize(body: Record<string, unknown>): number {
+  let bytes = 1;
+  for (const key in body) {
+    const v = body[key];
+    bytes += key.length + 1 + (v instanceof Uint8Array ? v.length + 5 : typeof v === 'string' ? 3 * v.length + 5 : 9);
+  }
+  return bytes;
+}
 
 /** A request or its answer was larger than the transport's frame limit. */
 function isFrameTooLarge(error: unknown): boolean {
@@ -516,17 +529,17 @@ export class RaftfleetClient {
    * under load, many callers share one request and one answer (the server answers each item as if
    * it came alone). A lone request goes out at once, so latency at low load is unchanged.
    */
-  private request(node: string, method: Method, body: Uint8Array, timeoutMs: number): Promise<Uint8Array> {
+  private request(node: string, method: Method, body: Record<string, unknown>, timeoutMs: number): Promise<unknown> {
     let state = this.requests.get(node);
     if (state === undefined) {
       state = { outstanding: 0, queued: [], flushScheduled: false, noBatch: false };
       this.requests.set(node, state);
     }
     if ((method !== METHODS.command && method !== METHODS.query) || state.noBatch || state.outstanding === 0) {
-      return this.send(node, state, method, body, timeoutMs);
+      return this.sendOne(node, state, method, body, timeoutMs);
     }
-    return new Promise<Uint8Array>((resolve, reject) => {
-      state.queued.push({ method, body, timeoutMs, resolve, reject });
+    return new Promise<unknown>((resolve, reject) => {
+      state.queued.push({ method, body, size: approxSize(body), timeoutMs, resolve, reject });
       if (state.queued.length >= EARLY_BATCH_ITEMS) {
         this.sendQueued(node, state);
         return;
@@ -544,8 +557,13 @@ export class RaftfleetClient {
     return this.transport.request(node, method, body, { timeoutMs }).finally(() => state.outstanding--);
   }
 
+  /** One request alone; resolves with its decoded (not yet validated) answer. */
+  private sendOne(node: string, state: NodeRequests, method: Method, body: Record<string, unknown>, timeoutMs: number): Promise<unknown> {
+    return this.send(node, state, method, encodeRequest(body), timeoutMs).then(decodeResponse);
+  }
+
   private sendAlone(node: string, state: NodeRequests, items: readonly QueuedRequest[]): void {
-    for (const item of items) this.send(node, state, item.method, item.body, item.timeoutMs).then(item.resolve, item.reject);
+    for (const item of items) this.sendOne(node, state, item.method, item.body, item.timeoutMs).then(item.resolve, item.reject);
   }
 
   private sendQueued(node: string, state: NodeRequests): void {
@@ -553,8 +571,8 @@ export class RaftfleetClient {
     while (state.queued.length > 0) {
       let take = 0;
       let bytes = 0;
-      while (take < state.queued.length && take < MAX_BATCH_ITEMS && (take === 0 || bytes + state.queued[take]!.body.length <= MAX_BATCH_BYTES)) {
-        bytes += state.queued[take++]!.body.length;
+      while (take < state.queued.length && take < MAX_BATCH_ITEMS && (take === 0 || bytes + state.queued[take]!.size <= MAX_BATCH_BYTES)) {
+        bytes += state.queued[take++]!.size;
       }
       const items = state.queued.splice(0, take);
       if (items.length === 1 || state.noBatch) {
@@ -565,14 +583,14 @@ export class RaftfleetClient {
       const timeoutMs = Math.max(...items.map((i) => i.timeoutMs));
       this.send(node, state, METHODS.batch, encodeBatchRequest(items), timeoutMs).then(
         (raw) => {
-          let answers: Uint8Array[];
+          let answers: unknown[];
           try {
             answers = decodeBatchResponse(raw, items.length);
           } catch (error) {
             for (const item of items) item.reject(error);
             return;
           }
-          items.forEach((item, i) => item.resolve(answers[i]!));
+          items.forEach((item, i) => item.resolve(answers[i]));
         },
         (error: unknown) => {
           if (error instanceof NoHandlerError) {
@@ -628,12 +646,13 @@ export class RaftfleetClient {
       // Leave the server a margin so its own ERR_TIMEOUT arrives before our transport gives up.
       const serverTimeout = Math.max(1, remaining - Math.min(200, Math.floor(remaining / 10)));
       this.counters.attempts++;
-      let raw: Uint8Array;
+      let answer: unknown;
       try {
-        raw = await this.request(node, ctx.method, encodeRequest(build(serverTimeout)), remaining);
+        answer = await this.request(node, ctx.method, build(serverTimeout), remaining);
       } catch (error) {
         const known = this.known.get(node);
         if (this.closed || error instanceof TransportClosedError) throw new ClientClosedError();
+        if (error instanceof ProtocolViolation) throw this.outsideProtocol(ctx, node, error);
         if (error instanceof RemoteError) {
           // A node that throws instead of answering { ok: false } still speaks the error codes.
           const outcome = this.onWireError(ctx, node, { code: error.remoteCode, message: error.remoteMessage });
@@ -653,9 +672,9 @@ export class RaftfleetClient {
       }
       let response;
       try {
-        response = decodeResponse(raw);
+        response = parseResponse(answer);
       } catch (error) {
-        if (error instanceof ProtocolViolation) throw new InvalidRequestError(`node ${node} answered ${ctx.method} outside the protocol: ${error.message}`, { group: ctx.group, node });
+        if (error instanceof ProtocolViolation) throw this.outsideProtocol(ctx, node, error);
         throw error;
       }
       if (response.ok) {
@@ -684,6 +703,10 @@ export class RaftfleetClient {
       this.counters.retries++;
       await sleep(this.backoff(attempt++, deadline - Date.now()), ctx.signal);
     }
+  }
+
+  private outsideProtocol(ctx: CallContext, node: string, error: ProtocolViolation): InvalidRequestError {
+    return new InvalidRequestError(`node ${node} answered ${ctx.method} outside the protocol: ${error.message}`, { group: ctx.group, node });
   }
 
   /** Classifies a wire error: final (thrown now), a redirect to follow at once, or retryable after backoff. */

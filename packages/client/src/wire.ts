@@ -94,14 +94,17 @@ function optString(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-/** Decodes and validates the envelope of a response. */
-export function decodeResponse(bytes: Uint8Array): WireResponse {
-  let value: unknown;
+/** Decodes the bytes of a single response (validate it with {@link parseResponse}). */
+export function decodeResponse(bytes: Uint8Array): unknown {
   try {
-    value = unpack(bytes);
+    return unpack(bytes);
   } catch (error) {
     throw new ProtocolViolation(`undecodable response: ${(error as Error).message}`);
   }
+}
+
+/** Validates the envelope of a decoded response. */
+export function parseResponse(value: unknown): WireResponse {
   if (!isRecord(value)) throw new ProtocolViolation('response is not a map');
   if (value['ok'] === true) return { ok: true, body: value };
   if (value['ok'] !== false) throw new ProtocolViolation('response has no boolean ok');
@@ -171,21 +174,25 @@ export function parseList<T>(body: Record<string, unknown>, field: string, parse
 /** Most requests one batch request carries (the server refuses more). */
 export const MAX_BATCH_ITEMS = 4096;
 
-/** The body of a batch request: each item's method and its own request bytes. */
-export function encodeBatchRequest(items: ReadonlyArray<{ method: Method; body: Uint8Array }>): Uint8Array {
+/**
+ * The body of a batch request: an array of `[method, request]`, each request the map it would be
+ * alone (one encoding for the whole batch, not one per item).
+ */
+export function encodeBatchRequest(items: ReadonlyArray<{ method: Method; body: Record<string, unknown> }>): Uint8Array {
   return pack(items.map((i) => [i.method, i.body]));
 }
 
-/** The answers of a batch response, one per item in order; ProtocolViolation when malformed. */
-export function decodeBatchResponse(bytes: Uint8Array, count: number): Uint8Array[] {
+/**
+ * The answers of a batch response, one per item in order, each as {@link decodeResponse} would
+ * give it alone; ProtocolViolation when the response is not an array of `count` answers.
+ */
+export function decodeBatchResponse(bytes: Uint8Array, count: number): unknown[] {
   let value: unknown;
   try {
     value = unpack(bytes);
   } catch (error) {
     throw new ProtocolViolation(`undecodable batch response: ${(error as Error).message}`);
   }
-  if (!Array.isArray(value) || value.length !== count || !value.every((v) => v instanceof Uint8Array)) {
-    throw new ProtocolViolation(`batch response is not ${count} binary answers`);
-  }
-  return value as Uint8Array[];
+  if (!Array.isArray(value) || value.length !== count) throw new ProtocolViolation(`batch response is not an array of ${count} answers`);
+  return value;
 }

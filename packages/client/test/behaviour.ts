@@ -324,6 +324,26 @@ export function clientBehaviour(test: TestFn, makeEnv: () => Promise<Env>): void
     await teardown();
   });
 
+  test('an answer outside the protocol inside a batch fails only its own call, with InvalidRequestError', async (t) => {
+    const { fleet, nodes, connect, teardown } = await setup();
+    const g = fleet.addGroup('c', 'n1');
+    const client = await connect();
+    // The second query to arrive is answered with something that is not a response map.
+    let seen = 0;
+    nodes[0]!.script = (req) => (req['query'] !== undefined && ++seen === 2 ? 'garbage' : undefined);
+    g.value = 5;
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => client.query('c', 'get')));
+    t.true(nodes[0]!.batchSizes.some((n) => n > 1), `batch sizes ${JSON.stringify(nodes[0]!.batchSizes)}`);
+    const failed = outcomes.filter((o) => o.status === 'rejected');
+    t.is(failed.length, 1);
+    t.true((failed[0] as PromiseRejectedResult).reason instanceof InvalidRequestError);
+    t.deepEqual(
+      outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<unknown>).value),
+      Array.from({ length: 7 }, () => 5),
+    );
+    await teardown();
+  });
+
   test('a node that does not serve batch requests gets single requests, and every command still applies once', async (t) => {
     const { fleet, nodes, connect, teardown } = await setup();
     for (const n of nodes) n.batches = false;

@@ -82,14 +82,19 @@ export class FakeNode {
     fleet.nodes.set(id, this);
     for (const method of Object.values(METHOD)) {
       if (method === METHOD.batch) continue;
-      transport.onRequest(method, async (_from, body) => this.handle(method, body));
+      transport.onRequest(method, async (_from, body) => {
+        const answer = await this.handle(method, decode(body) as Reply);
+        return answer === 'garbage' ? Uint8Array.of(0xc1, 0xff, 0x00) : encode(answer);
+      });
     }
     // Each item is handled (and scripted) as if it had come alone.
     transport.onRequest(METHOD.batch, async (_from, body) => {
       if (!this.batches) throw Object.assign(new Error(`no handler for ${METHOD.batch}`), { code: 'ERR_NO_HANDLER' });
-      const items = decode(body) as Array<[string, Uint8Array]>;
+      const items = decode(body) as Array<[string, Reply]>;
       this.batchSizes.push(items.length);
-      return encode(await Promise.all(items.map(([method, item]) => this.handle(method, item))));
+      // A garbage item answer is one that is not a response map.
+      const answers = await Promise.all(items.map(([method, req]) => this.handle(method, req)));
+      return encode(answers.map((a) => (a === 'garbage' ? 7 : a)));
     });
   }
 
@@ -97,14 +102,13 @@ export class FakeNode {
     return this.received.filter((r) => r.method === method).length;
   }
 
-  private async handle(method: string, body: Uint8Array): Promise<Uint8Array> {
-    const req = decode(body) as Reply;
+  private async handle(method: string, req: Reply): Promise<Reply | 'garbage'> {
     this.received.push({ method, req });
     const scripted = this.once.length > 0 ? this.once.shift()!(req, this) : this.script?.(req, this);
-    if (scripted === 'silent') return new Promise<Uint8Array>(() => {});
-    if (scripted === 'garbage') return Uint8Array.of(0xc1, 0xff, 0x00);
+    if (scripted === 'silent') return new Promise<Reply>(() => {});
+    if (scripted === 'garbage') return 'garbage';
     if (scripted === 'throw') throw Object.assign(new Error('no leader here'), { code: 'ERR_UNAVAILABLE' });
-    return encode(scripted ?? this.serve(method, req));
+    return scripted ?? this.serve(method, req);
   }
 
   private serve(method: string, req: Reply): Reply {

@@ -24,7 +24,7 @@ export const CLIENT_RPC = {
   status: 'raftfleet.client.status',
   /**
    * Several command and query requests in one (the client sends what queued up behind its requests
-   * in flight): an array of `[method, request]`, answered by the array of each item's own answer.
+   * in flight): an array of `[method, request map]`, answered by the array of each item's own answer map.
    */
   batch: 'raftfleet.client.batch',
 } as const;
@@ -63,6 +63,10 @@ class InvalidRequest extends Error {
 
 const CONSISTENCIES: readonly Consistency[] = ['linearizable', 'lease', 'stale'];
 
+function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+}
+
 function record(body: Uint8Array): Record<string, unknown> {
   let v: unknown;
   try {
@@ -70,8 +74,8 @@ function record(body: Uint8Array): Record<string, unknown> {
   } catch (e) {
     throw new InvalidRequest(`body is not msgpack: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InvalidRequest('body must be a msgpack map');
-  return v as Record<string, unknown>;
+  if (!isMap(v)) throw new InvalidRequest('body must be a msgpack map');
+  return v;
 }
 
 function str(req: Record<string, unknown>, key: string): string {
@@ -126,26 +130,34 @@ export function toClientError(e: unknown, fleet: Fleet, group?: string): ClientE
 
 /** Installs the client protocol handlers of `fleet` on its transport. */
 export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
+  type Answer = (req: Record<string, unknown>) => Promise<Record<string, unknown>>;
   /** Answers of the methods a batch may carry. */
-  const batchable = new Map<string, (body: Uint8Array) => Promise<Uint8Array>>();
+  const batchable = new Map<string, Answer>();
   const serve = (method: string, handler: (req: Record<string, unknown>) => Promise<{ group?: string; body: Record<string, unknown> }>): void => {
-    const answer = async (body: Uint8Array): Promise<Uint8Array> => {
-      let group: string | undefined;
+    const answer: Answer = async (req) => {
+      const group = typeof req['group'] === 'string' ? req['group'] : undefined;
       try {
-        const req = record(body);
-        if (typeof req['group'] === 'string') group = req['group'];
         const out = await handler(req);
         out.body['ok'] = true;
-        return encodeBody(out.body);
+        return out.body;
       } catch (e) {
-        return encodeBody({ ok: false, error: toClientError(e, fleet, group) });
+        return { ok: false, error: toClientError(e, fleet, group) };
       }
     };
     if (method === CLIENT_RPC.command || method === CLIENT_RPC.query) batchable.set(method, answer);
-    transport.onRequest(method, (_from, body) => answer(body));
+    transport.onRequest(method, async (_from, body) => {
+      let req: Record<string, unknown>;
+      try {
+        req = record(body);
+      } catch (e) {
+        return encodeBody({ ok: false, error: toClientError(e, fleet) });
+      }
+      return encodeBody(await answer(req));
+    });
   };
-  // A malformed batch is refused whole with ERR_INVALID (a transport error answer); its items'
-  // own failures are answered item by item, as if each had come alone.
+  // A batch is decoded and answered as a whole: one array of `[method, request map]` in, one array
+  // of answer maps out. A malformed batch is refused whole with ERR_INVALID (a transport error
+  // answer); its items' own failures are answered item by item, as if each had come alone.
   transport.onRequest(CLIENT_RPC.batch, (_from, body) => {
     let items: unknown;
     try {
@@ -156,10 +168,10 @@ export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
     if (!Array.isArray(items) || items.length === 0 || items.length > MAX_BATCH_ITEMS) {
       throw new InvalidRequest(`a batch is an array of 1 to ${MAX_BATCH_ITEMS} items`);
     }
-    const answers: Array<Promise<Uint8Array>> = [];
+    const answers: Array<Promise<Record<string, unknown>>> = [];
     for (const item of items) {
-      const answer = Array.isArray(item) && item.length === 2 && item[1] instanceof Uint8Array ? batchable.get(item[0]) : undefined;
-      if (answer === undefined) throw new InvalidRequest('a batch item is [method, request] with a command or query method');
+      const answer = Array.isArray(item) && item.length === 2 && isMap(item[1]) ? batchable.get(item[0]) : undefined;
+      if (answer === undefined) throw new InvalidRequest('a batch item is [method, request map] with a command or query method');
       answers.push(answer(item[1]));
     }
     return Promise.all(answers).then((all) => encodeBody(all));

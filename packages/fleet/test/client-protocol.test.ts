@@ -82,15 +82,16 @@ test('a batch request answers each command and query as if it came alone; a malf
     const raw = (method: string, body: unknown) => client!.request('b', method, encode(body), { timeoutMs: 5000 });
     t.true((decode(await raw(CLIENT_RPC.addGroup, { name: 'k', replicas: 3, machine: 'counter' })) as Answer).ok);
 
-    const inc = (seq: number) => [CLIENT_RPC.command, encode({ group: 'k', command: msgpackCodec.encode({ op: 'inc' }), clientId: 'batcher', seq, timeoutMs: 3000 })];
+    const inc = (seq: number) => [CLIENT_RPC.command, { group: 'k', command: msgpackCodec.encode({ op: 'inc' }), clientId: 'batcher', seq, timeoutMs: 3000 }];
     const items = [
       inc(1),
       inc(2),
-      [CLIENT_RPC.command, encode({ group: 'missing', command: msgpackCodec.encode({ op: 'inc' }), timeoutMs: 1000 })],
+      [CLIENT_RPC.command, { group: 'missing', command: msgpackCodec.encode({ op: 'inc' }), timeoutMs: 1000 }],
       inc(2), // a retry inside the same batch: applied once
-      [CLIENT_RPC.query, encode({ group: 'k', query: msgpackCodec.encode('get'), consistency: 'linearizable', timeoutMs: 3000 })],
+      [CLIENT_RPC.query, { group: 'k', query: msgpackCodec.encode('get'), consistency: 'linearizable', timeoutMs: 3000 }],
+      [CLIENT_RPC.query, { group: 'k', query: 'not binary' }], // refused alone, the others still answered
     ];
-    const answers = (decode(await raw(CLIENT_RPC.batch, items)) as Uint8Array[]).map((a) => decode(a) as Answer);
+    const answers = decode(await raw(CLIENT_RPC.batch, items)) as Answer[];
     t.is(answers.length, items.length);
     t.deepEqual(
       answers.slice(0, 4).map((a) => (a.ok ? decode(a['result'] as Uint8Array) : a.error?.code)),
@@ -98,11 +99,12 @@ test('a batch request answers each command and query as if it came alone; a malf
     );
     t.true(answers[4]!.ok);
     t.true([0, 1, 2].includes(decode(answers[4]!['answer'] as Uint8Array) as number), 'concurrent with the commands: it sees some, all or none of them');
+    t.is(answers[5]!.error?.code, 'ERR_INVALID');
     const get = decode(await raw(CLIENT_RPC.query, { group: 'k', query: msgpackCodec.encode('get'), timeoutMs: 3000 })) as Answer;
     t.is(decode(get['answer'] as Uint8Array), 2, 'applied once each');
 
     // Malformed batches: refused whole, with a typed error, and the node keeps serving.
-    for (const bad of [{ not: 'an array' }, [], [[CLIENT_RPC.addGroup, encode({ name: 'x', replicas: 1, machine: 'counter' })]], [[CLIENT_RPC.command, 'not binary']], Array.from({ length: 4097 }, () => inc(9))]) {
+    for (const bad of [{ not: 'an array' }, [], [[CLIENT_RPC.addGroup, { name: 'x', replicas: 1, machine: 'counter' }]], [[CLIENT_RPC.command, 'not a map']], [[CLIENT_RPC.command, encode({ group: 'k' })]], Array.from({ length: 4097 }, () => inc(9))]) {
       const e = await t.throwsAsync(raw(CLIENT_RPC.batch, bad));
       t.is((e as { remoteCode?: string }).remoteCode, 'ERR_INVALID', JSON.stringify(bad).slice(0, 80));
     }
