@@ -87,6 +87,8 @@ export class MemberProgress {
   learner: boolean;
   /** Highest commit index sent to the member that it can apply (bounded by what the message covered). */
   commitSent = 0;
+  /** Whether an append went to the member since the last heartbeat round: it resets the member's election timer as a heartbeat would. */
+  appendedSinceHeartbeat = false;
   /** Index of the entry removing this member, still replicated to it until that commits; 0 if none. */
   removedAt = 0;
   readonly inflights: Inflights;

@@ -641,8 +641,10 @@ export class RawNode implements RaftNode {
     }
     if (this.heartbeatElapsed >= this.cfg.heartbeatTick) {
       this.heartbeatElapsed = 0;
+      // Appends already due go first: those that carry the commit index spare their heartbeat.
+      this.flushBcast();
       const last = this.readQueue[this.readQueue.length - 1];
-      this.bcastHeartbeat(last === undefined ? '' : last.context);
+      this.bcastHeartbeat(last === undefined ? '' : last.context, true);
     }
   }
 
@@ -955,6 +957,7 @@ export class RawNode implements RaftNode {
       commit: log.committed,
     };
     this.msgs.push(m);
+    pr.appendedSinceHeartbeat = true;
     if (m.commit > pr.commitSent) pr.commitSent = Math.min(m.commit, prevIndex + ents.length);
     const lastSent = ents.length > 0 ? (ents[ents.length - 1] as Entry).index : prevIndex;
     pr.sentEntries(ents.length, lastSent, bytes);
@@ -974,9 +977,22 @@ export class RawNode implements RaftNode {
     return true;
   }
 
-  private bcastHeartbeat(context: string): void {
+  /**
+   * Sends a heartbeat to every other member. A periodic one (`periodic`, without a read context)
+   * skips a member that has the whole log and was sent an append since the last round carrying
+   * the commit index it can apply: that append resets its election timer as the heartbeat would,
+   * and its answer counts toward check-quorum and the lease. Should it be lost, the next round
+   * (with no append since) sends the heartbeat. Busy groups then do not pay for heartbeats on top
+   * of their appends.
+   */
+  private bcastHeartbeat(context: string, periodic = false): void {
+    const committed = this.log.committed;
+    const last = this.log.lastIndex();
     for (const pr of this.prs.values()) {
       if (pr.id === this.id) continue;
+      const fresh = pr.appendedSinceHeartbeat;
+      pr.appendedSinceHeartbeat = false;
+      if (periodic && context === '' && fresh && pr.match === last && pr.commitSent >= Math.min(pr.match, committed)) continue;
       const m: HeartbeatMessage = {
         type: 'heartbeat',
         term: this.term,

@@ -342,3 +342,40 @@ test('a candidate that a majority rejects goes back to follower', (t) => {
   t.not(c.node('1').status().vote, '3');
   t.not(c.node('2').status().vote, '3');
 });
+
+test('a periodic heartbeat skips a member that has the whole log and got an append this round; an idle or lagging member still gets one', (t) => {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.tickAll(2); // settle: idle rounds heartbeat everyone
+  const heartbeatsFrom = (from: number, to: string): number => c.trace.slice(from).filter((l) => l.startsWith(`1->${to} heartbeat`)).length;
+  // Busy: an append in every round, so no heartbeat is needed for the election timer.
+  let from = c.trace.length;
+  for (let i = 0; i < 5; i++) {
+    c.propose('1', `busy${i}`);
+    c.stabilize();
+    c.tickAll(1);
+  }
+  t.is(heartbeatsFrom(from, '2'), 0);
+  t.is(heartbeatsFrom(from, '3'), 0);
+  t.is(c.node('2').status().commit, c.node('1').status().commit, 'followers learn the commit index from the appends');
+  // Idle: heartbeats again.
+  from = c.trace.length;
+  c.tickAll(3);
+  t.is(heartbeatsFrom(from, '2'), 3);
+  // A member whose appends go unanswered (it lags) keeps getting heartbeats: an answer is what moves it on.
+  c.isolate('3');
+  from = c.trace.length;
+  for (let i = 0; i < 3; i++) {
+    c.propose('1', `lost${i}`);
+    c.stabilize();
+    c.tickAll(1);
+  }
+  t.is(heartbeatsFrom(from, '2'), 0);
+  t.is(heartbeatsFrom(from, '3'), 3);
+  // A read's heartbeat goes to everyone whatever the appends.
+  from = c.trace.length;
+  c.propose('1', 'r');
+  c.node('1').readIndex('ctx-r');
+  c.stabilize();
+  t.is(c.trace.slice(from).filter((l) => l.startsWith('1->2 heartbeat') && l.includes('ctx-r')).length, 1);
+});

@@ -851,6 +851,9 @@ export class Host {
     if (r.quiescent) {
       r.quiescent = false;
       r.idleTicks = 0;
+      // Its cores' timers stood still while it slept: the first tick after waking would find a
+      // heartbeat due at once, sent before whatever woke the group has even been proposed.
+      r.skipTick = true;
     }
     this.awake.add(r);
   }
@@ -910,11 +913,6 @@ export class Host {
   /** One pass of the loop; returns whether it did anything. */
   private async passOnce(): Promise<boolean> {
     let did = false;
-    const ticks = this.pendingTicks;
-    this.pendingTicks = 0;
-    for (let i = 0; i < ticks; i++) this.tickOnce();
-    if (ticks > 0) did = true;
-
     const inbox = this.inbox;
     this.inbox = [];
     for (const [from, envs, downs] of inbox) {
@@ -931,6 +929,13 @@ export class Host {
         }
       }
     }
+
+    // Ticks after the messages that came with them: an answer already here counts before a
+    // timeout or a heartbeat round is decided on.
+    const ticks = this.pendingTicks;
+    this.pendingTicks = 0;
+    for (let i = 0; i < ticks; i++) this.tickOnce();
+    if (ticks > 0) did = true;
 
     const actions = this.actions;
     this.actions = [];
@@ -1408,7 +1413,13 @@ export class Host {
         this.awake.delete(r);
         continue;
       }
-      r.core.tick();
+      // Decided before the tick: a member that goes quiet now is not ticked (a leader's tick would
+      // send the heartbeats that quiescence is there to save).
+      this.expire(r, now);
+      this.maybeQuiesce(r);
+      if (r.quiescent) continue;
+      if (r.skipTick) r.skipTick = false;
+      else r.core.tick();
       if (r.failoverAt >= 0 && this.hostTick >= r.failoverAt) {
         // No leader yet, and no election of our own under way past its pre-vote: (re)start one. A
         // pre-vote round stays open while a dead member never answers, so it is restarted too. The
@@ -1420,12 +1431,9 @@ export class Host {
         r.failoverAt = stuck && r.failoverTries > 0 ? this.hostTick + 2 * FAILOVER_STAGGER_TICKS : -1;
       }
       this.dirty.add(r);
-      this.expire(r, now);
       if (r.removedAtTick >= 0 && this.hostTick - r.removedAtTick > this.o.electionTicks) {
         this.destroy(r).catch(() => undefined); // a failed delete halts the host in its pass
-        continue;
       }
-      this.maybeQuiesce(r);
     }
     this.pingNodes();
   }
@@ -1472,8 +1480,10 @@ export class Host {
    * The quiescence rule: a member stops ticking after `quiesceTicks` ticks in which nothing changed
    * (term, last index, commit, role, leader) and nobody waits on it, when it is either a leader whose
    * followers all match its last index and live on nodes that answer, or a follower of a known leader on a live node with
-   * everything applied. Any message, proposal, read, membership call or a peer-down of a node
-   * hosting one of its members wakes it.
+   * everything applied. A leader that has also sent every follower the final commit index (the
+   * core says it is idle) has nothing left to tell them and stops after one such tick: its
+   * heartbeats are what an awake group costs its peers. Any message, proposal, read, membership
+   * call or a peer-down of a node hosting one of its members wakes it.
    */
   private maybeQuiesce(r: Replica): void {
     // A removed member stays awake until it is deleted (an election timeout after its removal).
@@ -1483,23 +1493,29 @@ export class Host {
     }
     const st = r.core.basicStatus();
     let idle = false;
+    let ticks = this.o.quiesceTicks;
     if (st.role === 'leader') {
       idle = st.commit === st.lastIndex && r.applied === st.commit && st.leadTransferee === '' && st.replicated;
       if (idle) {
         for (const v of r.conf.voters) if (!this.memberNodeUp(r, v)) idle = false;
         for (const l of r.conf.learners) if (!this.memberNodeUp(r, l)) idle = false;
       }
+      if (idle && r.core.isIdle?.() === true) ticks = 1;
     } else if (st.role === 'follower' && st.leader !== '' && st.leader !== r.memberId) {
       const ns = this.nodes.get(nodeOfMember(st.leader));
       idle = ns !== undefined && !ns.down && st.commit === st.lastIndex && r.applied === st.commit;
     }
-    const sig = `${st.term}|${st.lastIndex}|${st.commit}|${st.role}|${st.leader}`;
-    if (idle && sig === r.idleSig) r.idleTicks++;
+    const same = st.term === r.idleTerm && st.lastIndex === r.idleLast && st.commit === r.idleCommit && st.role === r.idleRole && st.leader === r.idleLeader;
+    if (idle && same) r.idleTicks++;
     else {
       r.idleTicks = 0;
-      r.idleSig = sig;
+      r.idleTerm = st.term;
+      r.idleLast = st.lastIndex;
+      r.idleCommit = st.commit;
+      r.idleRole = st.role;
+      r.idleLeader = st.leader;
     }
-    if (r.idleTicks >= this.o.quiesceTicks) {
+    if (r.idleTicks >= ticks) {
       r.quiescent = true;
       this.awake.delete(r);
     }

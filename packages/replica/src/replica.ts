@@ -143,8 +143,15 @@ export class Replica {
   failoverChosen = false;
 
   quiescent = false;
+  /** Woken from quiescence since the last tick: the next tick does not tick the core. */
+  skipTick = false;
   idleTicks = 0;
-  idleSig = '';
+  /** What the idle ticks were counted against (term, last index, commit, role, leader): any change restarts the count. */
+  idleTerm = -1;
+  idleLast = -1;
+  idleCommit = -1;
+  idleRole = '';
+  idleLeader = '';
 
   proposals: QueuedProposal[] = [];
   pendingReads: ReadWaiter[] = [];

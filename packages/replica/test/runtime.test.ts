@@ -172,6 +172,27 @@ test('quiescence: an idle leader sends nothing; killing its node still elects a 
   t.is(await next.host.command('g', { op: 'inc' }), 2);
 });
 
+test('quiescence: a command on a sleeping group costs its appends, their answers and at most one heartbeat round', async (t) => {
+  // Ticks far longer than a round trip here, so that a tick rarely falls between an append and its answer.
+  const c = await group(t, { tickMs: 100 });
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc' });
+  await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 8000, 'all members quiescent');
+  c.net.record = true;
+  for (let i = 2; i <= 6; i++) {
+    const before = c.net.sentTypes.length;
+    t.is(await leader.host.command('g', { op: 'inc' }), i);
+    await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 8000, 'quiescent again');
+    const sent = c.net.sentTypes.slice(before).filter((m) => m.group === 'g').map((m) => m.type);
+    // The entry and the commit index to each follower, and their answers. Appends reset the
+    // followers' election timers, so heartbeats go out only in a round whose append is still
+    // unanswered at the tick, and the leader goes quiet as soon as the followers have the commit.
+    t.is(sent.filter((m) => m === 'append').length, 4, sent.join());
+    t.is(sent.filter((m) => m === 'appendResponse').length, 4, sent.join());
+    t.true(sent.filter((m) => m === 'heartbeat').length <= 2, sent.join());
+  }
+});
+
 test('many idle groups cost no per-group messages', async (t) => {
   const c = new Cluster([counterMachine]);
   for (const id of ['a', 'b', 'c']) await c.add(id);
