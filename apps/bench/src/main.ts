@@ -1,6 +1,6 @@
 // The cluster benchmark: one 3-member group on three raftfleet node processes (TCP, durable LMDB)
 // against a 3-member etcd cluster, both driven by the same closed-loop load generator.
-// Usage: npm run bench -w @raftfleet/bench [-- --seconds 5 --trials 10 --skip-etcd --short]
+// Usage: npm run bench -w @raftfleet/bench [-- --seconds 5 --warmup 5 --trials 10 --skip-etcd --short]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,8 @@ import { RaftfleetCluster } from './raftfleet.js';
 const { values: args } = parseArgs({
   options: {
     seconds: { type: 'string', default: '5' },
+    // Unmeasured load before the first cell (JIT, caches, connections), the same for both systems.
+    warmup: { type: 'string', default: '5' },
     trials: { type: 'string', default: '10' },
     short: { type: 'boolean', default: false },
     'skip-etcd': { type: 'boolean', default: false },
@@ -20,6 +22,7 @@ const { values: args } = parseArgs({
 });
 const seconds = args.short ? 1 : Number(args.seconds);
 const trials = args.short ? 2 : Number(args.trials);
+const warmup = args.short ? 0 : Number(args.warmup);
 const WRITE_IN_FLIGHT = [1, 16, 128, 512];
 const READ_IN_FLIGHT = [1, 128];
 const LEDGER_PAGE = 50_000;
@@ -119,6 +122,11 @@ async function loadCells(
   system: string,
   ops: { write: (worker: number) => Promise<unknown>; read: (worker: number) => Promise<unknown>; pids: () => number[] },
 ): Promise<{ writes: Record<number, LoadResult>; reads: Record<number, LoadResult> }> {
+  if (warmup > 0) {
+    // Half writes, half reads at a moderate load; nothing of it is recorded.
+    await closedLoop(ops.write, 16, warmup / 2, 0);
+    await closedLoop(ops.read, 16, warmup / 2, 0);
+  }
   const writes: Record<number, LoadResult> = {};
   for (const n of WRITE_IN_FLIGHT) {
     writes[n] = await closedLoop(ops.write, n, seconds, 1, () => processCpuMs(ops.pids()));
