@@ -240,8 +240,6 @@ export class Fleet {
   private sweeps = 0;
   private readonly metricsRegistry: Registry;
   private readonly counters: FleetCounters;
-  /** Children of the routed-requests counter, bound once: labelled inc() hashes its labels on every call. */
-  private readonly routedCount: Record<'commandOk' | 'commandError' | 'queryOk' | 'queryError', { inc(): void }>;
 
   /** Validates options (throws {@link FleetConfigError}); nothing runs until {@link Fleet.start}. */
   constructor(options: FleetOptions) {
@@ -261,12 +259,6 @@ export class Fleet {
     });
     this.metricsRegistry = registry;
     this.counters = counters;
-    this.routedCount = {
-      commandOk: counters.routed.labels('command', 'ok'),
-      commandError: counters.routed.labels('command', 'error'),
-      queryOk: counters.routed.labels('query', 'ok'),
-      queryError: counters.routed.labels('query', 'error'),
-    };
   }
 
   /**
@@ -339,7 +331,9 @@ export class Fleet {
         this.settled.delete(group);
         if (this.leaderCache.get(group) === this.o.nodeId) this.leaderCache.delete(group);
       },
-      onCommandCommitted: () => this.counters.commits.inc(),
+      onCommandCommitted: () => {
+        this.counters.hot.commits++;
+      },
     });
     const host = new Host({
       ...this.o.host,
@@ -467,7 +461,7 @@ export class Fleet {
 
   private async registryKnown(): Promise<boolean> {
     if (this.view.version > 0) return true;
-    if (this.host.groups().includes(REGISTRY_GROUP)) return true;
+    if (this.host.hasGroup(REGISTRY_GROUP)) return true;
     return false;
   }
 
@@ -670,10 +664,10 @@ export class Fleet {
           ? this.host.command<Result>(name, command, { clientId, seq: seq ?? 0, deadline: attemptDeadline })
           : this.host.remoteCommand<Result>(node, name, command, { clientId, seq: seq ?? 0, deadline: attemptDeadline, codec }),
       );
-      this.routedCount.commandOk.inc();
+      this.counters.hot.commandOk++;
       return r;
     } catch (e) {
-      this.routedCount.commandError.inc();
+      this.counters.hot.commandError++;
       throw e;
     }
   }
@@ -684,17 +678,17 @@ export class Fleet {
     const deadline = Date.now() + (options.timeoutMs ?? this.o.defaultTimeoutMs);
     const codec = this.knownCodec(name) ?? (await this.codecOf(name));
     const consistency = options.consistency ?? 'linearizable';
-    if (consistency === 'stale' && this.host.groups().includes(name)) return this.host.query<Answer>(name, query, { consistency });
+    if (consistency === 'stale' && this.host.hasGroup(name)) return this.host.query<Answer>(name, query, { consistency });
     try {
       const r = await this.route<Answer>(name, deadline, (node, attemptDeadline) =>
         node === this.o.nodeId
           ? this.host.query<Answer>(name, query, { consistency, deadline: attemptDeadline })
           : this.host.remoteQuery<Answer>(node, name, query, { consistency, deadline: attemptDeadline, codec }),
       );
-      this.routedCount.queryOk.inc();
+      this.counters.hot.queryOk++;
       return r;
     } catch (e) {
-      this.routedCount.queryError.inc();
+      this.counters.hot.queryError++;
       throw e;
     }
   }
@@ -1257,7 +1251,7 @@ export class Fleet {
         id: this.o.nodeId,
         zone: this.zone || this.o.zone,
         address: t.address,
-        registry: this.view.version > 0 || this.hostInstance?.groups().includes(REGISTRY_GROUP) === true,
+        registry: this.view.version > 0 || this.hostInstance?.hasGroup(REGISTRY_GROUP) === true,
         version: this.view.version,
         registryLeader: this.running ? (this.cachedLeader(REGISTRY_GROUP) ?? '') : '',
         activating: this.activating,
@@ -1284,7 +1278,7 @@ export class Fleet {
     t.onRequest(FLEET_RPC.local, async (_from, body) => {
       const req = decodeBody(body) as { g?: unknown };
       this.ensureRunning();
-      const names = typeof req.g === 'string' ? (this.host.groups().includes(req.g) ? [req.g] : []) : this.host.groups();
+      const names = typeof req.g === 'string' ? (this.host.hasGroup(req.g) ? [req.g] : []) : this.host.groups();
       const reports: LocalReport[] = [];
       for (const name of names) {
         const st = this.localStatus(name);
@@ -1351,7 +1345,7 @@ export class Fleet {
 
   private async localReportBody(body: Uint8Array): Promise<Uint8Array> {
     const req = decodeBody(body) as { g?: unknown };
-    const names = typeof req.g === 'string' ? (this.host.groups().includes(req.g) ? [req.g] : []) : this.host.groups();
+    const names = typeof req.g === 'string' ? (this.host.hasGroup(req.g) ? [req.g] : []) : this.host.groups();
     const reports: LocalReport[] = [];
     for (const name of names) {
       const st = this.localStatus(name);

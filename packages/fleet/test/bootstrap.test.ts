@@ -31,6 +31,12 @@ test('groups are created, commanded and queried from any node', async (t) => {
     await n3.addGroup('g1', { replicas: 3, machine: 'counter' });
     t.is(await n1.command('g1', { op: 'inc', by: 2 }), 2);
     t.is(await n3.command('g1', { op: 'inc' }), 3);
+    // Per-request counts reach the counters at collection, each once however often it is scraped.
+    const queriesOk = async (): Promise<number> => Number(/raftfleet_routed_requests_total\{op="query",outcome="ok",node="n1"\} (\d+)/.exec(await n1.metrics())?.[1] ?? 0);
+    const before = await queriesOk();
+    for (let i = 0; i < 3; i++) t.is(await n1.query('g1', 'get'), 3);
+    t.is(await queriesOk(), before + 3);
+    t.is(await queriesOk(), before + 3);
     t.is(await c.fleets.get('n2')!.query('g1', 'get'), 3);
     const groups = await n1.groups();
     t.deepEqual(groups.map((g) => g.name), ['g1']);

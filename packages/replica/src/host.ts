@@ -253,6 +253,11 @@ export class Host {
     return [...this.replicas.keys()];
   }
 
+  /** Whether this host has a member of `group` (what `groups().includes(group)` says, without building the list). */
+  hasGroup(group: string): boolean {
+    return this.replicas.has(group);
+  }
+
   /**
    * Installs transport handlers, restores every group found in storage whose state machine is
    * registered (same member id, its hard state, log and snapshot), and starts the tick timer.

@@ -155,8 +155,10 @@ test('deleteGroup stops the local member and deletes its data', async (t) => {
   const leader = await c.leader('g');
   await leader.host.command('g', { op: 'inc' });
   const third = [...c.nodes.values()].find((n) => n !== leader)!;
+  t.true(third.host.hasGroup('g'));
   await third.host.deleteGroup('g');
   t.false(third.host.groups().includes('g'));
+  t.false(third.host.hasGroup('g'));
   t.false(third.storage.hasGroup('g'));
   await t.throwsAsync(third.host.query('g', 'get', { consistency: 'stale' }), { name: 'GroupNotFoundError' });
   t.throws(() => third.host.campaign('g'), { name: 'GroupNotFoundError' });
