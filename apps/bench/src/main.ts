@@ -1,11 +1,13 @@
 // The cluster benchmark: one 3-member group on three raftfleet node processes (TCP, durable LMDB)
 // against a 3-member etcd cluster, both driven by the same closed-loop load generator.
-// Usage: npm run bench -w @raftfleet/bench [-- --seconds 5 --warmup 5 --trials 10 --skip-etcd --short]
+// Then the fleet scenario: 1,000 groups over the same three processes, 512 commands in flight.
+// Usage: npm run bench -w @raftfleet/bench [-- --seconds 5 --warmup 5 --trials 10 --skip-etcd --skip-fleet --short]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EtcdCluster, etcdVersion } from './etcd.js';
+import { benchFleet, type FleetResult } from './fleet.js';
 import { closedLoop, failoverTrial, median, processCpuMs, type LoadResult } from './load.js';
 import { RaftfleetCluster } from './raftfleet.js';
 
@@ -18,6 +20,7 @@ const { values: args } = parseArgs({
     short: { type: 'boolean', default: false },
     'skip-etcd': { type: 'boolean', default: false },
     'skip-raftfleet': { type: 'boolean', default: false },
+    'skip-fleet': { type: 'boolean', default: false },
   },
 });
 const seconds = args.short ? 1 : Number(args.seconds);
@@ -227,10 +230,22 @@ if (args['skip-etcd']) {
   results.push(await benchEtcd(version));
 }
 table(results);
+
+let fleet: FleetResult | undefined;
+if (!args['skip-fleet']) {
+  // 100 groups in the short mode, so that CI-sized runs stay short.
+  fleet = await benchFleet({ groups: args.short ? 100 : 1000, inFlight: 512, seconds });
+  const c = fleet.commands;
+  const cpu = c.cpuUsPerOp === undefined ? '' : `; CPU µs/op servers ${c.cpuUsPerOp.slice(0, -1).join('+')}, load generator ${c.cpuUsPerOp.at(-1)}`;
+  console.log(
+    `raftfleet fleet: ${fleet.groups} groups x 3 replicas created in ${fleet.createSeconds.toFixed(2)} s (all led ${fleet.settleSeconds.toFixed(1)} s later); ` +
+      `${c.opsPerSec.toFixed(0)} commands/s at ${fleet.inFlight} in flight over all groups, p50 ${c.p50.toFixed(1)} ms p99 ${c.p99.toFixed(1)} ms, ${c.errors} errors${cpu}`,
+  );
+}
 const out = resolve(import.meta.dirname, '..', '..', '..', 'results');
 mkdirSync(out, { recursive: true });
 const file = join(out, 'cluster.json');
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model }, seconds, trials, results }, null, 2) + '\n');
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model }, seconds, trials, results, fleet }, null, 2) + '\n');
 console.log(`wrote ${file}`);
 const ours = results.find((r) => r.system === 'raftfleet');
 process.exitCode = ours !== undefined && (ours.failover.lost > 0 || (ours.failover.duplicated ?? 0) > 0) ? 1 : 0;
