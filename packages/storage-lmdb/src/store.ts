@@ -357,7 +357,8 @@ export class LmdbStorage implements RaftStorage {
     if (typeof version === 'number' && version > FORMAT_VERSION) throw new FormatVersionError(this.path, version, FORMAT_VERSION);
     // Every record still in the log is replayed, also those LMDB already holds: every op writes a
     // key blindly (puts whole values, deletes), so replaying the log's records in order over any
-    // state LMDB reached since the first of them ends in the same state. That also repairs a state
+    // state LMDB reached since the first of them ends in the same state (LMDB never commits a
+    // record before the log has it, see enqueue). That also repairs a state
     // where one commit failed and a later one went through (the failed one's records are still in
     // the log: checkpoints stop at the first failure).
     let records: ReturnType<typeof readWal>;
@@ -490,12 +491,21 @@ export class LmdbStorage implements RaftStorage {
     if (txn === undefined) {
       const t: Txn = { works: [], startNow: undefined, lastSeq: 0, committed: undefined as unknown as Promise<void>, durable: undefined as unknown as Promise<void> };
       this.current = t;
-      const run = (): Promise<unknown> =>
-        this.root.transaction(() => {
+      const run = async (): Promise<unknown> => {
+        if (this.wal !== undefined) {
+          // LMDB must never hold a record that the log does not: opening replays the log's records
+          // over LMDB's state, which ends in the right state only if LMDB is not ahead of the log
+          // (a replayed older record would undo part of a newer batch, a compaction's bounds for
+          // one). So the transaction takes what is queued now, and waits for the log to have it.
+          if (this.current === t) this.current = undefined;
+          await this.wal.durable((t.works[t.works.length - 1] as Work).seq);
+        }
+        return this.root.transaction(() => {
           if (this.current === t) this.current = undefined;
           for (const w of t.works) this.execute(w);
           t.lastSeq = (t.works[t.works.length - 1] as Work).seq;
         });
+      };
       const committed =
         this.wal === undefined
           ? run()
