@@ -137,6 +137,8 @@ const EMPTY = new Uint8Array(0);
 /** Queued bytes at which frames leave at once rather than at the end of the event-loop turn. */
 const EARLY_FLUSH_BYTES = 32 * 1024;
 /** Up to this many queued bytes, a flush copies its frames into one buffer and makes one socket write. */
+/** How long a gracefully ended socket may take to close before it is destroyed. */
+const CLOSE_GRACE_MS = 200;
 const MAX_MERGED_WRITE_BYTES = 256 * 1024;
 const BAD_INPUT: ReadonlySet<CloseReason> = new Set([
   'bad_frame',
@@ -442,7 +444,16 @@ export class TcpTransport implements Transport {
       (conn) =>
         new Promise<void>((resolve) => {
           if (conn.socket.destroyed) return resolve();
-          conn.socket.once('close', () => resolve());
+          // closeConn ends the socket gracefully and destroys it after a grace period, on a timer
+          // that does not keep the process alive. A peer that neither reads nor closes (its reading
+          // paused, its buffers full) leaves the ended socket idle: with nothing else to do, the
+          // event loop would empty before that timer and this promise never settle. This timer is
+          // referenced, so close() always completes.
+          const destroy = setTimeout(() => conn.socket.destroy(), CLOSE_GRACE_MS);
+          conn.socket.once('close', () => {
+            clearTimeout(destroy);
+            resolve();
+          });
           this.closeConn(conn, 'transport_closed');
         }),
     );
@@ -697,7 +708,7 @@ export class TcpTransport implements Transport {
     if (graceful || (!wasOpen && remoteCode === undefined && reason !== 'peer_closed' && reason !== 'socket_error')) {
       // Let queued bytes (a Reject, the last frames) leave before the socket goes away.
       conn.socket.end();
-      setTimeout(() => conn.socket.destroy(), 200).unref();
+      setTimeout(() => conn.socket.destroy(), CLOSE_GRACE_MS).unref();
     } else {
       conn.socket.destroy();
     }
