@@ -348,13 +348,17 @@ test('a periodic heartbeat skips a member that has the whole log and got an appe
   c.elect('1');
   c.tickAll(2); // settle: idle rounds heartbeat everyone
   const heartbeatsFrom = (from: number, to: string): number => c.trace.slice(from).filter((l) => l.startsWith(`1->${to} heartbeat`)).length;
+  /** `rounds` heartbeat rounds, each with a proposal replicated before its tick. */
+  const busyRounds = (prefix: string, rounds: number): void => {
+    for (let i = 0; i < rounds; i++) {
+      c.propose('1', `${prefix}${i}`);
+      c.stabilize();
+      c.tickAll(1);
+    }
+  };
   // Busy: an append in every round, so no heartbeat is needed for the election timer.
   let from = c.trace.length;
-  for (let i = 0; i < 5; i++) {
-    c.propose('1', `busy${i}`);
-    c.stabilize();
-    c.tickAll(1);
-  }
+  busyRounds('busy', 5);
   t.is(heartbeatsFrom(from, '2'), 0);
   t.is(heartbeatsFrom(from, '3'), 0);
   t.is(c.node('2').status().commit, c.node('1').status().commit, 'followers learn the commit index from the appends');
@@ -365,11 +369,7 @@ test('a periodic heartbeat skips a member that has the whole log and got an appe
   // A member whose appends go unanswered (it lags) keeps getting heartbeats: an answer is what moves it on.
   c.isolate('3');
   from = c.trace.length;
-  for (let i = 0; i < 3; i++) {
-    c.propose('1', `lost${i}`);
-    c.stabilize();
-    c.tickAll(1);
-  }
+  busyRounds('lost', 3);
   t.is(heartbeatsFrom(from, '2'), 0);
   t.is(heartbeatsFrom(from, '3'), 3);
   // A read's heartbeat goes to everyone whatever the appends.
