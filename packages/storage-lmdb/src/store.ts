@@ -1098,7 +1098,12 @@ export class LmdbStorage implements RaftStorage {
     this.closing ??= (async () => {
       this.current?.startNow?.();
       const t = this.last;
-      if (t !== undefined) await t.durable.catch(() => {});
+      if (t !== undefined) {
+        // The last commit always settles; after a failed one, lmdb never reports a flush, so
+        // waiting for durability then would never end.
+        await t.committed.catch(() => {});
+        if (this.failure === undefined) await t.durable.catch(() => {});
+      }
       if (this.failure === undefined) {
         await Promise.resolve(this.root.flushed).catch(() => {});
         // Everything is in LMDB, durably: the log has nothing left to replay.
