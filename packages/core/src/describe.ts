@@ -42,7 +42,7 @@ export function describeMessage(m: Message): string {
   const head = `${m.from}->${m.to} ${m.type} term=${m.term}`;
   switch (m.type) {
     case 'append':
-      return `${head} prev=${m.prevIndex}/${m.prevTerm} entries=${describeEntries(m.entries)} commit=${m.commit}`;
+      return `${head} prev=${m.prevIndex}/${m.prevTerm} entries=${describeEntries(m.entries)} commit=${m.commit}${m.quiet === true ? ' quiet' : ''}`;
     case 'appendResponse':
       return m.reject
         ? `${head} reject index=${m.index} hint=${m.hintIndex}/${m.hintTerm}`

@@ -89,6 +89,10 @@ export class MemberProgress {
   commitSent = 0;
   /** Whether an append went to the member since the last heartbeat round: it resets the member's election timer as a heartbeat would. */
   appendedSinceHeartbeat = false;
+  /** Whether any append went to the member since the last heartbeat round (also one that is not answered). */
+  sentSinceHeartbeat = false;
+  /** Whether the member answered anything since the last heartbeat round. */
+  heardSinceHeartbeat = false;
   /** Index of the entry removing this member, still replicated to it until that commits; 0 if none. */
   removedAt = 0;
   readonly inflights: Inflights;

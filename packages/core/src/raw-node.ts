@@ -852,7 +852,8 @@ export class RawNode implements RaftNode {
     if (lastNew !== undefined) {
       const appended = log.lastAppended;
       if (appended.length > 0) this.onAppended(appended);
-      this.sendAppendResponse(m.from, lastNew);
+      // A quiet append only moved the commit index: the leader knows this log matches already.
+      if (m.quiet !== true) this.sendAppendResponse(m.from, lastNew);
       return;
     }
     const hint = log.findConflictByTerm(Math.min(m.prevIndex, log.lastIndex()), m.prevTerm);
@@ -956,8 +957,16 @@ export class RawNode implements RaftNode {
       entries: ents,
       commit: log.committed,
     };
+    // Nothing to append to a follower that acknowledged everything it was sent: the message only
+    // carries the commit index, and needs no answer unless the follower's log turns out not to
+    // match. With appends in flight an answer is still asked for: should theirs be lost, it is
+    // what tells the leader how far the follower got. A probe is always answered: that answer is
+    // what moves the follower on. A quiet append gets no answer, so it does not stand in for a
+    // heartbeat either (the answer is what a heartbeat round is for).
+    if (ents.length === 0 && pr.state === 'replicate' && prevIndex === pr.match) m.quiet = true;
+    else pr.appendedSinceHeartbeat = true;
+    pr.sentSinceHeartbeat = true;
     this.msgs.push(m);
-    pr.appendedSinceHeartbeat = true;
     if (m.commit > pr.commitSent) pr.commitSent = Math.min(m.commit, prevIndex + ents.length);
     const lastSent = ents.length > 0 ? (ents[ents.length - 1] as Entry).index : prevIndex;
     pr.sentEntries(ents.length, lastSent, bytes);
@@ -979,20 +988,36 @@ export class RawNode implements RaftNode {
 
   /**
    * Sends a heartbeat to every other member. A periodic one (`periodic`, without a read context)
-   * skips a member that has the whole log and was sent an append since the last round carrying
-   * the commit index it can apply: that append resets its election timer as the heartbeat would,
-   * and its answer counts toward check-quorum and the lease. Should it be lost, the next round
-   * (with no append since) sends the heartbeat. Busy groups then do not pay for heartbeats on top
-   * of their appends.
+   * skips a member that was sent the commit index it can apply and either
+   * - has the whole log, and since the last round was sent an answered append, or was sent any
+   *   append and answered: the append reset its election timer as the heartbeat would, and the
+   *   answer counts toward check-quorum and the lease; or
+   * - is being replicated to with appends in flight, and was sent one or answered one since the
+   *   last round: the answers are on their way. Should an append be lost, a later one is rejected,
+   *   or a round passes with nothing sent and nothing heard, and the heartbeat goes.
+   *
+   * Busy groups then do not pay for heartbeats on top of their appends, even when the round trip
+   * of an append takes longer than a heartbeat interval.
    */
   private bcastHeartbeat(context: string, periodic = false): void {
     const committed = this.log.committed;
     const last = this.log.lastIndex();
     for (const pr of this.prs.values()) {
       if (pr.id === this.id) continue;
-      const fresh = pr.appendedSinceHeartbeat;
+      const answered = pr.appendedSinceHeartbeat;
+      const sent = pr.sentSinceHeartbeat;
+      const heard = pr.heardSinceHeartbeat;
       pr.appendedSinceHeartbeat = false;
-      if (periodic && context === '' && fresh && pr.match === last && pr.commitSent >= Math.min(pr.match, committed)) continue;
+      pr.sentSinceHeartbeat = false;
+      pr.heardSinceHeartbeat = false;
+      if (periodic && context === '' && pr.commitSent >= Math.min(pr.match, committed)) {
+        // Caught up: an append this round reset its election timer, and it answered (that append,
+        // or the one before it): the heartbeat has nothing left to do.
+        if (pr.match === last && (answered || (sent && heard))) continue;
+        // Appends in flight to a member that answers: their answers are on the way, and a lost
+        // one shows as a round without an answer (or, with a later append, as its rejection).
+        if (pr.match < last && pr.state === 'replicate' && (sent || heard)) continue;
+      }
       const m: HeartbeatMessage = {
         type: 'heartbeat',
         term: this.term,
@@ -1032,6 +1057,7 @@ export class RawNode implements RaftNode {
     if (pr === undefined) return;
     pr.recentActive = true;
     pr.lastHeardTick = this.clock;
+    pr.heardSinceHeartbeat = true;
     const log = this.log;
     if (m.reject) {
       let hint = m.hintIndex;
@@ -1081,6 +1107,7 @@ export class RawNode implements RaftNode {
     if (pr === undefined) return;
     pr.recentActive = true;
     pr.lastHeardTick = this.clock;
+    pr.heardSinceHeartbeat = true;
     pr.msgAppFlowPaused = false;
     if (pr.state === 'replicate' && pr.inflights.full()) pr.inflights.freeFirstOne();
     if (pr.match < this.log.lastIndex() || pr.state === 'probe') this.maybeSendAppend(m.from, true);

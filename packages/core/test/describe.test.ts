@@ -7,6 +7,7 @@ const snap = { meta: { index: 10, term: 3, conf: { voters: ['1', '2'], learners:
 
 const cases: [Message, string][] = [
   [{ type: 'append', term: 3, from: '1', to: '2', prevIndex: 6, prevTerm: 2, commit: 6, entries: [e(7, 3), e(8, 3, 1), e(9, 3, 2)] }, '1->2 append term=3 prev=6/2 entries=[7/3 8/3:conf 9/3:noop] commit=6'],
+  [{ type: 'append', term: 3, from: '1', to: '2', prevIndex: 9, prevTerm: 3, commit: 9, entries: [], quiet: true }, '1->2 append term=3 prev=9/3 entries=[] commit=9 quiet'],
   [{ type: 'appendResponse', term: 3, from: '2', to: '1', reject: false, index: 9, hintIndex: 0, hintTerm: 0 }, '2->1 appendResponse term=3 index=9'],
   [{ type: 'appendResponse', term: 3, from: '2', to: '1', reject: true, index: 6, hintIndex: 5, hintTerm: 2 }, '2->1 appendResponse term=3 reject index=6 hint=5/2'],
   [{ type: 'preVote', term: 4, from: '3', to: '1', lastIndex: 9, lastTerm: 3, transfer: false }, '3->1 preVote term=4 last=9/3'],
@@ -23,7 +24,7 @@ const cases: [Message, string][] = [
 ];
 
 for (const [m, want] of cases) {
-  test(`describeMessage: ${m.type}${'reject' in m && m.reject ? ' (reject)' : ''}${'transfer' in m && m.transfer ? ' (transfer)' : ''}`, (t) => {
+  test(`describeMessage: ${m.type}${'reject' in m && m.reject ? ' (reject)' : ''}${'transfer' in m && m.transfer ? ' (transfer)' : ''}${'quiet' in m && m.quiet === true ? ' (quiet)' : ''}`, (t) => {
     t.is(describeMessage(m), want);
   });
 }

@@ -22,6 +22,8 @@ test('a settled group is idle on every member; work makes it busy until it settl
   t.false(c.node('1').isIdle(), 'a follower lags behind');
   c.heal();
   c.tickAll(1);
+  t.false(c.node('1').isIdle(), 'its lost append went out this round: no heartbeat yet');
+  c.tickAll(1);
   t.true(allIdle(c));
 });
 

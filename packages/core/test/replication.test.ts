@@ -343,7 +343,7 @@ test('a candidate that a majority rejects goes back to follower', (t) => {
   t.not(c.node('2').status().vote, '3');
 });
 
-test('a periodic heartbeat skips a member that has the whole log and got an append this round; an idle or lagging member still gets one', (t) => {
+test('a periodic heartbeat skips a member that got an append this round; an idle member, or one lagging with nothing sent or heard, still gets one', (t) => {
   const c = new Cluster(['1', '2', '3']);
   c.elect('1');
   c.tickAll(2); // settle: idle rounds heartbeat everyone
@@ -366,16 +366,53 @@ test('a periodic heartbeat skips a member that has the whole log and got an appe
   from = c.trace.length;
   c.tickAll(3);
   t.is(heartbeatsFrom(from, '2'), 3);
-  // A member whose appends go unanswered (it lags) keeps getting heartbeats: an answer is what moves it on.
+  // A member whose appends are lost gets none while appends keep going to it (a later append
+  // that arrives is rejected, which shows the gap); the first round with nothing sent to it and
+  // nothing heard heartbeats it, and the answer moves it on.
   c.isolate('3');
   from = c.trace.length;
   busyRounds('lost', 3);
   t.is(heartbeatsFrom(from, '2'), 0);
-  t.is(heartbeatsFrom(from, '3'), 3);
+  t.is(heartbeatsFrom(from, '3'), 0);
+  c.heal();
+  from = c.trace.length;
+  c.tickAll(1);
+  t.is(heartbeatsFrom(from, '3'), 1);
+  t.is(c.node('3').status().commit, c.node('1').status().commit, 'the answer to the heartbeat brought 3 up to date');
   // A read's heartbeat goes to everyone whatever the appends.
   from = c.trace.length;
   c.propose('1', 'r');
   c.node('1').readIndex('ctx-r');
   c.stabilize();
   t.is(c.trace.slice(from).filter((l) => l.startsWith('1->2 heartbeat') && l.includes('ctx-r')).length, 1);
+});
+
+test('the commit index goes to a follower that has everything in a quiet append, answered only to reject it', (t) => {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.tickAll(2);
+  const from = c.trace.length;
+  const { lastIndex } = c.propose('1', 'a');
+  c.stabilize();
+  const lines = c.trace.slice(from);
+  // Each follower: the entry, its answer, then the commit index in a quiet append without answer.
+  for (const f of ['2', '3']) {
+    t.deepEqual(
+      lines.filter((l) => l.startsWith(`1->${f} `) || l.startsWith(`${f}->1 `)),
+      [
+        `1->${f} append term=1 prev=${lastIndex - 1}/1 entries=[${lastIndex}/1] commit=${lastIndex - 1}`,
+        `${f}->1 appendResponse term=1 index=${lastIndex}`,
+        `1->${f} append term=1 prev=${lastIndex}/1 entries=[] commit=${lastIndex} quiet`,
+      ],
+    );
+    t.is(c.node(f).status().commit, lastIndex);
+  }
+  // A quiet append that does not match the follower's log is rejected like any other.
+  const n = c.node('2');
+  n.step({ type: 'append', term: 1, from: '1', to: '2', prevIndex: lastIndex + 3, prevTerm: 1, entries: [], commit: lastIndex, quiet: true });
+  const answers = n.ready().messages;
+  t.deepEqual(
+    answers.map((m) => describeMessage(m)),
+    [`2->1 appendResponse term=1 reject index=${lastIndex + 3} hint=${lastIndex}/1`],
+  );
 });

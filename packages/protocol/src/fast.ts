@@ -90,7 +90,7 @@ function snapshotSize(s: Snapshot): number {
 function bodySize(m: Message): number {
   switch (m.type) {
     case 'append': {
-      let n = u64Field(m.prevIndex) + u64Field(m.prevTerm) + u64Field(m.commit);
+      let n = u64Field(m.prevIndex) + u64Field(m.prevTerm) + u64Field(m.commit) + (m.quiet === true ? 2 : 0);
       for (const e of m.entries) n += lenField(entrySize(e));
       return n;
     }
@@ -314,6 +314,7 @@ function writeBody(w: ProtoWriter, m: Message): void {
         writeEntry(w, e);
       }
       w.u64(32, m.commit);
+      if (m.quiet === true) w.bool(40, true);
       return;
     case 'appendResponse':
       w.bool(8, m.reject);
@@ -646,6 +647,7 @@ function readBody(r: ProtoReader, end: number, field: number, term: number, from
   let b = 0; // field 2 (varint)
   let c = 0; // field 3 (varint)
   let d = 0; // field 4 (varint)
+  let e = 0; // field 5 (varint)
   let s = ''; // the string field
   let data = EMPTY;
   let entries: Entry[] | undefined;
@@ -660,6 +662,7 @@ function readBody(r: ProtoReader, end: number, field: number, term: number, from
       else if (f === 2) b = r.varint();
       else if (f === 3) c = r.varint();
       else if (f === 4) d = r.varint();
+      else if (f === 5) e = r.varint();
       else r.skip(wt);
     } else if (wt === 2) {
       if (field === 10 && f === 3) (entries ??= []).push(readEntry(r, r.delimited()));
@@ -673,7 +676,9 @@ function readBody(r: ProtoReader, end: number, field: number, term: number, from
   r.end = outer;
   switch (field) {
     case 10:
-      return { type: 'append', term, from, to, prevIndex: a, prevTerm: b, entries: entries ?? [], commit: d };
+      return e !== 0
+        ? { type: 'append', term, from, to, prevIndex: a, prevTerm: b, entries: entries ?? [], commit: d, quiet: true }
+        : { type: 'append', term, from, to, prevIndex: a, prevTerm: b, entries: entries ?? [], commit: d };
     case 11:
       return { type: 'appendResponse', term, from, to, reject: a !== 0, index: b, hintIndex: c, hintTerm: d };
     case 12:

@@ -102,6 +102,12 @@ export interface AppendMessage extends MessageBase {
   entries: Entry[];
   /** Leader's commit index. */
   commit: number;
+  /**
+   * Set on an append without entries to a follower the leader already replicates to: it only
+   * carries the commit index, and the follower answers it only to reject it (a log that does not
+   * match). Absent means false.
+   */
+  quiet?: boolean;
 }
 
 /** Follower → leader: the outcome of an append. */

@@ -49,14 +49,18 @@ const head = { term: u64, from: id, to: id };
 
 /** One arbitrary per message variant, so each is exercised on its own. */
 export const messageArbs: Record<Message['type'], fc.Arbitrary<Message>> = {
-  append: fc.record({
-    type: fc.constant('append' as const),
-    ...head,
-    prevIndex: u64,
-    prevTerm: u64,
-    entries: fc.array(entryArb, { maxLength: 4 }),
-    commit: u64,
-  }),
+  append: fc.record(
+    {
+      type: fc.constant('append' as const),
+      ...head,
+      prevIndex: u64,
+      prevTerm: u64,
+      entries: fc.array(entryArb, { maxLength: 4 }),
+      commit: u64,
+      quiet: fc.constant(true),
+    },
+    { requiredKeys: ['type', 'term', 'from', 'to', 'prevIndex', 'prevTerm', 'entries', 'commit'] },
+  ),
   appendResponse: fc.record({
     type: fc.constant('appendResponse' as const),
     ...head,

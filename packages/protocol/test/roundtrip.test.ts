@@ -70,7 +70,7 @@ function toGenerated(m: Message): raftfleet.raft.Message.$Properties {
   const head = { term: m.term, from: m.from, to: m.to };
   switch (m.type) {
     case 'append':
-      return { ...head, append: { prevIndex: m.prevIndex, prevTerm: m.prevTerm, entries: m.entries, commit: m.commit } };
+      return { ...head, append: { prevIndex: m.prevIndex, prevTerm: m.prevTerm, entries: m.entries, commit: m.commit, ...(m.quiet === true ? { quiet: true } : {}) } };
     case 'appendResponse':
       return { ...head, appendResponse: { reject: m.reject, index: m.index, hintIndex: m.hintIndex, hintTerm: m.hintTerm } };
     case 'vote':

@@ -1006,19 +1006,31 @@ export class Host {
     this.sendMessages([...early]);
 
     // Entries, votes, terms and membership must be durable before anything that depends on them is
-    // sent or applied. A batch that only moves commit indexes need not be written at all (etcd's
-    // mustSync rule goes further than not syncing it): a lost commit index is relearned from the
-    // leader, and a restarted member replays from its snapshot up to whatever commit index it finds.
-    // Such hard states ride on a later write, or are written by themselves after LAZY_COMMIT_TICKS.
-    if (writes.size > 0) {
-      let durable = work.some((w) => w.rd.mustSync);
-      for (const gw of writes.values()) if (gw.confState !== undefined || gw.meta !== undefined) durable = true;
-      if (durable || this.lazyCommitsDue()) {
-        await this.o.storage.write({ writes: this.takeLazyHardStates(writes), durable });
-      } else {
-        if (this.lazyHardStates.size === 0) this.lazySince = this.hostTick;
-        for (const [r, gw] of writes) this.lazyHardStates.set(r, gw.hardState!);
+    // sent or applied. A hard state that only moves the commit index need not be written at all
+    // (etcd's mustSync rule goes further than not syncing it): a lost commit index is relearned from
+    // the leader, and a restarted member replays from its snapshot up to whatever commit index it
+    // finds. Such hard states are kept back, the newest per group, and written every
+    // LAZY_COMMIT_TICKS with whatever write comes then: a busy group writes its commit index a few
+    // times a second instead of with every entry.
+    let durable = false;
+    for (const w of work) if (w.rd.mustSync) durable = true;
+    for (const [r, gw] of writes) {
+      if (gw.confState !== undefined || gw.meta !== undefined) durable = true;
+      const hs = gw.hardState;
+      if (hs === undefined) continue;
+      const prev = r.lastHardState;
+      r.lastHardState = hs;
+      if (prev === undefined || prev.term !== hs.term || prev.vote !== hs.vote) {
+        this.lazyHardStates.delete(r); // this one is newer
+        continue;
       }
+      if (this.lazyHardStates.size === 0) this.lazySince = this.hostTick;
+      this.lazyHardStates.set(r, hs);
+      delete gw.hardState;
+      if (gw.entries === undefined && gw.confState === undefined) writes.delete(r);
+    }
+    if (writes.size > 0 || this.lazyCommitsDue()) {
+      await this.o.storage.write({ writes: this.lazyCommitsDue() ? this.takeLazyHardStates(writes) : [...writes.values()], durable });
     }
 
     // Send the rest (everything that depends on what was just made durable): one batch per node.
@@ -1511,6 +1523,12 @@ export class Host {
       idle = ns !== undefined && !ns.down && st.commit === st.lastIndex && r.applied === st.commit;
     }
     const same = st.term === r.idleTerm && st.lastIndex === r.idleLast && st.commit === r.idleCommit && st.role === r.idleRole && st.leader === r.idleLeader;
+    if (idle && ticks === 1 && !same) {
+      // Nothing left to tell anyone: go quiet now rather than after one more tick of heartbeats.
+      r.quiescent = true;
+      this.awake.delete(r);
+      return;
+    }
     if (idle && same) r.idleTicks++;
     else {
       r.idleTicks = 0;

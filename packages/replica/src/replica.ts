@@ -1,7 +1,7 @@
 // One member of one group on this node: its Raft core, state machine, retained-results
 // table and the callers waiting on it. The Host drives every Replica from one loop.
 import type { LogReader, RaftNode, Role } from '@raftfleet/core';
-import type { ConfState, Entry, Snapshot } from '@raftfleet/protocol';
+import type { ConfState, Entry, HardState, Snapshot } from '@raftfleet/protocol';
 import { ClientTable, type ClientTableImage, type Outcome } from './client-table.js';
 import { msgpackCodec, type Codec } from './codec.js';
 import { decodeBatch, decodeCommand, decodeSnapshotPayload, encodeSnapshotPayload, isBatch } from './envelope.js';
@@ -120,6 +120,8 @@ export class Replica {
   applied = 0;
   snapshotIndex = 0;
   snapshotTerm = 0;
+  /** The newest hard state handed to storage, or kept back to be written later (see Host.passOnce). */
+  lastHardState: HardState | undefined;
   bytesSinceSnapshot = 0;
   table: ClientTable;
   readonly codec: Codec<any>;

@@ -61,7 +61,7 @@ export class MemWire implements Wire {
 
   send(to: string, envelopes: Envelope[]): boolean {
     this.net.sent.set(this.node, (this.net.sent.get(this.node) ?? 0) + envelopes.length);
-    if (this.net.record) for (const e of envelopes) this.net.sentTypes.push({ from: this.node, to, group: e.group, type: e.message.type });
+    if (this.net.record) for (const e of envelopes) this.net.sentTypes.push({ from: this.node, to, group: e.group, type: e.message.type === 'append' && e.message.quiet === true ? 'append(quiet)' : e.message.type });
     if (!this.net.reachable(this.node, to)) return true; // dropped silently, like a lossy network
     const target = this.net.endpoints.get(to)!;
     setImmediate(() => {
