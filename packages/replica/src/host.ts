@@ -326,7 +326,10 @@ export class Host {
         this.o.logger.warn({ node: this.o.nodeId, err: String(e) }, 'commit indexes not written at stop');
       });
     }
-    for (const r of this.replicas.values()) r.failAll(() => new StoppedError(this.o.nodeId));
+    for (const r of this.replicas.values()) {
+      r.attached = false;
+      r.failAll(() => new StoppedError(this.o.nodeId));
+    }
     this.replicas.clear();
     this.awake.clear();
     this.dirty.clear();
@@ -342,7 +345,10 @@ export class Host {
     this.running = false;
     this.failedWith = cause;
     this.o.clock.clearInterval(this.timer);
-    for (const r of this.replicas.values()) r.failAll(() => cause);
+    for (const r of this.replicas.values()) {
+      r.attached = false;
+      r.failAll(() => cause);
+    }
     this.replicas.clear();
     this.awake.clear();
     this.dirty.clear();
@@ -423,6 +429,9 @@ export class Host {
     r.conf = { voters: [...conf.voters], learners: [...conf.learners] };
     r.wasMember = confMembers(conf).includes(r.memberId);
     r.core = this.buildCore(r, conf);
+    const replaced = this.replicas.get(r.group);
+    if (replaced !== undefined) replaced.attached = false;
+    r.attached = true;
     this.replicas.set(r.group, r);
     this.trackNodes(r.conf);
     this.wake(r);
@@ -951,7 +960,7 @@ export class Host {
     const dirty = [...this.dirty];
     this.dirty.clear();
     for (const r of dirty) {
-      if (this.replicas.get(r.group) !== r) continue;
+      if (!r.attached) continue;
       this.flush(r);
       const gw: GroupWrite = { group: r.group };
       let write = false;
@@ -1064,7 +1073,7 @@ export class Host {
   /** The group writes of `writes` plus the hard states kept back by lazy commit-index writes, which it clears. */
   private takeLazyHardStates(writes: Map<Replica, GroupWrite>): GroupWrite[] {
     for (const [r, hardState] of this.lazyHardStates) {
-      if (this.replicas.get(r.group) !== r) continue;
+      if (!r.attached) continue;
       const gw = writes.get(r);
       if (gw === undefined) writes.set(r, { group: r.group, hardState });
       else gw.hardState ??= hardState;
@@ -1339,7 +1348,7 @@ export class Host {
 
   /** Watchers and snapshots, for members that had no Ready this pass too. */
   private housekeep(r: Replica): Promise<void> | undefined {
-    if (this.replicas.get(r.group) !== r) return undefined;
+    if (!r.attached) return undefined;
     this.runWatchers(r);
     if (
       r.applied > r.snapshotIndex &&
@@ -1419,14 +1428,14 @@ export class Host {
     } finally {
       this.outgoing.delete(key);
     }
-    if (this.replicas.get(r.group) === r) this.enqueue(r, () => r.core.reportSnapshot(m.to, ok));
+    if (r.attached) this.enqueue(r, () => r.core.reportSnapshot(m.to, ok));
   }
 
   private tickOnce(): void {
     this.hostTick++;
     const now = this.o.clock.now();
     for (const r of [...this.awake]) {
-      if (this.replicas.get(r.group) !== r) {
+      if (!r.attached) {
         this.awake.delete(r);
         continue;
       }
@@ -1458,24 +1467,8 @@ export class Host {
   private expire(r: Replica, now: number): void {
     // A snapshot stream whose sender went silent is abandoned (the leader will send a new one).
     if (r.incoming !== undefined && this.hostTick - r.incoming.at > 2 * this.o.electionTicks) r.incoming = undefined;
-    for (const [index, w] of r.waiters) {
-      if (w.callers.every((c) => c.deadline > now)) continue;
-      w.callers = w.callers.filter((c) => {
-        if (c.deadline > now) return true;
-        c.reject(new TimeoutError(r.group, 'command'));
-        return false;
-      });
-      if (w.callers.length === 0) r.waiters.delete(index);
-    }
-    for (const [ctx, ws] of r.readsByCtx) {
-      const live = ws.filter((w) => {
-        if (w.deadline > now) return true;
-        w.reject(new TimeoutError(r.group, 'query'));
-        return false;
-      });
-      if (live.length === 0) r.readsByCtx.delete(ctx);
-      else r.readsByCtx.set(ctx, live);
-    }
+    if (r.waiters.size > 0) this.expireCommands(r, now);
+    if (r.readsByCtx.size > 0) this.expireReads(r, now);
     if (r.readsWaitingApply.length > 0) {
       r.readsWaitingApply = r.readsWaitingApply.filter((w) => {
         if (w.deadline > now) return true;
@@ -1493,12 +1486,36 @@ export class Host {
     }
   }
 
+  private expireCommands(r: Replica, now: number): void {
+    for (const [index, w] of r.waiters) {
+      if (w.callers.every((c) => c.deadline > now)) continue;
+      w.callers = w.callers.filter((c) => {
+        if (c.deadline > now) return true;
+        c.reject(new TimeoutError(r.group, 'command'));
+        return false;
+      });
+      if (w.callers.length === 0) r.waiters.delete(index);
+    }
+  }
+
+  private expireReads(r: Replica, now: number): void {
+    for (const [ctx, ws] of r.readsByCtx) {
+      const live = ws.filter((w) => {
+        if (w.deadline > now) return true;
+        w.reject(new TimeoutError(r.group, 'query'));
+        return false;
+      });
+      if (live.length === 0) r.readsByCtx.delete(ctx);
+      else r.readsByCtx.set(ctx, live);
+    }
+  }
+
   /**
    * The quiescence rule: a member stops ticking after `quiesceTicks` ticks in which nothing changed
    * (term, last index, commit, role, leader) and nobody waits on it, when it is either a leader whose
    * followers all match its last index and live on nodes that answer, or a follower of a known leader on a live node with
    * everything applied. A leader that has also sent every follower the final commit index (the
-   * core says it is idle) has nothing left to tell them and stops after one such tick: its
+   * core says it is idle) has nothing left to tell them and stops at its next tick: its
    * heartbeats are what an awake group costs its peers. Any message, proposal, read, membership
    * call or a peer-down of a node hosting one of its members wakes it.
    */
@@ -1586,7 +1603,8 @@ export class Host {
   }
 
   private destroy(r: Replica, reason = 'member removed from its group; deleting its data'): Promise<void> {
-    if (this.replicas.get(r.group) !== r) return Promise.resolve();
+    if (!r.attached) return Promise.resolve();
+    r.attached = false;
     this.replicas.delete(r.group);
     this.awake.delete(r);
     this.dirty.delete(r);

@@ -144,6 +144,8 @@ export class Replica {
   /** Whether this member is the one chosen to campaign first in the fast failover under way. */
   failoverChosen = false;
 
+  /** Whether this is the host's replica of its group (false once deleted, replaced or the host stopped). */
+  attached = false;
   quiescent = false;
   /** Woken from quiescence since the last tick: the next tick does not tick the core. */
   skipTick = false;
