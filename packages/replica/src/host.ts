@@ -188,7 +188,7 @@ const FAILOVER_RETRIES = 3;
 
 /**
  * Longest a hard state whose only change is the commit index waits, in ticks, for a write to ride
- * on (see passOnce) before it is written by itself.
+ * on (see keepBack) before it is written by itself.
  */
 const LAZY_COMMIT_TICKS = 10;
 
@@ -211,7 +211,7 @@ export class Host {
   private readonly outgoing = new Set<string>();
   /** Received batches with the sender's down count at receipt (-1: a node we do not track). */
   private inbox: Array<[string, Envelope[], number]> = [];
-  /** Hard states that only moved the commit index, not yet written (see passOnce); since `lazySince`. */
+  /** Hard states that only moved the commit index, not yet written (see keepBack); since `lazySince`. */
   private readonly lazyHardStates = new Map<Replica, HardState>();
   private lazySince = 0;
   private actions: Array<() => Promise<void>> = [];
@@ -971,7 +971,7 @@ export class Host {
           gw.entries = rd.entries;
           write = true;
         }
-        if (rd.hardState !== undefined) {
+        if (rd.hardState !== undefined && !this.keepBack(r, rd.hardState)) {
           gw.hardState = rd.hardState;
           write = true;
         }
@@ -1015,29 +1015,10 @@ export class Host {
     this.sendMessages([...early]);
 
     // Entries, votes, terms and membership must be durable before anything that depends on them is
-    // sent or applied. A hard state that only moves the commit index need not be written at all
-    // (etcd's mustSync rule goes further than not syncing it): a lost commit index is relearned from
-    // the leader, and a restarted member replays from its snapshot up to whatever commit index it
-    // finds. Such hard states are kept back, the newest per group, and written every
-    // LAZY_COMMIT_TICKS with whatever write comes then: a busy group writes its commit index a few
-    // times a second instead of with every entry.
+    // sent or applied; hard states that only move the commit index were kept back (see keepBack).
     let durable = false;
     for (const w of work) if (w.rd.mustSync) durable = true;
-    for (const [r, gw] of writes) {
-      if (gw.confState !== undefined || gw.meta !== undefined) durable = true;
-      const hs = gw.hardState;
-      if (hs === undefined) continue;
-      const prev = r.lastHardState;
-      r.lastHardState = hs;
-      if (prev === undefined || prev.term !== hs.term || prev.vote !== hs.vote) {
-        this.lazyHardStates.delete(r); // this one is newer
-        continue;
-      }
-      if (this.lazyHardStates.size === 0) this.lazySince = this.hostTick;
-      this.lazyHardStates.set(r, hs);
-      delete gw.hardState;
-      if (gw.entries === undefined && gw.confState === undefined) writes.delete(r);
-    }
+    for (const gw of writes.values()) if (gw.confState !== undefined || gw.meta !== undefined) durable = true;
     if (writes.size > 0 || this.lazyCommitsDue()) {
       await this.o.storage.write({ writes: this.lazyCommitsDue() ? this.takeLazyHardStates(writes) : [...writes.values()], durable });
     }
@@ -1065,7 +1046,27 @@ export class Host {
     return true;
   }
 
-  /** Whether hard states kept back (see passOnce) have waited LAZY_COMMIT_TICKS for a write to ride on. */
+  /**
+   * Keeps back `hs`, the newest hard state of `r`, when it only moves the commit index; false when
+   * it must be written now (a new term or vote). A commit index need not be written at all (etcd's
+   * mustSync rule goes further than not syncing it): a lost one is relearned from the leader, and a
+   * restarted member replays from its snapshot up to whatever commit index it finds. Kept-back hard
+   * states, the newest per group, are written every LAZY_COMMIT_TICKS with whatever write comes
+   * then: a busy group writes its commit index a few times a second instead of with every entry.
+   */
+  private keepBack(r: Replica, hs: HardState): boolean {
+    const prev = r.lastHardState;
+    r.lastHardState = hs;
+    if (prev === undefined || prev.term !== hs.term || prev.vote !== hs.vote) {
+      this.lazyHardStates.delete(r); // this one is newer
+      return false;
+    }
+    if (this.lazyHardStates.size === 0) this.lazySince = this.hostTick;
+    this.lazyHardStates.set(r, hs);
+    return true;
+  }
+
+  /** Whether hard states kept back (see keepBack) have waited LAZY_COMMIT_TICKS for a write to ride on. */
   private lazyCommitsDue(): boolean {
     return this.lazyHardStates.size > 0 && this.hostTick - this.lazySince >= LAZY_COMMIT_TICKS;
   }
