@@ -1,0 +1,122 @@
+// Many lightly loaded groups: 3 hosts in one process, GROUPS groups of three members, closed-loop
+// writers keeping IN_FLIGHT commands in flight spread over all of them (writer k increments groups
+// k, k + IN_FLIGHT, ...), so each group has at most one command in flight: the shape of the fleet's
+// throughput scenario without client protocol and TCP. Reports commands/s, process CPU per command
+// (all three hosts) and the raft messages a command costs, by type.
+// Run: node --import tsx bench/many-groups.ts  (writes <repo>/results/replica-many-groups.json)
+// BENCH_GROUPS (1000), BENCH_IN_FLIGHT (512), BENCH_SECONDS (5), BENCH_STORAGE (lmdb,memory).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Envelope } from '@raftfleet/protocol';
+import type { RaftStorage } from '@raftfleet/storage';
+import { openLmdbStorage } from '@raftfleet/storage-lmdb';
+import { MemoryStorage } from '@raftfleet/storage-memory';
+import { MemoryNetwork } from '@raftfleet/transport-memory';
+import { Host, counterMachine } from '../src/index.js';
+
+const NODES = ['a', 'b', 'c'];
+const GROUPS = Number(process.env.BENCH_GROUPS ?? 1000);
+const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 512);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+
+interface Row {
+  storage: string;
+  groups: number;
+  inFlight: number;
+  commandsPerSec: number;
+  cpuMicrosPerCommand: number;
+  messagesPerCommand: number;
+  byType: Record<string, number>;
+}
+
+/** The name a message is counted under: appends split by whether they carry entries or are quiet. */
+function kindOf(e: Envelope): string {
+  const m = e.message;
+  if (m.type !== 'append') return m.type;
+  if (m.entries.length > 0) return 'append (entries)';
+  return m.quiet === true ? 'append (quiet)' : 'append (empty)';
+}
+
+async function run(storageKind: 'lmdb' | 'memory'): Promise<Row> {
+  const dir = mkdtempSync(join(tmpdir(), 'replica-many-'));
+  const net = new MemoryNetwork({ mode: 'timers' });
+  const transports = NODES.map((id) => net.transport(id));
+  for (const t of transports) for (const other of NODES) if (other !== t.nodeId) t.addPeer(other, `mem://${other}`);
+  for (const t of transports) await t.start();
+  const counts = new Map<string, number>();
+  let counting = false;
+  for (const t of transports) {
+    const send = t.send.bind(t);
+    t.send = (node: string, envelopes: Envelope[]): boolean => {
+      if (counting) for (const e of envelopes) counts.set(kindOf(e), (counts.get(kindOf(e)) ?? 0) + 1);
+      return send(node, envelopes);
+    };
+  }
+  const stores: RaftStorage[] = [];
+  const hosts: Host[] = [];
+  for (const [i, id] of NODES.entries()) {
+    const storage = storageKind === 'lmdb' ? await openLmdbStorage({ path: join(dir, id) }) : MemoryStorage.open();
+    stores.push(storage);
+    const host = new Host({ nodeId: id, storage, transport: transports[i]!, tickMs: 50, machines: [counterMachine], seed: 7 + i });
+    await host.start();
+    hosts.push(host);
+  }
+  const names = Array.from({ length: GROUPS }, (_, g) => `g${g}`);
+  for (const name of names) for (const h of hosts) await h.createGroup(name, 'counter', { members: NODES });
+  const leaderOf = (name: string) => hosts.find((h) => h.status(name).role === 'leader');
+  while (!names.every((n) => leaderOf(n) !== undefined)) await new Promise((r) => setTimeout(r, 50));
+  const leaders = names.map((n) => leaderOf(n)!);
+  for (const [g, name] of names.entries()) await leaders[g]!.command(name, { op: 'inc' });
+
+  let count = 0;
+  let stop = false;
+  const writer = async (k: number): Promise<void> => {
+    for (let g = k % GROUPS; !stop; g = g + IN_FLIGHT < GROUPS ? g + IN_FLIGHT : k % GROUPS) {
+      await leaders[g]!.command(names[g]!, { op: 'inc' }, { deadline: Date.now() + 30_000 });
+      count++;
+    }
+  };
+  counting = true;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const writers = Array.from({ length: IN_FLIGHT }, (_, k) => writer(k));
+  await new Promise((r) => setTimeout(r, SECONDS * 1000));
+  stop = true;
+  await Promise.all(writers);
+  counting = false;
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  for (const h of hosts) await h.stop();
+  for (const t of transports) await t.close();
+  for (const s of stores) await s.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  const byType: Record<string, number> = {};
+  let messages = 0;
+  for (const [kind, n] of [...counts].sort()) {
+    byType[kind] = Number((n / count).toFixed(2));
+    messages += n;
+  }
+  return {
+    storage: storageKind,
+    groups: GROUPS,
+    inFlight: IN_FLIGHT,
+    commandsPerSec: Math.round(count / elapsed),
+    cpuMicrosPerCommand: Math.round((cpu.user + cpu.system) / count),
+    messagesPerCommand: Number((messages / count).toFixed(2)),
+    byType,
+  };
+}
+
+const rows: Row[] = [];
+for (const kind of (process.env.BENCH_STORAGE ?? 'lmdb,memory').split(',')) {
+  const row = await run(kind === 'memory' ? 'memory' : 'lmdb');
+  rows.push(row);
+  console.log(JSON.stringify(row));
+}
+console.table(rows.map(({ byType, ...r }) => r));
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+mkdirSync(join(root, 'results'), { recursive: true });
+writeFileSync(join(root, 'results', 'replica-many-groups.json'), JSON.stringify({ bench: 'replica-many-groups', date: new Date().toISOString(), rows }, null, 2));
