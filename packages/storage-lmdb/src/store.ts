@@ -170,6 +170,8 @@ const MAX_PENDING_BYTES = 64 * 1024 * 1024;
  * with the log's), and reads of entries not committed yet look through a bounded overlay.
  */
 const LOGGED_COMMIT_DELAY_MS = 100;
+/** How long close() still waits for lmdb once a commit failed (see unlessFailed). */
+const FAILED_CLOSE_GRACE_MS = 200;
 const LOGGED_COMMIT_WORKS = 256;
 
 /** The encoded value of a pending (not yet committed) entry, if a pending write holds it. */
@@ -324,6 +326,11 @@ export class LmdbStorage implements RaftStorage {
   private pendingBytes = 0;
   private readonly counters: LmdbStorageStats = { commits: 0, writes: 0, entries: 0, replayed: 0 };
   private failure: StorageError | undefined;
+  private failureSeen!: () => void;
+  /** Settles when a commit failure is recorded. */
+  private readonly failed = new Promise<void>((resolve) => {
+    this.failureSeen = resolve;
+  });
   /** An LMDB commit failed: later commits must not let the log be checkpointed past it. */
   private commitFailed = false;
   /** A full disk met by a commit nobody waited on: the next call reports it, later ones `failure`. */
@@ -610,11 +617,17 @@ export class LmdbStorage implements RaftStorage {
   }
 
   private async fail(error: unknown): Promise<never> {
+    // lmdb rejects a failed commit's `commitError` later with the cause. commitFailure reads it for
+    // the first failure only: observe it always, or a second failed commit (a transaction queued
+    // behind the first) leaves an unhandled rejection that ends the process.
+    const detail = (error as { commitError?: Promise<unknown> } | null)?.commitError;
+    if (detail !== undefined) detail.catch(() => {});
     const typed = this.failure ?? (await commitFailure(this.path, error));
     if (this.failure === undefined) {
       this.failure = typed instanceof StorageFullError ? new StorageFailedError(this.path, typed) : typed;
       // Writes already acknowledged through the log did not see this commit fail: tell the next caller.
       if (this.wal !== undefined && typed instanceof StorageFullError) this.failureToReport = typed;
+      this.failureSeen();
     }
     throw typed;
   }
@@ -1093,26 +1106,38 @@ export class LmdbStorage implements RaftStorage {
     return { ...this.counters };
   }
 
+  /**
+   * Waits for `p` to settle, or, once a commit failed, at most FAILED_CLOSE_GRACE_MS more: after a
+   * failed commit lmdb may never finish a transaction queued behind it nor report a flush, and
+   * close() must still end.
+   */
+  private unlessFailed(p: Promise<unknown>): Promise<void> {
+    const settled = p.then(
+      () => undefined,
+      () => undefined,
+    );
+    const givenUp = this.failed.then(() => new Promise<void>((resolve) => setTimeout(resolve, FAILED_CLOSE_GRACE_MS)));
+    return Promise.race([settled, givenUp]);
+  }
+
   close(): Promise<void> {
     if (this.closed) return Promise.resolve();
     this.closing ??= (async () => {
       this.current?.startNow?.();
       const t = this.last;
       if (t !== undefined) {
-        // The last commit always settles; after a failed one, lmdb never reports a flush, so
-        // waiting for durability then would never end.
-        await t.committed.catch(() => {});
-        if (this.failure === undefined) await t.durable.catch(() => {});
+        await this.unlessFailed(t.committed);
+        if (this.failure === undefined) await this.unlessFailed(t.durable);
       }
       if (this.failure === undefined) {
-        await Promise.resolve(this.root.flushed).catch(() => {});
+        await this.unlessFailed(Promise.resolve(this.root.flushed));
         // Everything is in LMDB, durably: the log has nothing left to replay.
         await this.wal?.close(true);
         await this.root.close();
       } else {
         await this.wal?.close(false).catch(() => {});
         // After a failed commit lmdb's close waits for a flush that never comes: give it a moment, then let go.
-        await Promise.race([this.root.close().catch(() => {}), new Promise((r) => setTimeout(r, 200))]);
+        await this.unlessFailed(this.root.close());
       }
       this.closed = true;
       this.release();

@@ -32,6 +32,7 @@ async function openError(p: Promise<unknown>): Promise<AnyStorageError> {
 interface ChildResult {
   lines: Array<Record<string, unknown>>;
   code: number | null;
+  signal: NodeJS.Signals | null;
   stderr: string;
 }
 
@@ -45,7 +46,9 @@ function runChild(args: string[], options: { uid?: number; gid?: number; shell?:
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
     p.on('error', reject);
-    p.on('close', (code) => resolve({ lines: out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>), code, stderr: err }));
+    p.on('close', (code, signal) =>
+      resolve({ lines: out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>), code, signal, stderr: err }),
+    );
   });
 }
 
@@ -268,7 +271,7 @@ test('a full disk (file size limit) is a StorageFullError; what was acknowledged
   const acked = Number(first['acked']);
   t.true(acked > 10, `acked ${acked}`);
   t.deepEqual(r.lines[1], { after: 'ERR_STORAGE_FAILED' }, 'later writes are refused until the store is reopened');
-  t.deepEqual(r.lines[2], { closed: true });
+  t.deepEqual(r.lines[2], { closed: true }, `child exited with ${r.code ?? r.signal}: ${r.stderr.slice(-2000)}`);
   const s = await openLmdbStorage({ path: dir });
   t.true(s.lastIndex('big') >= acked);
   const all = s.entries('big', 1, acked + 1);
