@@ -87,7 +87,7 @@ export class MemberProgress {
   learner: boolean;
   /** Highest commit index sent to the member that it can apply (bounded by what the message covered). */
   commitSent = 0;
-  /** Whether an append went to the member since the last heartbeat round: it resets the member's election timer as a heartbeat would. */
+  /** Whether an append that asks for an answer (not a quiet one) went to the member since the last heartbeat round. */
   appendedSinceHeartbeat = false;
   /** Whether any append went to the member since the last heartbeat round (also one that is not answered). */
   sentSinceHeartbeat = false;

@@ -1004,16 +1004,16 @@ export class RawNode implements RaftNode {
     const last = this.log.lastIndex();
     for (const pr of this.prs.values()) {
       if (pr.id === this.id) continue;
-      const answered = pr.appendedSinceHeartbeat;
+      const asked = pr.appendedSinceHeartbeat;
       const sent = pr.sentSinceHeartbeat;
       const heard = pr.heardSinceHeartbeat;
       pr.appendedSinceHeartbeat = false;
       pr.sentSinceHeartbeat = false;
       pr.heardSinceHeartbeat = false;
       if (periodic && context === '' && pr.commitSent >= Math.min(pr.match, committed)) {
-        // Caught up: an append this round reset its election timer, and it answered (that append,
-        // or the one before it): the heartbeat has nothing left to do.
-        if (pr.match === last && (answered || (sent && heard))) continue;
+        // Caught up: an append this round reset its election timer, and its answer is on the way
+        // or an answer came this round: the heartbeat has nothing left to do.
+        if (pr.match === last && (asked || (sent && heard))) continue;
         // Appends in flight to a member that answers: their answers are on the way, and a lost
         // one shows as a round without an answer (or, with a later append, as its rejection).
         if (pr.match < last && pr.state === 'replicate' && (sent || heard)) continue;

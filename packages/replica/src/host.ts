@@ -187,8 +187,8 @@ const FAILOVER_STAGGER_TICKS = 2;
 const FAILOVER_RETRIES = 3;
 
 /**
- * Longest a hard state whose only change is the commit index waits, in ticks, for a write to ride
- * on (see keepBack) before it is written by itself.
+ * How long, in ticks, a hard state whose only change is the commit index is kept back (see
+ * keepBack) before it is written: with whatever else is written then, or by itself.
  */
 const LAZY_COMMIT_TICKS = 10;
 
@@ -1066,7 +1066,7 @@ export class Host {
     return true;
   }
 
-  /** Whether hard states kept back (see keepBack) have waited LAZY_COMMIT_TICKS for a write to ride on. */
+  /** Whether hard states kept back (see keepBack) have waited LAZY_COMMIT_TICKS. */
   private lazyCommitsDue(): boolean {
     return this.lazyHardStates.size > 0 && this.hostTick - this.lazySince >= LAZY_COMMIT_TICKS;
   }
@@ -1528,25 +1528,23 @@ export class Host {
     }
     const st = r.core.basicStatus();
     let idle = false;
-    let ticks = this.o.quiesceTicks;
     if (st.role === 'leader') {
       idle = st.commit === st.lastIndex && r.applied === st.commit && st.leadTransferee === '' && st.replicated;
       if (idle) {
         for (const v of r.conf.voters) if (!this.memberNodeUp(r, v)) idle = false;
         for (const l of r.conf.learners) if (!this.memberNodeUp(r, l)) idle = false;
       }
-      if (idle && r.core.isIdle?.() === true) ticks = 1;
+      if (idle && r.core.isIdle?.() === true) {
+        // Every follower was sent the final commit index: nothing left to tell anyone.
+        r.quiescent = true;
+        this.awake.delete(r);
+        return;
+      }
     } else if (st.role === 'follower' && st.leader !== '' && st.leader !== r.memberId) {
       const ns = this.nodes.get(nodeOfMember(st.leader));
       idle = ns !== undefined && !ns.down && st.commit === st.lastIndex && r.applied === st.commit;
     }
     const same = st.term === r.idleTerm && st.lastIndex === r.idleLast && st.commit === r.idleCommit && st.role === r.idleRole && st.leader === r.idleLeader;
-    if (idle && ticks === 1 && !same) {
-      // Nothing left to tell anyone: go quiet now rather than after one more tick of heartbeats.
-      r.quiescent = true;
-      this.awake.delete(r);
-      return;
-    }
     if (idle && same) r.idleTicks++;
     else {
       r.idleTicks = 0;
@@ -1556,7 +1554,7 @@ export class Host {
       r.idleRole = st.role;
       r.idleLeader = st.leader;
     }
-    if (r.idleTicks >= ticks) {
+    if (r.idleTicks >= this.o.quiesceTicks) {
       r.quiescent = true;
       this.awake.delete(r);
     }
