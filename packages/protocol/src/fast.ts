@@ -1,7 +1,7 @@
 // Hand-written protobuf codec for the hot types (Entry, Message, Envelope, Batch), byte-compatible with raft.proto.
 // The generated code allocates an intermediate object graph per message; this path reads and writes plain values directly.
 import { DecodeError } from './errors.js';
-import type { Batch, ConfState, Entry, EntryType, Envelope, Message, Snapshot, SnapshotMeta } from './types.js';
+import type { AppendMessage, Batch, ConfState, Entry, EntryType, Envelope, Message, Snapshot, SnapshotMeta } from './types.js';
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 const TWO_32 = 0x100000000;
@@ -675,10 +675,11 @@ function readBody(r: ProtoReader, end: number, field: number, term: number, from
   }
   r.end = outer;
   switch (field) {
-    case 10:
-      return e !== 0
-        ? { type: 'append', term, from, to, prevIndex: a, prevTerm: b, entries: entries ?? [], commit: d, quiet: true }
-        : { type: 'append', term, from, to, prevIndex: a, prevTerm: b, entries: entries ?? [], commit: d };
+    case 10: {
+      const m: AppendMessage = { type: 'append', term, from, to, prevIndex: a, prevTerm: b, entries: entries ?? [], commit: d };
+      if (e !== 0) m.quiet = true;
+      return m;
+    }
     case 11:
       return { type: 'appendResponse', term, from, to, reject: a !== 0, index: b, hintIndex: c, hintTerm: d };
     case 12:

@@ -1019,8 +1019,9 @@ export class Host {
     let durable = false;
     for (const w of work) if (w.rd.mustSync) durable = true;
     for (const gw of writes.values()) if (gw.confState !== undefined || gw.meta !== undefined) durable = true;
-    if (writes.size > 0 || this.lazyCommitsDue()) {
-      await this.o.storage.write({ writes: this.lazyCommitsDue() ? this.takeLazyHardStates(writes) : [...writes.values()], durable });
+    const lazyDue = this.lazyCommitsDue();
+    if (writes.size > 0 || lazyDue) {
+      await this.o.storage.write({ writes: lazyDue ? this.takeLazyHardStates(writes) : [...writes.values()], durable });
     }
 
     // Send the rest (everything that depends on what was just made durable): one batch per node.

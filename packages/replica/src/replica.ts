@@ -120,7 +120,7 @@ export class Replica {
   applied = 0;
   snapshotIndex = 0;
   snapshotTerm = 0;
-  /** The newest hard state handed to storage, or kept back to be written later (see Host.passOnce). */
+  /** The newest hard state handed to storage, or kept back to be written later (see Host.keepBack). */
   lastHardState: HardState | undefined;
   bytesSinceSnapshot = 0;
   table: ClientTable;

@@ -179,16 +179,22 @@ export function looksFull(dir: string, file: string): boolean {
 
 const FULL_CODES = new Set([5 /* EIO: LMDB's short write */, 27 /* EFBIG */, 28 /* ENOSPC */, 122 /* EDQUOT */]);
 
-/** Turns a failed commit into {@link StorageFullError} when the disk is full, otherwise {@link StorageFailedError}. */
-export async function commitFailure(dir: string, error: unknown): Promise<StorageError> {
-  let cause: unknown = error;
+/**
+ * What made a commit fail: lmdb rejects the failed commit's `commitError` later with the cause.
+ * Call it for every failed commit, also one whose cause is not needed: an unobserved
+ * `commitError` is an unhandled rejection, which ends the process.
+ */
+export function commitCause(error: unknown): Promise<unknown> {
   const detail = (error as { commitError?: Promise<unknown> } | null)?.commitError;
-  if (detail !== undefined) {
-    cause = await detail.then(
-      () => error,
-      (e: unknown) => e,
-    );
-  }
+  if (detail === undefined) return Promise.resolve(error);
+  return detail.then(
+    () => error,
+    (e: unknown) => e,
+  );
+}
+
+/** Turns the cause of a failed commit into {@link StorageFullError} when the disk is full, otherwise {@link StorageFailedError}. */
+export function commitFailure(dir: string, cause: unknown): StorageError {
   const code = (cause as { code?: unknown } | null)?.code;
   const errno = typeof code === 'number' ? code : code === 'ENOSPC' ? 28 : code === 'EFBIG' ? 27 : undefined;
   if (errno !== undefined && FULL_CODES.has(errno) && looksFull(dir, path.join(dir, 'data.mdb'))) {

@@ -47,7 +47,7 @@ import {
   snapKey,
   writeLogKey,
 } from './codec.js';
-import { checkDataFile, claimDirectory, commitFailure, prepareDirectory } from './guard.js';
+import { checkDataFile, claimDirectory, commitCause, commitFailure, prepareDirectory } from './guard.js';
 import { WAL_DIR, WriteAheadLog, readWal } from './wal.js';
 
 /** Options of {@link openLmdbStorage}. */
@@ -617,12 +617,9 @@ export class LmdbStorage implements RaftStorage {
   }
 
   private async fail(error: unknown): Promise<never> {
-    // lmdb rejects a failed commit's `commitError` later with the cause. commitFailure reads it for
-    // the first failure only: observe it always, or a second failed commit (a transaction queued
-    // behind the first) leaves an unhandled rejection that ends the process.
-    const detail = (error as { commitError?: Promise<unknown> } | null)?.commitError;
-    if (detail !== undefined) detail.catch(() => {});
-    const typed = this.failure ?? (await commitFailure(this.path, error));
+    // Also after the first failure: a transaction queued behind it fails too (see commitCause).
+    const cause = await commitCause(error);
+    const typed = this.failure ?? commitFailure(this.path, cause);
     if (this.failure === undefined) {
       this.failure = typed instanceof StorageFullError ? new StorageFailedError(this.path, typed) : typed;
       // Writes already acknowledged through the log did not see this commit fail: tell the next caller.
