@@ -3,14 +3,14 @@
 // that stores it for good follows off the caller's path. On open, every record still in the log is
 // replayed into it; segments whose records LMDB holds durably are deleted.
 //
-// A record: u32 length, u32 CRC-32 of the payload, then the payload (msgpack of [seq, ops]).
+// A record: u32 length, u32 CRC-32 of the payload, then the payload (see record.ts).
 // Segments are named after their first sequence number and pre-sized (sparse) so that an append
 // does not change the file's size: the synchronous write then has no metadata to flush. Zeros end a segment.
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { Packr } from 'msgpackr';
 import { CorruptStoreError } from '@raftfleet/storage';
+import { decodeRecord, encodeRecord, type RecordOp } from './record.js';
 
 /** Directory of the segments inside the data directory. */
 export const WAL_DIR = 'wal';
@@ -21,8 +21,6 @@ export const WAL_DIR = 'wal';
 const SEGMENT_BYTES = 4 * 1024 * 1024;
 const HEADER_BYTES = 8;
 const SEGMENT_RE = /^(\d{16})\.wal$/;
-
-const packr = new Packr({ useRecords: false, moreTypes: false });
 
 /** One replayed record. */
 export interface WalRecord {
@@ -96,7 +94,7 @@ export function readWal(dataDir: string): WalRecord[] {
       let seq: unknown;
       let ops: unknown;
       try {
-        [seq, ops] = packr.unpack(payload) as [unknown, unknown];
+        ({ seq, ops } = decodeRecord(payload));
       } catch (error) {
         throw new CorruptStoreError(file, `unreadable record at offset ${off}`, { cause: error });
       }
@@ -166,13 +164,13 @@ export class WriteAheadLog {
   }
 
   /** Queues the record of `ops` under `seq` (greater than any before). */
-  append(seq: number, ops: unknown[]): void {
-    const payload = packr.pack([seq, ops]);
-    const header = Buffer.allocUnsafe(HEADER_BYTES);
-    header.writeUInt32LE(payload.length, 0);
-    header.writeUInt32LE(crc32(payload), 4);
-    this.queue.push(header, payload);
-    this.queuedBytes += HEADER_BYTES + payload.length;
+  append(seq: number, ops: readonly RecordOp[]): void {
+    const record = encodeRecord(seq, ops, HEADER_BYTES);
+    const payload = record.subarray(HEADER_BYTES);
+    record.writeUInt32LE(payload.length, 0);
+    record.writeUInt32LE(crc32(payload), 4);
+    this.queue.push(record);
+    this.queuedBytes += record.length;
     this.queuedSeq = seq;
   }
 

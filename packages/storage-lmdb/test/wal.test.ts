@@ -2,10 +2,13 @@
 // a record cut short at the end of the newest segment is dropped; damage anywhere else is refused.
 import fs from 'node:fs';
 import path from 'node:path';
-import test from 'ava';
+import { crc32 } from 'node:zlib';
+import test, { type ExecutionContext } from 'ava';
+import { Packr } from 'msgpackr';
 import { EntryType, type Entry } from '@raftfleet/protocol';
 import { CorruptStoreError } from '@raftfleet/storage';
 import { openLmdbStorage } from '../src/index.js';
+import { decodeRecord } from '../src/record.js';
 import { entryData } from './fixtures/data.mjs';
 import { tempDir } from './helpers.js';
 
@@ -41,7 +44,11 @@ function copyDir(from: string, to: string): void {
   }
 }
 
-test('writes held only by the log are replayed into LMDB on open, in order, and the log starts afresh', async (t) => {
+/**
+ * Writes one of everything with the log on, gives a second directory only the log (rewritten by
+ * `rewriteLog`, if given), and checks that opening it replays every write, in order.
+ */
+async function replayEverything(t: ExecutionContext, rewriteLog?: (walDir: string) => void): Promise<void> {
   const a = tempDir();
   const b = tempDir();
   try {
@@ -61,6 +68,7 @@ test('writes held only by the log are replayed into LMDB on open, in order, and 
     // Everything is durable in the log; b gets the log without any of a's LMDB commits.
     copyDir(path.join(a, 'wal'), path.join(b, 'wal'));
     await s.close();
+    rewriteLog?.(path.join(b, 'wal'));
 
     const r = await openLmdbStorage({ path: b });
     try {
@@ -94,7 +102,36 @@ test('writes held only by the log are replayed into LMDB on open, in order, and 
     fs.rmSync(a, { recursive: true, force: true });
     fs.rmSync(b, { recursive: true, force: true });
   }
-});
+}
+
+/** Rewrites every record of the segments in `walDir` in the msgpack form older versions wrote. */
+function toMsgpackRecords(walDir: string): void {
+  let converted = 0;
+  const packr = new Packr({ useRecords: false, moreTypes: false });
+  for (const name of fs.readdirSync(walDir)) {
+    const bytes = fs.readFileSync(path.join(walDir, name));
+    const out = Buffer.alloc(bytes.length + 1024 * 1024);
+    let off = 0;
+    let to = 0;
+    while (off + 8 <= bytes.length && bytes.readUInt32LE(off) !== 0) {
+      const len = bytes.readUInt32LE(off);
+      const { seq, ops } = decodeRecord(bytes.subarray(off + 8, off + 8 + len));
+      const payload = packr.pack([seq, ops]);
+      out.writeUInt32LE(payload.length, to);
+      out.writeUInt32LE(crc32(payload), to + 4);
+      payload.copy(out, to + 8);
+      to += 8 + payload.length;
+      off += 8 + len;
+      converted++;
+    }
+    fs.writeFileSync(path.join(walDir, name), out);
+  }
+  if (converted === 0) throw new Error(`no record to rewrite in ${walDir}`);
+}
+
+test('writes held only by the log are replayed into LMDB on open, in order, and the log starts afresh', (t) => replayEverything(t));
+
+test('a log written by an older version (msgpack records) replays the same', (t) => replayEverything(t, toMsgpackRecords));
 
 test('a record cut short at the end of the newest segment is a write that never finished: dropped', (t) =>
   inTempDir(async (dir) => {
