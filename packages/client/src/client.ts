@@ -1,5 +1,6 @@
 // The client: finds a group's leader through any fleet node, caches it, follows redirects and retries
 // with jittered backoff inside the caller's deadline. Commands carry (clientId, seq) so retries apply once.
+import { CommandSequence } from '@raftfleet/protocol';
 import {
   FRAME_TOO_LARGE_CODE,
   FrameTooLargeError,
@@ -270,7 +271,7 @@ export class RaftfleetClient {
   private readonly counters: ClientStats = { attempts: 0, redirects: 0, retries: 0, leaderHints: 0, batched: 0 };
   private readonly unsubscribe: Array<() => void> = [];
   private cursor = 0;
-  private seq = 0;
+  private readonly sequence = new CommandSequence();
   private closed = false;
   private lastAuthFailure: { node: string; error: unknown } | undefined;
   /** Groups this client created recently: nodes whose registry view lags may not know them yet. */
@@ -354,12 +355,18 @@ export class RaftfleetClient {
   /** Applies a command to a group, exactly once even when retried, and resolves with the encoded result. */
   async commandRaw(group: string, command: Uint8Array, options: CallOptions = {}): Promise<Uint8Array> {
     checkName(group);
-    const seq = ++this.seq;
-    const body = await this.call(
-      { method: METHODS.command, group, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal },
-      (timeoutMs) => ({ group, command, clientId: this.clientId, seq, timeoutMs }),
-    );
-    return binField(body, 'result');
+    const seq = this.sequence.next();
+    try {
+      // Every attempt tells the group which answers this client has by then, so it drops their results.
+      const body = await this.call(
+        { method: METHODS.command, group, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal },
+        (timeoutMs) => ({ group, command, clientId: this.clientId, seq, acked: this.sequence.acked, timeoutMs }),
+      );
+      return binField(body, 'result');
+    } finally {
+      // Answered, or given up on: this seq is never sent again.
+      this.sequence.done(seq);
+    }
   }
 
   /** Answers a query on a group and resolves with the encoded answer. */

@@ -8,6 +8,15 @@ import { TcpTransport } from '@raftfleet/transport-tcp';
 import { connect, jsonCodec, GroupNotFoundError, CommandFailedError } from '../src/index.js';
 
 const clusterId = 'client-fleet-test';
+
+/** Waits (up to 5 s) until `check` holds; throws naming `what` otherwise. */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out: ${what}`);
+}
 const secret = 'client-fleet-secret';
 // JSON on both sides: the test does not depend on which msgpack flavour the node's default codec is.
 const counter = { ...counterMachine, codec: nodeJson };
@@ -53,6 +62,21 @@ test('commands, queries and admin calls against a real fleet; the leader node st
     t.deepEqual([...results].sort((a, b) => a - b), Array.from({ length: 200 }, (_, i) => before + i + 1));
     t.true(client.stats().batched > 0, JSON.stringify(client.stats()));
     t.is(await hits.query('get'), before + 200);
+    // Each command told the group which answers the client had: members keep the results of the
+    // commands still in flight at most, not every result since the group began.
+    await hits.command({ op: 'inc' });
+    for (const f of fleets) {
+      if (!f.host.hasGroup('hits')) continue;
+      await until(() => f.host.status('hits').applied >= f.host.status('hits').commit && f.host.status('hits').retainedResults <= 1, `${f.nodeId} drops acknowledged results`);
+    }
+    // A fleet node numbers and acknowledges its own commands the same way.
+    await Promise.all(Array.from({ length: 50 }, () => fleets[0]!.command('hits', { op: 'inc' })));
+    await fleets[0]!.command('hits', { op: 'inc' });
+    for (const f of fleets) {
+      if (!f.host.hasGroup('hits')) continue;
+      await until(() => f.host.status('hits').retainedResults <= 2, `${f.nodeId} drops the node's acknowledged results`);
+    }
+    t.is(await hits.query('get'), before + 252);
 
     // Stop the node that leads the group while commands keep coming.
     const leader = (await client.groups()).find((g) => g.name === 'hits')?.leader;
@@ -72,7 +96,7 @@ test('commands, queries and admin calls against a real fleet; the leader node st
     await load;
     t.is(acked, 31);
     // Exactly once: every acknowledged increment counted, none twice, though some were retried.
-    t.is(await hits.query('get'), 231);
+    t.is(await hits.query('get'), before + 252 + 30);
     t.not(client.cachedLeader('hits'), leader);
   } finally {
     await client.close();

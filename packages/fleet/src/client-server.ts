@@ -191,6 +191,10 @@ export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
     const seq = req['seq'];
     if (clientId !== undefined && clientId !== null && (typeof clientId !== 'string' || clientId === '')) throw new InvalidRequest('clientId must be a non-empty string');
     if (typeof clientId === 'string' && (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq <= 0)) throw new InvalidRequest('seq must be a positive integer');
+    const acked = req['acked'];
+    if (acked !== undefined && acked !== null && (typeof clientId !== 'string' || typeof acked !== 'number' || !Number.isSafeInteger(acked) || acked < 0 || acked > (seq as number))) {
+      throw new InvalidRequest('acked must be an integer from 0 to seq, with a clientId');
+    }
     const timeoutMs = timeout(req);
     const codec = fleet.knownCodec(group) ?? (await fleet.codecOf(group));
     let command: unknown;
@@ -205,6 +209,7 @@ export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
     if (typeof clientId === 'string') {
       options.clientId = clientId;
       options.seq = seq as number;
+      if (typeof acked === 'number') options.acked = acked;
     }
     const result = await fleet.command(group, command, options);
     return { group, body: withLeader(group, { result: codec.encode(result) }) };

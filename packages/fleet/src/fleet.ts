@@ -16,11 +16,13 @@ import {
   msgpackCodec,
   nodeOfMember,
   type Codec,
+  type CommandOptions,
   type Consistency,
   type GroupHooks,
   type GroupStatus,
   type StateMachine,
 } from '@raftfleet/replica';
+import { CommandSequence } from '@raftfleet/protocol';
 import { TransportError } from '@raftfleet/transport';
 import { pino, type Logger as PinoLogger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -84,6 +86,12 @@ export interface FleetCommandOptions {
   clientId?: string;
   /** Sequence number within clientId (required with clientId). */
   seq?: number;
+  /**
+   * With clientId: every command of that client below this seq has its answer or was given up on
+   * (see the replica's CommandOptions.acked). Without clientId, the node numbers and acknowledges
+   * its own commands.
+   */
+  acked?: number;
 }
 
 /** Options of {@link Fleet.query}. */
@@ -218,7 +226,7 @@ export class Fleet {
   private hostInstance: Host | undefined;
   private readonly incarnation = randomBytes(6).toString('hex');
   private readonly clientId: string;
-  private clientSeq = 0;
+  private readonly sequence = new CommandSequence();
   private view: RegistryState = registryMachine.init();
   private readonly liveness = new Map<string, Liveness>();
   private readonly leaderCache = new Map<string, string>();
@@ -656,19 +664,26 @@ export class Fleet {
     this.ensureRunning();
     const deadline = Date.now() + (options.timeoutMs ?? this.o.defaultTimeoutMs);
     const codec = this.knownCodec(name) ?? (await this.codecOf(name));
+    const own = options.clientId === undefined;
     const clientId = options.clientId ?? this.clientId;
-    const seq = options.clientId === undefined ? ++this.clientSeq : options.seq;
+    const seq = own ? this.sequence.next() : (options.seq ?? 0);
     try {
-      const r = await this.route<Result>(name, deadline, (node, attemptDeadline) =>
-        node === this.o.nodeId
-          ? this.host.command<Result>(name, command, { clientId, seq: seq ?? 0, deadline: attemptDeadline })
-          : this.host.remoteCommand<Result>(node, name, command, { clientId, seq: seq ?? 0, deadline: attemptDeadline, codec }),
-      );
+      const r = await this.route<Result>(name, deadline, (node, attemptDeadline) => {
+        // Each attempt says what is acknowledged by then.
+        const opts: CommandOptions & { codec?: Codec<any> } = { clientId, seq, deadline: attemptDeadline };
+        const acked = own ? this.sequence.acked : options.acked;
+        if (acked !== undefined) opts.acked = acked;
+        if (node === this.o.nodeId) return this.host.command<Result>(name, command, opts);
+        opts.codec = codec;
+        return this.host.remoteCommand<Result>(node, name, command, opts);
+      });
       this.counters.hot.commandOk++;
       return r;
     } catch (e) {
       this.counters.hot.commandError++;
       throw e;
+    } finally {
+      if (own) this.sequence.done(seq);
     }
   }
 

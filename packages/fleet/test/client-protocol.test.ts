@@ -44,6 +44,10 @@ test('the client protocol routes, answers in standard msgpack and maps errors to
     t.is((await call('a', CLIENT_RPC.command, { group: 'missing', command: msgpackCodec.encode({ op: 'inc' }), timeoutMs: 1000 })).error?.code, 'ERR_GROUP_NOT_FOUND');
     t.is((await call('a', CLIENT_RPC.command, { group: 'k', command: 'not binary' })).error?.code, 'ERR_INVALID');
     t.is((await call('a', CLIENT_RPC.command, { group: 'k', command: msgpackCodec.encode({ op: 'inc' }), clientId: 'x', seq: -1 })).error?.code, 'ERR_INVALID');
+    // An acknowledgement must be an integer no higher than the command's own seq, and needs a clientId.
+    for (const bad of [{ clientId: 'x', seq: 3, acked: 4 }, { clientId: 'x', seq: 3, acked: 1.5 }, { clientId: 'x', seq: 3, acked: 'all' }, { acked: 2 }]) {
+      t.is((await call('a', CLIENT_RPC.command, { group: 'k', command: msgpackCodec.encode({ op: 'inc' }), ...bad })).error?.code, 'ERR_INVALID', JSON.stringify(bad));
+    }
     t.is((await call('a', CLIENT_RPC.query, { group: 'k', query: msgpackCodec.encode('get'), consistency: 'eventual' })).error?.code, 'ERR_INVALID');
     t.is((decode(await client.request('a', CLIENT_RPC.status, new Uint8Array([0x82, 0xa1]), { timeoutMs: 2000 })) as Answer).error?.code, 'ERR_INVALID');
     t.is((await call('a', CLIENT_RPC.nodes, [1, 2])).error?.code, 'ERR_INVALID');

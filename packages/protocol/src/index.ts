@@ -25,6 +25,7 @@ export {
   decodeBatch,
 } from './codec.js';
 export { BatchFrameWriter } from './fast.js';
+export { CommandSequence } from './sequence.js';
 export {
   WIRE_VERSION,
   FRAME_BATCH_FIELD,

@@ -21,13 +21,17 @@ export interface ClientTableImage {
 }
 
 /**
- * Bounded table of retained command results. Eviction is oldest-first across all clients and
- * depends only on the order of applied commands, so every member evicts the same entries.
+ * Bounded table of retained command results. A client that says which of its commands it has the
+ * answers of ({@link ClientTable.acknowledge}) keeps only the results of those still in flight;
+ * beyond that, eviction is oldest-first across all clients. Both depend only on the order of
+ * applied commands, so every member keeps the same entries.
  */
 export class ClientTable {
   private readonly clients = new Map<string, ClientRecord>();
+  /** Applied (clientId, seq) pairs, oldest first from `head`; pairs whose result is gone are skipped. */
   private readonly order: Array<[string, number]> = [];
   private head = 0;
+  private retained = 0;
 
   /** @param capacity - maximum number of retained results across all clients. */
   constructor(private readonly capacity: number) {}
@@ -52,10 +56,58 @@ export class ClientTable {
       this.clients.set(clientId, rec);
     }
     rec.results.set(seq, outcome);
+    this.retained++;
     this.order.push([clientId, seq]);
-    while (this.order.length - this.head > this.capacity) this.evictOne();
-    if (this.head > 1024 && this.head * 2 > this.order.length) {
-      this.order.splice(0, this.head);
+    while (this.retained > this.capacity) this.evictOne();
+    this.compactOrder();
+  }
+
+  /**
+   * The client has the answers of all its commands below `below` (or gave up on them, and will not
+   * send them again): their results are dropped, and those seqs count as applied from now on, so a
+   * late copy of one is refused as stale rather than applied.
+   */
+  acknowledge(clientId: string, below: number): void {
+    const rec = this.clients.get(clientId);
+    if (rec === undefined || below - 1 <= rec.floor) return;
+    rec.floor = below - 1;
+    // Results sit in the order they were applied, for one client nearly the order of its seqs: drop
+    // from the oldest on. A straggler behind a newer one waits for a later acknowledgement.
+    for (const seq of rec.results.keys()) {
+      if (seq >= below) break;
+      rec.results.delete(seq);
+      this.retained--;
+    }
+    this.skipGone();
+  }
+
+  /** Moves `head` past pairs whose result was acknowledged away, so `order` shrinks with the table. */
+  private skipGone(): void {
+    const order = this.order;
+    while (this.head < order.length) {
+      const [clientId, seq] = order[this.head]!;
+      if (this.clients.get(clientId)?.results.has(seq) === true) break;
+      this.head++;
+    }
+    this.compactOrder();
+  }
+
+  private compactOrder(): void {
+    const order = this.order;
+    if (this.head === order.length) {
+      order.length = 0;
+      this.head = 0;
+    } else if (order.length - this.head > 2 * this.retained + 1024) {
+      // Mostly pairs acknowledged away behind an older result that stays: keep only the live ones.
+      let to = 0;
+      for (let i = this.head; i < order.length; i++) {
+        const pair = order[i]!;
+        if (this.clients.get(pair[0])?.results.has(pair[1]) === true) order[to++] = pair;
+      }
+      order.length = to;
+      this.head = 0;
+    } else if (this.head > 1024 && this.head * 2 > order.length) {
+      order.splice(0, this.head);
       this.head = 0;
     }
   }
@@ -66,7 +118,7 @@ export class ClientTable {
     const [clientId, seq] = oldest;
     const rec = this.clients.get(clientId);
     if (rec === undefined) return;
-    rec.results.delete(seq);
+    if (rec.results.delete(seq)) this.retained--;
     if (seq > rec.floor) rec.floor = seq;
     if (rec.results.size === 0) {
       // Keep the floor so evicted seqs still count as applied; drop only empty, floorless records.
@@ -76,7 +128,7 @@ export class ClientTable {
 
   /** Number of retained results. */
   get size(): number {
-    return this.order.length - this.head;
+    return this.retained;
   }
 
   /** A plain image for snapshots. */

@@ -9,6 +9,11 @@ export interface CommandRecord {
   clientId: string;
   /** Sequence number within the client. */
   seq: number;
+  /**
+   * The client has the answers of all its seqs below this one: members drop their results. Only a
+   * value above 1 says something; only such a value is carried (in the format that has room for it).
+   */
+  acked?: number;
   /** The command, encoded by the machine's codec. */
   payload: Uint8Array;
 }
@@ -16,14 +21,37 @@ export interface CommandRecord {
 const utf8 = new TextEncoder();
 const utf8d = new TextDecoder();
 const COMMAND_FORMAT = 1;
+/** Format 1 with an acknowledgement (f64 after the seq). */
+const COMMAND_FORMAT_ACKED = 3;
 
 // The bytes of the last client id encoded: a client sends many commands in a row.
 let lastClientId = '';
 let lastClientIdBytes = new Uint8Array(0);
 
+/** Writes `n` (a safe non-negative integer) as two big-endian u32 halves, without a DataView per call. */
+function writeU64(out: Uint8Array, o: number, n: number): void {
+  const hi = Math.floor(n / 0x100000000);
+  const lo = n >>> 0;
+  out[o] = 0;
+  out[o + 1] = (hi >>> 16) & 0xff;
+  out[o + 2] = (hi >>> 8) & 0xff;
+  out[o + 3] = hi & 0xff;
+  out[o + 4] = lo >>> 24;
+  out[o + 5] = (lo >>> 16) & 0xff;
+  out[o + 6] = (lo >>> 8) & 0xff;
+  out[o + 7] = lo & 0xff;
+}
+
+function readU64(data: Uint8Array, o: number): number {
+  const hi = ((data[o + 1]! << 16) | (data[o + 2]! << 8) | data[o + 3]!) >>> 0;
+  const lo = ((data[o + 4]! << 24) | (data[o + 5]! << 16) | (data[o + 6]! << 8) | data[o + 7]!) >>> 0;
+  return hi * 0x100000000 + lo;
+}
+
 /**
  * Encodes a command record for a log entry: a format byte, the client id (u16 length + UTF-8),
- * the seq (f64), then the payload. Hand-rolled because it runs for every command on every member.
+ * the seq (u64), with an acknowledgement (format 3) the acked seq (u64), then the payload.
+ * Hand-rolled because it runs for every command on every member.
  */
 export function encodeCommand(rec: CommandRecord): Uint8Array {
   if (rec.clientId !== lastClientId) {
@@ -32,37 +60,62 @@ export function encodeCommand(rec: CommandRecord): Uint8Array {
   }
   const id = lastClientIdBytes;
   if (id.length > 0xffff) throw new RangeError('client id too long');
-  const out = new Uint8Array(11 + id.length + rec.payload.length);
-  out[0] = COMMAND_FORMAT;
+  const acked = rec.acked ?? 0;
+  const ackBytes = acked > 1 ? 8 : 0;
+  const out = new Uint8Array(11 + ackBytes + id.length + rec.payload.length);
+  out[0] = ackBytes > 0 ? COMMAND_FORMAT_ACKED : COMMAND_FORMAT;
   out[1] = id.length >>> 8;
   out[2] = id.length & 0xff;
   out.set(id, 3);
-  // seq as two big-endian u32 halves (integers up to 2^53), without a DataView per call.
-  const hi = Math.floor(rec.seq / 0x100000000);
-  const lo = rec.seq >>> 0;
   let o = 3 + id.length;
-  out[o++] = 0;
-  out[o++] = (hi >>> 16) & 0xff;
-  out[o++] = (hi >>> 8) & 0xff;
-  out[o++] = hi & 0xff;
-  out[o++] = lo >>> 24;
-  out[o++] = (lo >>> 16) & 0xff;
-  out[o++] = (lo >>> 8) & 0xff;
-  out[o++] = lo & 0xff;
+  writeU64(out, o, rec.seq);
+  o += 8;
+  if (ackBytes > 0) {
+    writeU64(out, o, acked);
+    o += 8;
+  }
   out.set(rec.payload, o);
   return out;
 }
 
+// The last client id decoded, and its bytes: every member decodes every command, most of them from a
+// few clients, so the same id comes back entry after entry. Reusing the string saves building it
+// and, since the string hashes its characters once, a fresh hash at every lookup of the id.
+let lastDecodedId = '';
+let lastDecodedIdBytes = new Uint8Array(0);
+
+function decodeClientId(data: Uint8Array, start: number, end: number): string {
+  const n = end - start;
+  if (n === 0) return '';
+  const last = lastDecodedIdBytes;
+  if (last.length === n) {
+    let same = true;
+    for (let i = 0; i < n; i++) {
+      if (last[i] !== data[start + i]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return lastDecodedId;
+  }
+  const bytes = data.slice(start, end);
+  lastDecodedId = utf8d.decode(bytes);
+  lastDecodedIdBytes = bytes;
+  return lastDecodedId;
+}
+
 /** Decodes a log entry's command record; throws on malformed data. The payload is a view, not a copy. */
 export function decodeCommand(data: Uint8Array): CommandRecord {
-  if (data.length < 11 || data[0] !== COMMAND_FORMAT) throw new Error('malformed command entry');
+  const format = data[0];
+  const ackBytes = format === COMMAND_FORMAT_ACKED ? 8 : 0;
+  if (data.length < 11 + ackBytes || (format !== COMMAND_FORMAT && format !== COMMAND_FORMAT_ACKED)) throw new Error('malformed command entry');
   const idLen = (data[1]! << 8) | data[2]!;
-  if (data.length < 11 + idLen) throw new Error('malformed command entry');
-  const clientId = idLen === 0 ? '' : utf8d.decode(data.subarray(3, 3 + idLen));
+  if (data.length < 11 + ackBytes + idLen) throw new Error('malformed command entry');
+  const clientId = decodeClientId(data, 3, 3 + idLen);
   const o = 3 + idLen;
-  const hi = ((data[o + 1]! << 16) | (data[o + 2]! << 8) | data[o + 3]!) >>> 0;
-  const lo = ((data[o + 4]! << 24) | (data[o + 5]! << 16) | (data[o + 6]! << 8) | data[o + 7]!) >>> 0;
-  return { clientId, seq: hi * 0x100000000 + lo, payload: data.subarray(o + 8) };
+  const seq = readU64(data, o);
+  if (ackBytes === 0) return { clientId, seq, payload: data.subarray(o + 8) };
+  return { clientId, seq, acked: readU64(data, o + 8), payload: data.subarray(o + 16) };
 }
 
 const EMPTY_BYTES = new Uint8Array(0);

@@ -55,6 +55,13 @@ export interface CommandOptions {
   clientId?: string;
   /** Sequence number of the command within `clientId` (required with clientId, positive). */
   seq?: number;
+  /**
+   * With clientId: the client has the answers of all its commands below this seq, or gave up on
+   * them and will not send them again (at most `seq`). Members then drop those results, which
+   * otherwise stay until `maxRetainedResults` newer ones push them out; a late copy of one is refused
+   * with a stale-command error. A client with many commands should send it: see the client SDK.
+   */
+  acked?: number;
 }
 
 /** How fresh a query's answer must be. */
@@ -106,6 +113,8 @@ export interface GroupStatus {
   snapshot: { index: number; term: number };
   /** Whether the member currently skips ticks. */
   quiescent: boolean;
+  /** Command results kept for retries (see {@link CommandOptions.acked}). */
+  retainedResults: number;
   /** Per-member replication progress (leader only). */
   progress: Record<string, Progress>;
 }
@@ -480,7 +489,9 @@ export class Host {
       const seq = options.seq ?? 0;
       if (typeof clientId !== 'string') throw new ConfigError('clientId', 'must be a string');
       if (clientId !== '' && (!Number.isSafeInteger(seq) || seq <= 0)) throw new ConfigError('seq', 'must be a positive integer when clientId is set');
-      const data = encodeCommand({ clientId, seq, payload: r.codec.encode(command) });
+      const acked = clientId === '' ? 0 : (options.acked ?? 0);
+      if (!Number.isSafeInteger(acked) || acked < 0 || acked > seq) throw new ConfigError('acked', 'must be an integer from 0 to seq');
+      const data = encodeCommand({ clientId, seq, acked, payload: r.codec.encode(command) });
       if (data.length > this.o.maxCommandBytes) throw new TooLargeError(group, data.length, this.o.maxCommandBytes);
       const deadline = options.deadline ?? this.o.clock.now() + this.o.defaultTimeoutMs;
       return new Promise<Outcome>((resolve, reject) => {
@@ -592,7 +603,7 @@ export class Host {
   ): Promise<Result> {
     const codec = options.codec ?? this.replicas.get(group)?.codec ?? msgpackCodec;
     const timeoutMs = Math.max(1, (options.deadline ?? this.o.clock.now() + this.o.defaultTimeoutMs) - this.o.clock.now());
-    const body = internalCodec.encode({ g: group, c: codec.encode(command), i: options.clientId ?? '', s: options.seq ?? 0, t: timeoutMs });
+    const body = internalCodec.encode({ g: group, c: codec.encode(command), i: options.clientId ?? '', s: options.seq ?? 0, a: options.acked ?? 0, t: timeoutMs });
     const resp = internalCodec.decode(await this.o.transport.request(node, RPC.command, body, timeoutMs + 100)) as { ok: boolean; r?: Uint8Array; e?: SerializedError };
     if (!resp.ok) throw reviveError(resp.e, node);
     return codec.decode(resp.r ?? EMPTY) as Result;
@@ -610,12 +621,14 @@ export class Host {
 
   private async serveCommand(body: Uint8Array): Promise<Uint8Array> {
     try {
-      const req = internalCodec.decode(body) as { g: string; c: Uint8Array; i: string; s: number; t: number };
+      const req = internalCodec.decode(body) as { g: string; c: Uint8Array; i: string; s: number; a?: number; t: number };
       const r = this.get(req.g);
       const opts: CommandOptions = { deadline: this.o.clock.now() + Math.min(Math.max(1, req.t), 10 * this.o.defaultTimeoutMs) };
       if (req.i !== '') {
         opts.clientId = req.i;
         opts.seq = req.s;
+        // Absent from older nodes' requests.
+        if (req.a !== undefined) opts.acked = req.a;
       }
       const result = await this.command(req.g, r.codec.decode(req.c), opts);
       return internalCodec.encode({ ok: true, r: r.codec.encode(result) });
@@ -844,6 +857,7 @@ export class Host {
       logSize: Math.max(0, st.lastIndex - first + 1),
       snapshot: { index: r.snapshotIndex, term: r.snapshotTerm },
       quiescent: r.quiescent,
+      retainedResults: r.table.size,
       progress: st.progress,
     };
   }

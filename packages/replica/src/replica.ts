@@ -253,6 +253,7 @@ export class Replica {
       return { outcome: { ok: false, errorName: 'DecodeError', message: (e as Error).message }, fresh: false, command: undefined };
     }
     if (rec.clientId !== '') {
+      if (rec.acked !== undefined) this.table.acknowledge(rec.clientId, rec.acked);
       const seen = this.table.lookup(rec.clientId, rec.seq);
       if (seen === 'stale') {
         return {

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { CommandFailedError, NotLeaderError, counterMachine, queueMachine, type StateMachine } from '../src/index.js';
+import { CommandFailedError, ConfigError, NotLeaderError, counterMachine, queueMachine, type StateMachine } from '../src/index.js';
 import { Cluster } from './helpers/cluster.js';
 
 const thrower: StateMachine<number, { fail: boolean; add: number }, number, 'get', number> = {
@@ -57,6 +57,34 @@ test('retried commands with the same clientId and seq are applied once', async (
   t.is(again, 1);
   t.deepEqual(both, [2, 2]);
   t.deepEqual(await leader.host.query('q', 'all'), ['x', 'y']);
+});
+
+test('acknowledged results are dropped on every member; a late copy of one is refused, not applied', async (t) => {
+  const c = await threeNodes(t);
+  for (const n of c.nodes.values()) await n.host.createGroup('k', 'counter', { members: ['a', 'b', 'c'] });
+  const leader = await c.leader('k');
+  // 200 commands, 8 in flight at a time, each acknowledging every seq below the oldest still waiting.
+  const waiting = new Set<number>();
+  let next = 1;
+  const worker = async (): Promise<void> => {
+    while (next <= 200) {
+      const seq = next++;
+      waiting.add(seq);
+      await leader.host.command('k', { op: 'inc' }, { clientId: 'cli', seq, acked: Math.min(...waiting) });
+      waiting.delete(seq);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  await leader.host.command('k', { op: 'inc' }, { clientId: 'cli', seq: 201, acked: 201 });
+  for (const n of c.nodes.values()) await c.until(() => n.host.status('k').applied === leader.host.status('k').commit, 3000, `${n.id} applies`);
+  for (const n of c.nodes.values()) t.is(n.host.status('k').retainedResults, 1, `${n.id} keeps only the newest result`);
+  // A late copy of an acknowledged command: refused as stale, the counter unchanged.
+  const stale = await t.throwsAsync(leader.host.command('k', { op: 'inc' }, { clientId: 'cli', seq: 17 }), { instanceOf: CommandFailedError });
+  t.is(stale?.errorName, 'StaleCommandError');
+  t.is(await leader.host.query('k', null), 201);
+  // The newest is still deduplicated, and an acknowledgement above the command's own seq is refused.
+  t.is(await leader.host.command('k', { op: 'inc' }, { clientId: 'cli', seq: 201 }), 201);
+  await t.throwsAsync(leader.host.command('k', { op: 'inc' }, { clientId: 'cli', seq: 202, acked: 203 }), { instanceOf: ConfigError });
 });
 
 test('a throwing state machine yields CommandFailedError and leaves the state unchanged everywhere', async (t) => {

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import test from 'ava';
 import { decode as standardDecode, encode as standardEncode } from '@msgpack/msgpack';
 import fc from 'fast-check';
@@ -6,16 +8,50 @@ import { decodeBatch, decodeCommand, encodeBatch, encodeCommand, isBatch } from 
 import { jsonCodec, msgpackCodec } from '../src/index.js';
 import { internalCodec } from '../src/codec.js';
 
-test('command records round-trip (property)', (t) => {
+test('command records round-trip, with and without an acknowledgement (property)', (t) => {
   fc.assert(
-    fc.property(fc.string({ maxLength: 40 }), fc.nat({ max: Number.MAX_SAFE_INTEGER }), fc.uint8Array({ maxLength: 200 }), (clientId, seq, payload) => {
-      const back = decodeCommand(encodeCommand({ clientId, seq, payload }));
-      return back.clientId === clientId && back.seq === seq && Buffer.from(back.payload).equals(Buffer.from(payload));
-    }),
+    fc.property(
+      fc.string({ maxLength: 40 }),
+      fc.nat({ max: Number.MAX_SAFE_INTEGER }),
+      fc.option(fc.nat({ max: Number.MAX_SAFE_INTEGER }), { nil: undefined }),
+      fc.uint8Array({ maxLength: 200 }),
+      (clientId, seq, acked, payload) => {
+        const data = encodeCommand({ clientId, seq, acked, payload });
+        const back = decodeCommand(data);
+        // Only an acknowledgement above 1 says something, and only such a one is carried.
+        const carried = acked !== undefined && acked > 1;
+        return (
+          data[0] === (carried ? 3 : 1) &&
+          back.acked === (carried ? acked : undefined) &&
+          back.clientId === clientId &&
+          back.seq === seq &&
+          Buffer.from(back.payload).equals(Buffer.from(payload))
+        );
+      },
+    ),
     { seed: 42, numRuns: 500 },
   );
   t.throws(() => decodeCommand(new Uint8Array([9, 0, 0])));
   t.throws(() => decodeCommand(new Uint8Array([1, 0, 50, 0, 0, 0, 0, 0, 0, 0, 0])));
+  // Format 3 needs its 8 acknowledgement bytes.
+  t.throws(() => decodeCommand(new Uint8Array([3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0])));
+});
+
+test('command records from clients whose ids differ in one byte, interleaved, keep their own ids', (t) => {
+  // Decoding reuses the last id while the bytes are the same: ids of one length must not be mixed up.
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom('client-a', 'client-b', 'client-ä', 'client-aa', ''), { minLength: 1, maxLength: 30 }), (ids) => {
+      const records = ids.map((clientId, seq) => encodeCommand({ clientId, seq, payload: new Uint8Array([seq & 0xff]) }));
+      return records.every((r, i) => decodeCommand(r).clientId === ids[i]);
+    }),
+    { seed: 7, numRuns: 300 },
+  );
+  // The id's bytes are copied: an entry buffer reused for other data later does not change it.
+  const bytes = encodeCommand({ clientId: 'reused', seq: 1, payload: new Uint8Array(0) });
+  t.is(decodeCommand(bytes).clientId, 'reused');
+  bytes.set(new TextEncoder().encode('REUSED'), 3);
+  t.is(decodeCommand(bytes).clientId, 'REUSED');
+  t.is(decodeCommand(encodeCommand({ clientId: 'reused', seq: 2, payload: new Uint8Array(0) })).clientId, 'reused');
 });
 
 test('codecs round-trip their values', (t) => {
@@ -53,22 +89,42 @@ test('retained results: lookup, eviction raises the floor, image round-trips', (
   t.deepEqual(copy.lookup('b', 1), { ok: false, errorName: 'E', message: 'm' });
 });
 
-test('retained results agree with a simple model (property)', (t) => {
+test('retained results agree with a simple model, with acknowledgements (property)', (t) => {
+  type Op = ['cmd' | 'ack', string, number];
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    { weight: 4, arbitrary: fc.tuple(fc.constant('cmd' as const), fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 1, max: 40 })) },
+    { weight: 1, arbitrary: fc.tuple(fc.constant('ack' as const), fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 0, max: 45 })) },
+  );
   t.notThrows(() =>
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 1, max: 40 })), { maxLength: 200 }), fc.integer({ min: 1, max: 12 }), (ops, cap) => {
+      fc.property(fc.array(op, { maxLength: 200 }), fc.integer({ min: 1, max: 12 }), (ops, cap) => {
         const table = new ClientTable(cap);
-        // Model: the last `cap` recorded (client, seq) pairs are retained; an evicted seq raises its client's floor.
-        const retained: Array<[string, number]> = [];
+        // Model: the last `cap` recorded (client, seq) pairs are retained; an evicted seq raises its
+        // client's floor. An acknowledgement below `n` of a known client raises its floor to n - 1 and
+        // drops its oldest results while their seq is below n.
+        let retained: Array<[string, number]> = [];
         const floors = new Map<string, number>();
-        for (const [c, s] of ops) {
+        const known = new Set<string>();
+        for (const [kind, c, s] of ops) {
+          if (kind === 'ack') {
+            table.acknowledge(c, s);
+            if (!known.has(c) || s - 1 <= (floors.get(c) ?? 0)) continue;
+            floors.set(c, s - 1);
+            const mine = retained.filter(([rc]) => rc === c);
+            const stop = mine.findIndex(([, rs]) => rs >= s);
+            const dropped = new Set((stop < 0 ? mine : mine.slice(0, stop)).map(([, rs]) => rs));
+            retained = retained.filter(([rc, rs]) => rc !== c || !dropped.has(rs));
+            continue;
+          }
           const inModel = retained.some(([rc, rs]) => rc === c && rs === s);
           const expected = inModel ? 'hit' : s <= (floors.get(c) ?? 0) ? 'stale' : 'miss';
           const got = table.lookup(c, s);
           const actual = got === undefined ? 'miss' : got === 'stale' ? 'stale' : 'hit';
           if (expected !== actual) return false;
+          if (actual === 'hit' && (got as { result: unknown }).result !== s) return false;
           if (actual === 'miss') {
             table.record(c, s, { ok: true, result: s });
+            known.add(c);
             retained.push([c, s]);
             if (retained.length > cap) {
               const [ec, es] = retained.shift()!;
@@ -76,11 +132,56 @@ test('retained results agree with a simple model (property)', (t) => {
             }
           }
         }
-        return table.size === retained.length;
+        if (table.size !== retained.length) return false;
+        // A snapshot of the table answers every lookup the same.
+        const copy = ClientTable.fromImage(table.toImage(), cap);
+        for (const c of ['a', 'b', 'c']) {
+          for (let s = 1; s <= 45; s++) if (JSON.stringify(copy.lookup(c, s)) !== JSON.stringify(table.lookup(c, s))) return false;
+        }
+        return copy.size === table.size;
       }),
-      { seed: 7, numRuns: 300 },
+      { seed: 7, numRuns: 500 },
     ),
   );
+});
+
+test('a client that acknowledges keeps the table at its commands in flight, behind an old result that stays', (t) => {
+  const table = new ClientTable(10_000);
+  table.record('old', 1, { ok: true, result: 'never acknowledged' });
+  // 64 in flight: every command acknowledges all seqs below the oldest one still waiting.
+  for (let seq = 1; seq <= 50_000; seq++) {
+    table.acknowledge('busy', Math.max(1, seq - 63));
+    table.record('busy', seq, { ok: true, result: seq });
+  }
+  t.is(table.size, 65);
+  t.is(table.lookup('busy', 50_000 - 64), 'stale', 'acknowledged: a late copy is refused, not applied');
+  t.deepEqual(table.lookup('busy', 50_000), { ok: true, result: 50_000 });
+  t.deepEqual(table.lookup('old', 1), { ok: true, result: 'never acknowledged' });
+  // The snapshot image holds the live results only.
+  t.is(table.toImage().order.length, 65);
+});
+
+test('a table whose client acknowledged everything shrinks back to almost nothing', (t) => {
+  setFlagsFromString('--expose_gc');
+  const gc = runInNewContext('gc') as () => void;
+  const tables: ClientTable[] = [];
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  for (let g = 0; g < 200; g++) {
+    const table = new ClientTable(10_000);
+    for (let seq = 1; seq <= 3000; seq++) {
+      table.acknowledge('client-0123456789abcdef', Math.max(1, seq - 7));
+      table.record('client-0123456789abcdef', seq, { ok: true, result: seq });
+    }
+    table.acknowledge('client-0123456789abcdef', 3001);
+    tables.push(table);
+  }
+  gc();
+  const perTable = (process.memoryUsage().heapUsed - before) / tables.length;
+  t.is(tables.reduce((n, table) => n + table.size, 0), 0);
+  // Without acknowledgements each would hold 3,000 results (about 470 KB); with them only the
+  // client's floor remains, plus the emptied containers.
+  t.true(perTable < 4096, `${Math.round(perTable)} bytes per table`);
 });
 
 test('command batches round-trip and reject truncation (property)', (t) => {
