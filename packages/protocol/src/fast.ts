@@ -436,6 +436,19 @@ function internAscii(buf: Uint8Array, start: number, end: number): string | unde
   return s;
 }
 
+/**
+ * Decodes the UTF-8 string in `buf[start, end)`. Short ASCII strings (names and ids, which repeat)
+ * come from a small cache that returns the same string object without building it again; a hit is
+ * confirmed byte by byte, so a later change to `buf` never changes a returned string.
+ */
+export function decodeInterned(buf: Uint8Array, start: number, end: number): string {
+  if (end - start <= INTERN_MAX_BYTES) {
+    const s = internAscii(buf, start, end);
+    if (s !== undefined) return s;
+  }
+  return textDecoder.decode(buf.subarray(start, end));
+}
+
 /** A cursor over protobuf bytes; every read checks bounds and throws DecodeError. */
 export class ProtoReader {
   /** Read position. */
@@ -509,14 +522,9 @@ export class ProtoReader {
   /** Reads a string field. */
   string(): string {
     const end = this.delimited();
-    const buf = this.buf;
     const start = this.pos;
     this.pos = end;
-    if (end - start <= INTERN_MAX_BYTES) {
-      const s = internAscii(buf, start, end);
-      if (s !== undefined) return s;
-    }
-    return textDecoder.decode(buf.subarray(start, end));
+    return decodeInterned(this.buf, start, end);
   }
 
   /** Reads a bool field. */

@@ -24,7 +24,7 @@ export {
   encodeBatch,
   decodeBatch,
 } from './codec.js';
-export { BatchFrameWriter } from './fast.js';
+export { BatchFrameWriter, decodeInterned } from './fast.js';
 export { CommandSequence } from './sequence.js';
 export {
   WIRE_VERSION,

@@ -1,5 +1,6 @@
 // Byte layouts the runtime owns: a command inside a log entry, a snapshot's payload, the
 // per-member metadata record, and the bodies of the remote command/query RPCs.
+import { decodeInterned } from '@raftfleet/protocol';
 import type { ClientTableImage } from './client-table.js';
 import { internalCodec } from './codec.js';
 
@@ -19,9 +20,8 @@ export interface CommandRecord {
 }
 
 const utf8 = new TextEncoder();
-const utf8d = new TextDecoder();
 const COMMAND_FORMAT = 1;
-/** Format 1 with an acknowledgement (f64 after the seq). */
+/** Format 1 with an acknowledgement (a u64 after the seq). */
 const COMMAND_FORMAT_ACKED = 3;
 
 // The bytes of the last client id encoded: a client sends many commands in a row.
@@ -78,32 +78,6 @@ export function encodeCommand(rec: CommandRecord): Uint8Array {
   return out;
 }
 
-// The last client id decoded, and its bytes: every member decodes every command, most of them from a
-// few clients, so the same id comes back entry after entry. Reusing the string saves building it
-// and, since the string hashes its characters once, a fresh hash at every lookup of the id.
-let lastDecodedId = '';
-let lastDecodedIdBytes = new Uint8Array(0);
-
-function decodeClientId(data: Uint8Array, start: number, end: number): string {
-  const n = end - start;
-  if (n === 0) return '';
-  const last = lastDecodedIdBytes;
-  if (last.length === n) {
-    let same = true;
-    for (let i = 0; i < n; i++) {
-      if (last[i] !== data[start + i]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return lastDecodedId;
-  }
-  const bytes = data.slice(start, end);
-  lastDecodedId = utf8d.decode(bytes);
-  lastDecodedIdBytes = bytes;
-  return lastDecodedId;
-}
-
 /** Decodes a log entry's command record; throws on malformed data. The payload is a view, not a copy. */
 export function decodeCommand(data: Uint8Array): CommandRecord {
   const format = data[0];
@@ -111,7 +85,9 @@ export function decodeCommand(data: Uint8Array): CommandRecord {
   if (data.length < 11 + ackBytes || (format !== COMMAND_FORMAT && format !== COMMAND_FORMAT_ACKED)) throw new Error('malformed command entry');
   const idLen = (data[1]! << 8) | data[2]!;
   if (data.length < 11 + ackBytes + idLen) throw new Error('malformed command entry');
-  const clientId = decodeClientId(data, 3, 3 + idLen);
+  // Interned: every member decodes every command, mostly from a few clients, and the table looks
+  // the id up at once (a string seen before keeps its hash).
+  const clientId = decodeInterned(data, 3, 3 + idLen);
   const o = 3 + idLen;
   const seq = readU64(data, o);
   if (ackBytes === 0) return { clientId, seq, payload: data.subarray(o + 8) };

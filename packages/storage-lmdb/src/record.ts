@@ -18,8 +18,14 @@ const packr = new Packr({ useRecords: false, moreTypes: false });
 const BINARY = 1;
 const OP_OTHER = 0;
 const OP_PUT_LOG = 1;
-const OP_DEL_LOG = 2;
-const OP_DEL_SNAP = 3;
+
+/** Ops made of three integers: their kind byte and the names of their fields, in record order. */
+const TRIPLES = new Map<string, { kind: number; fields: readonly [string, string, string] }>([
+  ['delLog', { kind: 2, fields: ['id', 'from', 'to'] }],
+  ['delSnap', { kind: 3, fields: ['id', 'gen', 'chunks'] }],
+]);
+/** The same, by kind byte. */
+const TRIPLE_KINDS = new Map([...TRIPLES].map(([k, t]) => [t.kind, { k, fields: t.fields }]));
 
 /** An op as the log carries it: a plain object whose `k` names it (see the store's Op type). */
 export interface RecordOp {
@@ -49,11 +55,11 @@ export function encodeRecord(seq: number, ops: readonly RecordOp[], headerBytes:
         for (const v of values) size += v.length;
         break;
       }
-      case 'delLog':
-      case 'delSnap':
-        size += 1 + 8 + 8 + 8;
-        break;
       default: {
+        if (TRIPLES.has(op.k)) {
+          size += 1 + 3 * 8;
+          break;
+        }
         const packed = packr.pack(op);
         (others ??= new Array<Uint8Array | undefined>(ops.length))[i] = packed;
         size += 1 + 4 + packed.length;
@@ -81,19 +87,13 @@ export function encodeRecord(seq: number, ops: readonly RecordOp[], headerBytes:
         }
         break;
       }
-      case 'delLog':
-        buf[at++] = OP_DEL_LOG;
-        at = buf.writeDoubleLE(op['id'] as number, at);
-        at = buf.writeDoubleLE(op['from'] as number, at);
-        at = buf.writeDoubleLE(op['to'] as number, at);
-        break;
-      case 'delSnap':
-        buf[at++] = OP_DEL_SNAP;
-        at = buf.writeDoubleLE(op['id'] as number, at);
-        at = buf.writeDoubleLE(op['gen'] as number, at);
-        at = buf.writeDoubleLE(op['chunks'] as number, at);
-        break;
       default: {
+        const triple = TRIPLES.get(op.k);
+        if (triple !== undefined) {
+          buf[at++] = triple.kind;
+          for (const f of triple.fields) at = buf.writeDoubleLE(op[f] as number, at);
+          break;
+        }
         const packed = others![i]!;
         buf[at++] = OP_OTHER;
         at = buf.writeUInt32LE(packed.length, at);
@@ -152,12 +152,6 @@ export function decodeRecord(payload: Buffer): DecodedRecord {
         ops.push({ k: 'putLog', id, from, values });
         break;
       }
-      case OP_DEL_LOG:
-        ops.push({ k: 'delLog', id: f64(), from: f64(), to: f64() });
-        break;
-      case OP_DEL_SNAP:
-        ops.push({ k: 'delSnap', id: f64(), gen: f64(), chunks: f64() });
-        break;
       case OP_OTHER: {
         const len = u32();
         need(len);
@@ -165,8 +159,13 @@ export function decodeRecord(payload: Buffer): DecodedRecord {
         at += len;
         break;
       }
-      default:
-        throw new Error(`unknown op kind ${String(kind)}`);
+      default: {
+        const triple = TRIPLE_KINDS.get(kind!);
+        if (triple === undefined) throw new Error(`unknown op kind ${String(kind)}`);
+        const op: Record<string, unknown> = { k: triple.k };
+        for (const f of triple.fields) op[f] = f64();
+        ops.push(op);
+      }
     }
   }
   if (at !== payload.length) throw new Error(`${payload.length - at} bytes after the last op`);
