@@ -104,6 +104,12 @@ export class RawNode implements RaftNode {
   /** Whether this transfer already sent TimeoutNow (its timeout then restarted once; see sendTimeoutNow). */
   private transferTimeoutNowSent = false;
   private leaseInvalidUntil = 0;
+  /**
+   * Follower only: it ignored a (pre-)vote within its leader's lease since it last heard from that
+   * leader. It is then not idle (see isIdle): the lease has to run out on ticks, or a leader that
+   * is gone could never be replaced while the members that would elect its successor sleep.
+   */
+  private campaignSeen = false;
   private pendingConfIndex = 0;
   private uncommittedSize = 0;
   /** Leader only: appends are due to every follower (new entries or a new commit index). */
@@ -193,6 +199,14 @@ export class RawNode implements RaftNode {
             { node: this.id, term: this.term, from: m.from, type: m.type, leader: this.lead },
             'ignored vote request: a leader was heard from within the election timeout',
           );
+          if (this.role === 'leader') {
+            // The leader itself answers a member of its group that campaigns, with a heartbeat
+            // round: a member that stopped hearing from it while the group slept (see isIdle)
+            // follows it again, and so do the others that saw the campaign (campaignSeen).
+            if (this.prs.has(m.from)) this.bcastHeartbeat('');
+          } else if (this.role === 'follower') {
+            this.campaignSeen = true;
+          }
           return;
         }
       }
@@ -468,7 +482,7 @@ export class RawNode implements RaftNode {
         return true;
       }
       case 'follower':
-        return this.lead !== '';
+        return this.lead !== '' && !this.campaignSeen;
       case 'candidate':
       case 'preCandidate':
         return false;
@@ -523,6 +537,7 @@ export class RawNode implements RaftNode {
     }
     this.lead = '';
     this.electionElapsed = 0;
+    this.campaignSeen = false;
     this.heartbeatElapsed = 0;
     this.resetRandomizedElectionTimeout();
     this.leadTransferee = '';
@@ -720,16 +735,19 @@ export class RawNode implements RaftNode {
     switch (m.type) {
       case 'append':
         this.electionElapsed = 0;
+        this.campaignSeen = false;
         this.lead = m.from;
         this.handleAppend(m);
         return;
       case 'heartbeat':
         this.electionElapsed = 0;
+        this.campaignSeen = false;
         this.lead = m.from;
         this.handleHeartbeat(m);
         return;
       case 'snapshot':
         this.electionElapsed = 0;
+        this.campaignSeen = false;
         this.lead = m.from;
         this.handleSnapshot(m);
         return;

@@ -72,3 +72,50 @@ test('not ticking an idle group is safe: it resumes on the next proposal and aft
   const l = c.leaders().find((x) => x !== '1');
   t.truthy(l);
 });
+
+test('a member that campaigns while its group sleeps is told who leads by the leader it cannot depose', (t) => {
+  const c = new Cluster(['1', '2', '3'], { config: { electionTick: 10, electionJitterTick: 0 } });
+  c.elect('1');
+  c.tickAll(1);
+  t.true(allIdle(c));
+  // The group sleeps, only member 3 ticks (as after a partition that healed while the others slept):
+  // it times out and pre-votes.
+  c.tick('3', 10);
+  const campaign = c.handleReady('3');
+  t.deepEqual(campaign?.messages.map((m) => [m.type, m.to]).sort(), [['preVote', '1'], ['preVote', '2']]);
+  t.is(c.node('3').status().role, 'preCandidate');
+  c.deliverRound();
+  // Member 2 still follows the leader within its lease: it does not help, but it is no longer idle
+  // (it must keep ticking until it hears from the leader or the lease runs out).
+  const follower = c.handleReady('2');
+  t.deepEqual(follower?.messages ?? [], [], 'a follower in lease says nothing');
+  t.false(c.node('2').isIdle(), 'a follower that saw a campaign is not idle');
+  // The leader answers with a heartbeat round.
+  const leader = c.handleReady('1');
+  t.deepEqual(leader?.messages.map((m) => [m.type, m.to]).sort(), [['heartbeat', '2'], ['heartbeat', '3']]);
+  c.stabilize();
+  const s = c.node('3').status();
+  t.is(s.role, 'follower');
+  t.is(s.leader, '1');
+  t.is(s.term, 1, 'no term was spent');
+  t.true(allIdle(c), 'the group can sleep again');
+});
+
+test("members that sleep within a gone leader's lease let its successor be elected", (t) => {
+  const c = new Cluster(['1', '2', '3'], { config: { electionTick: 10, electionJitterTick: 0 } });
+  c.elect('1');
+  c.tickAll(1);
+  t.true(allIdle(c));
+  // The leader is gone without its node being reported down; member 3 alone ticks and campaigns.
+  // Member 2 sleeps (is not ticked) except when it has work: without campaignSeen its lease would
+  // never run out and it would ignore every pre-vote.
+  c.isolate('1');
+  let rounds = 0;
+  while (c.leaders().filter((id) => id !== '1').length === 0 && rounds++ < 100) {
+    c.tick('3');
+    if (!c.node('2').isIdle()) c.tick('2');
+    c.stabilize();
+  }
+  t.true(rounds < 100, 'a new leader was elected');
+  t.true(['2', '3'].includes(c.leaders().find((id) => id !== '1') ?? ''), `leaders ${c.leaders().join()}`);
+});

@@ -1366,13 +1366,11 @@ export class Host {
   private housekeep(r: Replica): Promise<void> | undefined {
     if (!r.attached) return undefined;
     this.runWatchers(r);
-    if (
-      r.applied > r.snapshotIndex &&
-      (r.forceSnapshot || r.applied - r.snapshotIndex >= this.o.snapshotEntries || r.bytesSinceSnapshot >= this.o.snapshotBytes)
-    ) {
-      return this.takeSnapshot(r);
-    }
-    return undefined;
+    return this.snapshotDue(r) ? this.takeSnapshot(r) : undefined;
+  }
+
+  private snapshotDue(r: Replica): boolean {
+    return r.applied > r.snapshotIndex && (r.forceSnapshot || r.applied - r.snapshotIndex >= this.o.snapshotEntries || r.bytesSinceSnapshot >= this.o.snapshotBytes);
   }
 
   private async takeSnapshot(r: Replica): Promise<void> {
@@ -1450,7 +1448,7 @@ export class Host {
   private tickOnce(): void {
     this.hostTick++;
     const now = this.o.clock.now();
-    for (const r of [...this.awake]) {
+    for (const r of this.awake) {
       if (!r.attached) {
         this.awake.delete(r);
         continue;
@@ -1472,7 +1470,9 @@ export class Host {
         r.failoverTries--;
         r.failoverAt = stuck && r.failoverTries > 0 ? this.hostTick + 2 * FAILOVER_STAGGER_TICKS : -1;
       }
-      this.dirty.add(r);
+      // Most ticks only move a timer: the pass visits a member only when the tick gave it something
+      // to do (a heartbeat, a campaign) or it still has work (callers waiting, a snapshot to retry).
+      if (r.core.hasReady() || r.hasWork() || r.confDirty || this.snapshotDue(r)) this.dirty.add(r);
       if (r.removedAtTick >= 0 && this.hostTick - r.removedAtTick > this.o.electionTicks) {
         this.destroy(r).catch(() => undefined); // a failed delete halts the host in its pass
       }
@@ -1558,6 +1558,20 @@ export class Host {
     } else if (st.role === 'follower' && st.leader !== '' && st.leader !== r.memberId) {
       const ns = this.nodes.get(nodeOfMember(st.leader));
       idle = ns !== undefined && !ns.down && st.commit === st.lastIndex && r.applied === st.commit;
+      // The core says no when, for one, the follower saw a member campaign within its leader's
+      // lease: the lease must run out on ticks, or a leader that is gone could never be replaced.
+      const coreIdle = r.core.isIdle?.();
+      if (coreIdle === false) idle = false;
+      if (idle && coreIdle === true) {
+        // Everything it has is committed and applied, under a leader on a node that answers: its
+        // election timer has nothing to watch that the node's liveness does not (a leader that goes
+        // down wakes it, a message from the leader wakes it). Sleeping now instead of after
+        // quiesceTicks spares a group that gets a command every few ticks the follower ticks
+        // between them.
+        r.quiescent = true;
+        this.awake.delete(r);
+        return;
+      }
     }
     const same = st.term === r.idleTerm && st.lastIndex === r.idleLast && st.commit === r.idleCommit && st.role === r.idleRole && st.leader === r.idleLeader;
     if (idle && same) r.idleTicks++;

@@ -179,10 +179,18 @@ test('quiescence: a command on a sleeping group costs its appends, their answers
   await leader.host.command('g', { op: 'inc' });
   await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 8000, 'all members quiescent');
   c.net.record = true;
+  const followers = [...c.nodes.values()].filter((n) => n !== leader);
   for (let i = 2; i <= 6; i++) {
     const before = c.net.sentTypes.length;
     t.is(await leader.host.command('g', { op: 'inc' }), i);
+    const ticks = followers.map((n) => n.host.ticks);
     await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 8000, 'quiescent again');
+    // A follower that has applied the commit index sleeps at its next tick, as the leader does,
+    // not after quiesceTicks (4 here) idle ticks, which takes at least 5: a group that gets a
+    // command every few ticks would otherwise keep its followers ticking between them. (One tick
+    // of margin for a pass that runs two ticks late.)
+    const slept = followers.map((n, k) => n.host.ticks - ticks[k]!);
+    t.true(slept.every((d) => d <= 3), `follower ticks until asleep: ${slept.join()}`);
     const sent = c.net.sentTypes.slice(before).filter((m) => m.group === 'g').map((m) => m.type);
     // The entry to each follower and its answer, then the commit index in an append that needs
     // no answer. Appends reset the followers' election timers, so no heartbeat goes out, and the
