@@ -1,7 +1,7 @@
 // The cluster benchmark: one 3-member group on three raftfleet node processes (TCP, durable LMDB)
 // against a 3-member etcd cluster, both driven by the same closed-loop load generator.
 // Then the fleet scenario: 1,000 groups over the same three processes, 512 commands in flight.
-// Usage: npm run bench -w @raftfleet/bench [-- --seconds 5 --warmup 5 --trials 10 --skip-etcd --skip-fleet --short]
+// Usage: npm run bench -w @raftfleet/bench [-- --seconds 5 --warmup 5 --trials 10 --fleet-windows 3 --skip-etcd --skip-fleet --short]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,8 @@ const { values: args } = parseArgs({
     'skip-etcd': { type: 'boolean', default: false },
     'skip-raftfleet': { type: 'boolean', default: false },
     'skip-fleet': { type: 'boolean', default: false },
+    // Measurement windows of the fleet scenario, on the same cluster; the median is reported.
+    'fleet-windows': { type: 'string', default: '3' },
   },
 });
 const seconds = args.short ? 1 : Number(args.seconds);
@@ -234,12 +236,17 @@ table(results);
 let fleet: FleetResult | undefined;
 if (!args['skip-fleet']) {
   // 100 groups in the short mode, so that CI-sized runs stay short.
-  fleet = await benchFleet({ groups: args.short ? 100 : 1000, inFlight: 512, seconds });
+  const windows = args.short ? 1 : Number(args['fleet-windows']);
+  if (!Number.isSafeInteger(windows) || windows < 1) throw new Error(`--fleet-windows must be a positive integer, got ${args['fleet-windows']}`);
+  fleet = await benchFleet({ groups: args.short ? 100 : 1000, inFlight: 512, seconds, windows });
   const c = fleet.commands;
-  const cpu = c.cpuUsPerOp === undefined ? '' : `; CPU µs/op servers ${c.cpuUsPerOp.slice(0, -1).join('+')}, load generator ${c.cpuUsPerOp.at(-1)}`;
+  const m = fleet.median;
+  const cpu = m.cpuUsPerOp === undefined ? '' : `; CPU µs/op servers ${m.cpuUsPerOp.slice(0, -1).join('+')}, load generator ${m.cpuUsPerOp.at(-1)}`;
+  const each = windows > 1 ? ` (median of ${windows} windows: ${fleet.windows.map((w) => w.opsPerSec.toFixed(0)).join(', ')})` : '';
   console.log(
     `raftfleet fleet: ${fleet.groups} groups x 3 replicas created in ${fleet.createSeconds.toFixed(2)} s (all led ${fleet.settleSeconds.toFixed(1)} s later); ` +
-      `${c.opsPerSec.toFixed(0)} commands/s at ${fleet.inFlight} in flight over all groups, p50 ${c.p50.toFixed(1)} ms p99 ${c.p99.toFixed(1)} ms, ${c.errors} errors${cpu}`,
+      `${m.opsPerSec.toFixed(0)} commands/s${each} at ${fleet.inFlight} in flight over all groups, p50 ${c.p50.toFixed(1)} ms p99 ${c.p99.toFixed(1)} ms, ` +
+      `${fleet.windows.reduce((n, w) => n + w.errors, 0)} errors${cpu}`,
   );
 }
 const out = resolve(import.meta.dirname, '..', '..', '..', 'results');
