@@ -932,8 +932,13 @@ export class RawNode implements RaftNode {
     if (!this.bcastPending) return;
     this.bcastPending = false;
     if (this.role !== 'leader') return;
-    for (const id of this.prs.keys()) {
+    const last = this.log.lastIndex();
+    for (const [id, pr] of this.prs) {
       if (id === this.id) continue;
+      // Only the commit index is new to a follower whose appends are still in flight: the answer
+      // to the last of them sends it along in a quiet append (see handleAppendResponse), instead
+      // of an append of its own that would have to be answered too.
+      if (pr.state === 'replicate' && pr.next > last && pr.match < pr.next - 1 && pr.removedAt === 0) continue;
       if (!this.maybeSendAppend(id, true)) continue;
       while (this.maybeSendAppend(id, false)) {
         // pipeline: fill the in-flight window of replicating followers
@@ -1113,6 +1118,11 @@ export class RawNode implements RaftNode {
     }
     while (this.maybeSendAppend(m.from, false)) {
       // pipeline: keep filling the in-flight window
+    }
+    // Its last append answered, a follower that was not sent the commit index (flushBcast waits
+    // for this answer) gets it now in a quiet append, unless a broadcast is due anyway.
+    if (!this.bcastPending && pr.state === 'replicate' && pr.match === pr.next - 1 && pr.commitSent < Math.min(pr.match, log.committed)) {
+      this.maybeSendAppend(m.from, true);
     }
     if (m.from === this.leadTransferee && pr.match === log.lastIndex()) {
       this.cfg.logger.info({ node: this.id, to: m.from }, 'transfer target caught up; sending TimeoutNow');

@@ -416,3 +416,30 @@ test('the commit index goes to a follower that has everything in a quiet append,
     [`2->1 appendResponse term=1 reject index=${lastIndex + 3} hint=${lastIndex}/1`],
   );
 });
+
+test('a follower whose append is still in flight gets the commit index after its answer, in a quiet append', (t) => {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.tickAll(2);
+  const { lastIndex } = c.propose('1', 'a');
+  c.processAll();
+  c.deliverRound(); // the entry reaches both followers
+  c.processAll(); // both answer
+  const held = c.queue.filter((m) => m.from === '3');
+  c.queue = c.queue.filter((m) => m.from !== '3');
+  const from = c.trace.length;
+  c.deliverRound(); // only 2's answer reaches the leader, which commits
+  c.processAll();
+  // 2 learns the commit at once; 3, whose answer is on its way, is sent nothing yet (an append of
+  // its own would have to be answered too).
+  t.deepEqual(c.trace.slice(from), [`1->2 append term=1 prev=${lastIndex}/1 entries=[] commit=${lastIndex} quiet`]);
+  t.false(c.node('1').isIdle(), 'the leader knows 3 lacks the commit index');
+  c.queue.push(...held);
+  const later = c.trace.length;
+  c.deliverRound();
+  c.processAll();
+  t.deepEqual(c.trace.slice(later), [`1->3 append term=1 prev=${lastIndex}/1 entries=[] commit=${lastIndex} quiet`]);
+  c.stabilize();
+  t.is(c.node('3').status().commit, lastIndex);
+  t.true(c.node('1').isIdle());
+});
