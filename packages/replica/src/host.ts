@@ -230,6 +230,8 @@ export class Host {
   private running = false;
   private handlersInstalled = false;
   private passRunning = false;
+  /** Passes that did work, counted (see Replica.workedInPass). */
+  private passes = 0;
   private passAgain = false;
   private passScheduled = false;
   private passDone: Promise<void> = Promise.resolve();
@@ -976,26 +978,18 @@ export class Host {
     for (const r of dirty) {
       if (!r.attached) continue;
       this.flush(r);
-      const gw: GroupWrite = { group: r.group };
-      let write = false;
+      let gw: GroupWrite | undefined;
       if (r.core.hasReady()) {
         const rd = r.core.ready();
         work.push({ r, rd });
-        if (rd.entries.length > 0) {
-          gw.entries = rd.entries;
-          write = true;
-        }
-        if (rd.hardState !== undefined && !this.keepBack(r, rd.hardState)) {
-          gw.hardState = rd.hardState;
-          write = true;
-        }
+        if (rd.entries.length > 0) (gw ??= { group: r.group }).entries = rd.entries;
+        if (rd.hardState !== undefined && !this.keepBack(r, rd.hardState)) (gw ??= { group: r.group }).hardState = rd.hardState;
       }
       if (r.confDirty) {
-        gw.confState = { voters: [...r.conf.voters], learners: [...r.conf.learners] };
+        (gw ??= { group: r.group }).confState = { voters: [...r.conf.voters], learners: [...r.conf.learners] };
         r.confDirty = false;
-        write = true;
       }
-      if (write) writes.set(r, gw);
+      if (gw !== undefined) writes.set(r, gw);
     }
     for (const { r, rd } of work) this.applySoft(r, rd);
     if (work.length === 0 && writes.size === 0) {
@@ -1025,8 +1019,10 @@ export class Host {
     // leader counts its entries toward commitment only after advance(). Sending them before the
     // write lets followers persist in parallel with the leader (Raft dissertation 10.2.1).
     // A leader's term and vote were made durable before it campaigned, so its Ready changes only the commit index.
-    const early = new Set(work.filter((w) => w.r.role === 'leader'));
-    this.sendMessages([...early]);
+    const early: Array<{ r: Replica; rd: Ready }> = [];
+    const late: Array<{ r: Replica; rd: Ready }> = [];
+    for (const w of work) (w.r.role === 'leader' ? early : late).push(w);
+    this.sendMessages(early);
 
     // Entries, votes, terms and membership must be durable before anything that depends on them is
     // sent or applied; hard states that only move the commit index were kept back (see keepBack).
@@ -1039,21 +1035,22 @@ export class Host {
     }
 
     // Send the rest (everything that depends on what was just made durable): one batch per node.
-    this.sendMessages(work.filter((w) => !early.has(w)));
+    this.sendMessages(late);
 
     // Apply, answer, advance.
+    const pass = ++this.passes;
     for (const { r, rd } of work) {
       this.applyReady(r, rd);
       r.core.advance();
+      r.workedInPass = pass;
       this.dirty.add(r);
     }
     for (const { r, rd } of work) {
       const snapshot = this.afterApply(r, rd);
       if (snapshot !== undefined) await snapshot;
     }
-    const worked = new Set(work.map((w) => w.r));
     for (const r of dirty) {
-      if (worked.has(r)) continue;
+      if (r.workedInPass === pass) continue;
       const snapshot = this.housekeep(r);
       if (snapshot !== undefined) await snapshot;
     }

@@ -123,6 +123,8 @@ export class Replica {
   /** The newest hard state handed to storage, or kept back to be written later (see Host.keepBack). */
   lastHardState: HardState | undefined;
   bytesSinceSnapshot = 0;
+  /** The host's pass in which this member last had a Ready (its housekeeping ran with it). */
+  workedInPass = 0;
   table: ClientTable;
   readonly codec: Codec<any>;
 

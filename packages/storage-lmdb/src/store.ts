@@ -733,9 +733,11 @@ export class LmdbStorage implements RaftStorage {
     this.check();
     checkRange(group, index, index);
     const s = this.groupsByName.get(group);
-    const b = this.bounds(s);
-    if (index < b.compactedIndex) throw new CompactedError(group, index, b.compactedIndex + 1);
-    if (index > b.lastIndex) throw new UnavailableError(group, index, b.lastIndex);
+    // Asked for every append sent and received: read the bounds without building them.
+    const compacted = s?.ci ?? 0;
+    const last = s?.last ?? 0;
+    if (index < compacted) throw new CompactedError(group, index, compacted + 1);
+    if (index > last) throw new UnavailableError(group, index, last);
     return s === undefined ? 0 : this.storedTerm(s, index);
   }
 
