@@ -230,6 +230,8 @@ export class Host {
   private running = false;
   private handlersInstalled = false;
   private passRunning = false;
+  /** Whether start() has restored every group found in storage. */
+  private restored = false;
   /** Passes that did work, counted (see Replica.workedInPass). */
   private passes = 0;
   private passAgain = false;
@@ -289,6 +291,9 @@ export class Host {
       this.o.transport.onRequest(RPC.query, (_from, body) => this.serveQuery(body));
       this.o.transport.onRequest(RPC.memberOf, async (_from, body) => {
         try {
+          // "No member here" is what makes a fleet leader replace a member as lost with its node's
+          // data: a group not restored yet must not be reported as missing.
+          if (!this.restored) return internalCodec.encode({ ok: false, e: serializeError(new StoppedError(this.o.nodeId)) });
           const { g } = internalCodec.decode(body) as { g: string };
           const r = this.replicas.get(g);
           return internalCodec.encode(r ? { ok: true, m: r.memberId } : { ok: false, e: serializeError(new GroupNotFoundError(g, this.o.nodeId)) });
@@ -305,6 +310,7 @@ export class Host {
         return EMPTY;
       });
     }
+    this.restored = false;
     for (const group of this.o.storage.groups()) {
       if (this.replicas.has(group)) continue;
       const raw = this.o.storage.meta(group);
@@ -320,6 +326,7 @@ export class Host {
       }
       await this.restoreGroup(group, meta.member, machine);
     }
+    this.restored = true;
     this.timer = this.o.clock.setInterval(() => {
       this.pendingTicks++;
       this.schedulePass();

@@ -442,3 +442,49 @@ test('a user codec (not msgpack, not JSON) carries commands, results and retaine
   t.is(await lagging.host.remoteQuery(lagging.id, 's', 'sum'), 78);
   t.is(await lagging.host.query('s', 'sum'), 78);
 });
+
+test('a host that is still restoring its groups does not report a stored group as missing', async (t) => {
+  const { internalCodec } = await import('../src/codec.js');
+  const net = new MemNet();
+  const disk = new MemoryDisk();
+  const firstStorage = MemoryStorage.open(disk);
+  const first = new Host({ nodeId: 'a', storage: firstStorage, transport: net.wire('a'), tickMs: 10, machines: [counterMachine], snapshotEntries: 1 });
+  await first.start();
+  await first.createGroup('g', 'counter', { members: ['a'] });
+  await untilLeader(first, 'g');
+  await first.command('g', { op: 'inc' });
+  const member = first.status('g').member;
+  await first.stop();
+  await firstStorage.close();
+
+  // The restart reads g's snapshot slowly: the restore waits for the gate.
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const storage = MemoryStorage.open(disk);
+  const slow = new Proxy(storage, {
+    get(target, prop, receiver) {
+      if (prop === 'readSnapshot') {
+        return (group: string) => {
+          const reader = target.readSnapshot(group);
+          if (reader === undefined) return undefined;
+          return { meta: reader.meta, size: reader.size, chunks: async function* () { await gate; yield* reader.chunks(); } };
+        };
+      }
+      const v = Reflect.get(target, prop, receiver) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  const host = new Host({ nodeId: 'a', storage: slow, transport: net.wire('a'), tickMs: 10, machines: [counterMachine] });
+  t.teardown(() => host.stop());
+  const starting = host.start();
+  const asker = net.wire('b');
+  const ask = async (): Promise<{ ok: boolean; m?: string; e?: { code: string } }> =>
+    internalCodec.decode(await asker.request('a', RPC.memberOf, internalCodec.encode({ g: 'g' }), 1000)) as { ok: boolean; m?: string; e?: { code: string } };
+  const during = await ask();
+  t.false(during.ok);
+  t.is(during.e?.code, 'ERR_REPLICA_STOPPED', 'not yet serving, rather than "no member of g here"');
+  open();
+  await starting;
+  t.deepEqual(await ask(), { ok: true, m: member });
+  t.is(await host.query('g', 'get', { consistency: 'stale' }), 1);
+});
