@@ -731,24 +731,25 @@ export class RawNode implements RaftNode {
   // ---------------------------------------------------------------------------------------------
   // Per-role message handling
 
+  /** A message only the leader sends arrived: `from` leads, and its lease starts again. */
+  private heardFromLeader(from: MemberId): void {
+    this.electionElapsed = 0;
+    this.campaignSeen = false;
+    this.lead = from;
+  }
+
   private stepFollower(m: Message): void {
     switch (m.type) {
       case 'append':
-        this.electionElapsed = 0;
-        this.campaignSeen = false;
-        this.lead = m.from;
+        this.heardFromLeader(m.from);
         this.handleAppend(m);
         return;
       case 'heartbeat':
-        this.electionElapsed = 0;
-        this.campaignSeen = false;
-        this.lead = m.from;
+        this.heardFromLeader(m.from);
         this.handleHeartbeat(m);
         return;
       case 'snapshot':
-        this.electionElapsed = 0;
-        this.campaignSeen = false;
-        this.lead = m.from;
+        this.heardFromLeader(m.from);
         this.handleSnapshot(m);
         return;
       case 'timeoutNow':

@@ -1476,7 +1476,7 @@ export class Host {
       }
       // Most ticks only move a timer: the pass visits a member only when the tick gave it something
       // to do (a heartbeat, a campaign) or it still has work (callers waiting, a snapshot to retry).
-      if (r.core.hasReady() || r.hasWork() || r.confDirty || this.snapshotDue(r)) this.dirty.add(r);
+      if (r.hasWork() || this.snapshotDue(r) || r.core.hasReady()) this.dirty.add(r);
       if (r.removedAtTick >= 0 && this.hostTick - r.removedAtTick > this.o.electionTicks) {
         this.destroy(r).catch(() => undefined); // a failed delete halts the host in its pass
       }

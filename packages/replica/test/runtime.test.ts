@@ -27,15 +27,21 @@ async function group(t: { teardown(fn: () => Promise<void>): void }, extra = {},
   return c;
 }
 
-/** `storage` whose write() goes through `write`, which is handed the original. */
-function withWrite(storage: MemoryStorage, write: (batch: WriteBatch, original: (b: WriteBatch) => Promise<void>) => Promise<void>): MemoryStorage {
+/** `storage` with some of its methods replaced (each replacement may call the original on `storage`). */
+function overriding(storage: MemoryStorage, methods: Partial<Pick<MemoryStorage, 'write' | 'readSnapshot'>>): MemoryStorage {
   return new Proxy(storage, {
     get(target, prop, receiver) {
-      if (prop === 'write') return (batch: WriteBatch) => write(batch, (b) => target.write(b));
+      const own = (methods as Record<string | symbol, unknown>)[prop];
+      if (own !== undefined) return own;
       const v = Reflect.get(target, prop, receiver) as unknown;
       return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
     },
   });
+}
+
+/** `storage` whose write() goes through `write`, which is handed the original. */
+function withWrite(storage: MemoryStorage, write: (batch: WriteBatch, original: (b: WriteBatch) => Promise<void>) => Promise<void>): MemoryStorage {
+  return overriding(storage, { write: (batch: WriteBatch) => write(batch, (b) => storage.write(b)) });
 }
 
 /** Waits (up to 2 s) until this host's member of `group` leads. */
@@ -461,17 +467,11 @@ test('a host that is still restoring its groups does not report a stored group a
   let open!: () => void;
   const gate = new Promise<void>((resolve) => (open = resolve));
   const storage = MemoryStorage.open(disk);
-  const slow = new Proxy(storage, {
-    get(target, prop, receiver) {
-      if (prop === 'readSnapshot') {
-        return (group: string) => {
-          const reader = target.readSnapshot(group);
-          if (reader === undefined) return undefined;
-          return { meta: reader.meta, size: reader.size, chunks: async function* () { await gate; yield* reader.chunks(); } };
-        };
-      }
-      const v = Reflect.get(target, prop, receiver) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+  const slow = overriding(storage, {
+    readSnapshot: (group: string) => {
+      const reader = storage.readSnapshot(group);
+      if (reader === undefined) return undefined;
+      return { meta: reader.meta, size: reader.size, chunks: async function* () { await gate; yield* reader.chunks(); } };
     },
   });
   const host = new Host({ nodeId: 'a', storage: slow, transport: net.wire('a'), tickMs: 10, machines: [counterMachine] });
