@@ -1,6 +1,6 @@
 // An in-process fleet on transport-memory and storage-memory with small ticks: start, crash and
 // restart nodes, partition them, and wait for conditions.
-import { counterMachine } from '@raftfleet/replica';
+import { counterMachine, nodeOfMember } from '@raftfleet/replica';
 import { MemoryDisk, MemoryStorage } from '@raftfleet/storage-memory';
 import { MemoryNetwork } from '@raftfleet/transport-memory';
 import { Fleet, type FleetOptions } from '../../src/index.js';
@@ -95,6 +95,23 @@ export class TestCluster {
     const f = this.fleets.values().next().value;
     if (f === undefined) throw new Error('no node running');
     return f;
+  }
+
+  /**
+   * The nodes of `group`'s voters and learners as its leader sees them (sorted), or undefined
+   * while no running node leads it. A group growing one member at a time (the registry grows
+   * from its first node) has fewer voters than members for a while: a test that crashes nodes
+   * waits for the voters it counts on, or a crash may take a quorum the test did not mean to.
+   */
+  configOf(group: string): { voters: string[]; learners: string[] } | undefined {
+    for (const f of this.fleets.values()) {
+      if (!f.host.hasGroup(group)) continue;
+      const st = f.host.status(group);
+      if (st.role !== 'leader') continue;
+      const nodes = (members: string[]): string[] => members.map(nodeOfMember).sort();
+      return { voters: nodes(st.voters), learners: nodes(st.learners) };
+    }
+    return undefined;
   }
 }
 
