@@ -114,6 +114,70 @@ function idleCost(groups: number): { bytesPerMember: number; nsPerIdleTick: numb
   return { bytesPerMember, nsPerIdleTick, nsPerIsIdle };
 }
 
+/**
+ * Many groups, one command each in turn: every group of `groups` gets a command, then every
+ * member with something to do (and only those, as a runtime's pass visits them) runs its Ready
+ * until all are settled, and so on for `total` commands. The work per command is the same for
+ * any number of groups; what changes is how much state the passes touch between two visits of
+ * one member (a 3-member group's cores, logs and progress), which shows the cost of state that no
+ * longer fits in the CPU's caches. Returns microseconds per command (all three members).
+ */
+function roundRobin(groups: number, total: number): number {
+  interface Visited extends Member {
+    members: Map<string, Member>;
+  }
+  const all: Map<string, Visited>[] = [];
+  for (let i = 0; i < groups; i++) {
+    const g = group(['1', '2', '3'], 100 + i) as Map<string, Visited>;
+    for (const m of g.values()) m.members = g;
+    (g.get('1') as Member).node.campaign();
+    settle(g);
+    all.push(g);
+  }
+  const payload = [new Uint8Array(16)];
+  const rounds = Math.max(1, Math.round(total / groups));
+  const start = process.hrtime.bigint();
+  for (let r = 0; r < rounds; r++) {
+    let dirty = new Set<Visited>();
+    for (const g of all) {
+      const leader = g.get('1') as Visited;
+      leader.node.propose(payload);
+      dirty.add(leader);
+    }
+    while (dirty.size > 0) {
+      const next = new Set<Visited>();
+      for (const m of dirty) {
+        if (!m.node.hasReady()) continue;
+        const rd = m.node.ready();
+        m.log.append(rd.entries);
+        if (rd.hardState !== undefined) m.log.setHardState(rd.hardState);
+        const last = rd.committedEntries[rd.committedEntries.length - 1];
+        if (last !== undefined) m.applied = last.index;
+        m.node.advance();
+        for (const msg of rd.messages) {
+          const to = m.members.get(msg.to) as Visited;
+          to.node.step(msg);
+          next.add(to);
+        }
+        if (m.node.hasReady()) next.add(m);
+      }
+      dirty = next;
+    }
+    if ((r + 1) % 1_000 === 0) {
+      for (const g of all) {
+        for (const m of g.values()) {
+          const s = m.node.status();
+          m.log.createSnapshot(s.applied, s.conf, new Uint8Array(0));
+          m.log.compact(s.applied);
+        }
+      }
+    }
+  }
+  const micros = Number(process.hrtime.bigint() - start) / 1e3 / (rounds * groups);
+  for (const g of all) for (const m of g.values()) if (m.applied < rounds) throw new Error('not everything was applied');
+  return micros;
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const rows: { batch: number; medianCmdsPerSec: number; runs: number[] }[] = [];
@@ -124,6 +188,11 @@ for (const batch of [1, 16, 256]) {
   rows.push({ batch, medianCmdsPerSec: Math.round(median(runs)), runs: runs.map(Math.round) });
 }
 const idle = idleCost(3_000);
+roundRobin(100, 20_000); // warm-up
+const spread = [1, 100, 1_000, 10_000].map((groups) => {
+  const runs = [0, 1, 2].map(() => roundRobin(groups, 60_000));
+  return { groups, medianMicrosPerCommand: Number(median(runs).toFixed(2)), runs: runs.map((x) => Number(x.toFixed(2))) };
+});
 
 console.log('core: one 3-member group, in-process Ready loop, 16-byte commands (median of 5)');
 console.log('proposals/batch | commands/s | ratio to batch 1');
@@ -131,11 +200,16 @@ for (const r of rows) {
   console.log(`${String(r.batch).padStart(15)} | ${String(r.medianCmdsPerSec).padStart(10)} | ${(r.medianCmdsPerSec / (rows[0] as { medianCmdsPerSec: number }).medianCmdsPerSec).toFixed(1)}x`);
 }
 console.log(`machine load average (1 min): ${(loadavg()[0] ?? 0).toFixed(1)} — numbers are only comparable at similar load`);
+console.log('core: many 3-member groups, one command per group in turn (median of 3)');
+console.log('         groups | µs/command | ratio to 1 group');
+for (const r of spread) {
+  console.log(`${r.groups.toLocaleString('en-US').padStart(15)} | ${r.medianMicrosPerCommand.toFixed(2).padStart(10)} | ${(r.medianMicrosPerCommand / (spread[0] as { medianMicrosPerCommand: number }).medianMicrosPerCommand).toFixed(1)}x`);
+}
 console.log(`idle groups (3,000 x 3 members): ${Math.round(idle.bytesPerMember)} B heap/member, isIdle() ${idle.nsPerIsIdle.toFixed(0)} ns, one un-quiesced leader tick ${idle.nsPerIdleTick.toFixed(0)} ns`);
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 mkdirSync(`${root}results`, { recursive: true });
 writeFileSync(
   `${root}results/core-bench.json`,
-  JSON.stringify({ date: new Date().toISOString(), node: process.version, loadavg: loadavg(), throughput: rows, idle }, null, 2),
+  JSON.stringify({ date: new Date().toISOString(), node: process.version, loadavg: loadavg(), throughput: rows, spread, idle }, null, 2),
 );
