@@ -1,6 +1,6 @@
 // The per-process runtime: one loop that ticks, steps, persists (one batch for all groups),
 // sends (one frame per node), applies and answers for every member hosted on this node.
-import type { Progress, RaftConfig, RaftNode, Ready, Role } from '@raftfleet/core';
+import type { BasicStatus, Progress, RaftConfig, RaftNode, Ready, Role } from '@raftfleet/core';
 import { EntryType, type ConfChange, type ConfState, type Entry, type Envelope, type HardState, type Message, type SnapshotMessage, type SnapshotMeta } from '@raftfleet/protocol';
 import type { Outcome } from './client-table.js';
 import { internalCodec, msgpackCodec, type Codec } from './codec.js';
@@ -1006,6 +1006,7 @@ export class Host {
       for (const r of dirty) {
         const snapshot = this.housekeep(r);
         if (snapshot !== undefined) await snapshot;
+        this.sleepIfSettled(r);
       }
       return did;
     }
@@ -1060,6 +1061,7 @@ export class Host {
       if (r.workedInPass === pass) continue;
       const snapshot = this.housekeep(r);
       if (snapshot !== undefined) await snapshot;
+      this.sleepIfSettled(r);
     }
     for (const r of dirty) if (r.confDirty) this.dirty.add(r);
     return true;
@@ -1546,39 +1548,14 @@ export class Host {
       return;
     }
     const st = r.core.basicStatus();
-    let idle = false;
-    if (st.role === 'leader') {
-      idle = st.commit === st.lastIndex && r.applied === st.commit && st.leadTransferee === '' && st.replicated;
-      if (idle) {
-        for (const v of r.conf.voters) if (!this.memberNodeUp(r, v)) idle = false;
-        for (const l of r.conf.learners) if (!this.memberNodeUp(r, l)) idle = false;
-      }
-      if (idle && r.core.isIdle?.() === true) {
-        // Every follower was sent the final commit index: nothing left to tell anyone.
-        r.quiescent = true;
-        this.awake.delete(r);
-        return;
-      }
-    } else if (st.role === 'follower' && st.leader !== '' && st.leader !== r.memberId) {
-      const ns = this.nodes.get(nodeOfMember(st.leader));
-      idle = ns !== undefined && !ns.down && st.commit === st.lastIndex && r.applied === st.commit;
-      // The core says no when, for one, the follower saw a member campaign within its leader's
-      // lease: the lease must run out on ticks, or a leader that is gone could never be replaced.
-      const coreIdle = r.core.isIdle?.();
-      if (coreIdle === false) idle = false;
-      if (idle && coreIdle === true) {
-        // Everything it has is committed and applied, under a leader on a node that answers: its
-        // election timer has nothing to watch that the node's liveness does not (a leader that goes
-        // down wakes it, a message from the leader wakes it). Sleeping now instead of after
-        // quiesceTicks spares a group that gets a command every few ticks the follower ticks
-        // between them.
-        r.quiescent = true;
-        this.awake.delete(r);
-        return;
-      }
+    const idle = this.settled(r, st);
+    if (idle === 'now') {
+      r.quiescent = true;
+      this.awake.delete(r);
+      return;
     }
     const same = st.term === r.idleTerm && st.lastIndex === r.idleLast && st.commit === r.idleCommit && st.role === r.idleRole && st.leader === r.idleLeader;
-    if (idle && same) r.idleTicks++;
+    if (idle === 'after' && same) r.idleTicks++;
     else {
       r.idleTicks = 0;
       r.idleTerm = st.term;
@@ -1591,6 +1568,47 @@ export class Host {
       r.quiescent = true;
       this.awake.delete(r);
     }
+  }
+
+  /**
+   * Whether `r` has settled: 'now' when it may sleep at once, 'after' when only after
+   * quiesceTicks ticks in which nothing changed, false when not.
+   * - A leader whose log is committed, applied and on every member, with its members' nodes up.
+   *   When every follower was also sent the final commit index (the core says it is idle), nothing
+   *   is left to tell anyone: 'now'. Otherwise (a core in 'lease' read mode is never idle) 'after'.
+   * - A follower with everything committed and applied, under a leader on a node that answers: its
+   *   election timer has nothing to watch that the node's liveness does not (a leader that goes
+   *   down wakes it, a message from the leader wakes it). The core says no when, for one, the
+   *   follower saw a member campaign within its leader's lease: the lease must run out on ticks,
+   *   or a leader that is gone could never be replaced.
+   */
+  private settled(r: Replica, st: BasicStatus): 'now' | 'after' | false {
+    if (st.role === 'leader') {
+      if (st.commit !== st.lastIndex || r.applied !== st.commit || st.leadTransferee !== '' || !st.replicated) return false;
+      for (const v of r.conf.voters) if (!this.memberNodeUp(r, v)) return false;
+      for (const l of r.conf.learners) if (!this.memberNodeUp(r, l)) return false;
+      return r.core.isIdle?.() === true ? 'now' : 'after';
+    }
+    if (st.role === 'follower' && st.leader !== '' && st.leader !== r.memberId) {
+      const ns = this.nodes.get(nodeOfMember(st.leader));
+      if (ns === undefined || ns.down || st.commit !== st.lastIndex || r.applied !== st.commit) return false;
+      const coreIdle = r.core.isIdle?.();
+      return coreIdle === true ? 'now' : coreIdle === false ? false : 'after';
+    }
+    return false;
+  }
+
+  /**
+   * Puts a member to sleep at the end of a pass that found nothing for it to do, when it has
+   * settled (see settled): what its next tick's quiescence check would find, found while its state
+   * is at hand. A group that gets a command every few ticks then costs its members no tick at all
+   * between commands.
+   */
+  private sleepIfSettled(r: Replica): void {
+    if (r.quiescent || !r.attached || r.hasWork() || this.hasOutgoing(r) || r.removedAtTick >= 0) return;
+    if (this.settled(r, r.core.basicStatus()) !== 'now') return;
+    r.quiescent = true;
+    this.awake.delete(r);
   }
 
   /** Whether `member` is this replica or lives on a node that answers: a member on a down node keeps its leader ticking, so check-quorum still runs. */

@@ -210,6 +210,26 @@ test('quiescence: a command on a sleeping group costs its appends, their answers
   }
 });
 
+test('quiescence: members go to sleep in the pass after they settle, without waiting for a tick', async (t) => {
+  // Long ticks (a few ms per command here): a tick rarely falls within a command.
+  const c = await group(t, { tickMs: 250, electionTicks: 4, quiesceTicks: 2 });
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc' });
+  await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 8000, 'all members quiescent');
+  const hosts = [...c.nodes.values()].map((n) => n.host);
+  const ticked: number[][] = [];
+  for (let i = 2; i <= 7; i++) {
+    const before = hosts.map((h) => h.ticks);
+    t.is(await leader.host.command('g', { op: 'inc' }), i);
+    await c.until(() => hosts.every((h) => h.status('g').quiescent), 8000, 'quiescent again');
+    ticked.push(hosts.map((h, k) => h.ticks - before[k]!));
+  }
+  // Asleep with no tick on any host since the command was sent: the leader once every follower
+  // has the final commit index, a follower once it has applied it. Sleeping only at a tick, every
+  // command would show a tick. Most commands must show none (a tick may fall within one).
+  t.true(ticked.filter((d) => d.every((x) => x === 0)).length >= 3, `ticks per host until asleep: ${JSON.stringify(ticked)}`);
+});
+
 test('many idle groups cost no per-group messages', async (t) => {
   const c = new Cluster([counterMachine]);
   for (const id of ['a', 'b', 'c']) await c.add(id);
