@@ -1051,11 +1051,14 @@ export class Host {
       this.applyReady(r, rd);
       r.core.advance();
       r.workedInPass = pass;
-      this.dirty.add(r);
+      // The next pass visits it again only when advance() left it work: a leader's own entries,
+      // durable now, may commit; more committed entries may wait than one Ready carries.
+      if (r.core.hasReady()) this.dirty.add(r);
     }
     for (const { r, rd } of work) {
       const snapshot = this.afterApply(r, rd);
       if (snapshot !== undefined) await snapshot;
+      if (!this.dirty.has(r)) this.sleepIfSettled(r);
     }
     for (const r of dirty) {
       if (r.workedInPass === pass) continue;
