@@ -32,22 +32,36 @@ function group(ids: string[], seed: number): Map<string, Member> {
   return g;
 }
 
+/** Handles one member's Ready as a runtime would: persist, apply, advance; returns its messages. */
+function runReady(m: Member): Message[] {
+  const rd = m.node.ready();
+  if (rd.snapshot !== undefined) m.log.applySnapshot(rd.snapshot);
+  m.log.append(rd.entries);
+  if (rd.hardState !== undefined) m.log.setHardState(rd.hardState);
+  const last = rd.committedEntries[rd.committedEntries.length - 1];
+  if (last !== undefined) m.applied = last.index;
+  m.node.advance();
+  return rd.messages;
+}
+
 /** One runtime pass over every member: persist, collect messages, apply, advance. */
 function pass(g: Map<string, Member>, out: Message[]): boolean {
   let any = false;
   for (const m of g.values()) {
     if (!m.node.hasReady()) continue;
     any = true;
-    const rd = m.node.ready();
-    if (rd.snapshot !== undefined) m.log.applySnapshot(rd.snapshot);
-    m.log.append(rd.entries);
-    if (rd.hardState !== undefined) m.log.setHardState(rd.hardState);
-    for (const msg of rd.messages) out.push(msg);
-    const last = rd.committedEntries[rd.committedEntries.length - 1];
-    if (last !== undefined) m.applied = last.index;
-    m.node.advance();
+    for (const msg of runReady(m)) out.push(msg);
   }
   return any;
+}
+
+/** Snapshots and compacts every member's log up to what it applied (keeps the benchmark's memory flat). */
+function compact(g: Map<string, Member>): void {
+  for (const m of g.values()) {
+    const s = m.node.status();
+    m.log.createSnapshot(s.applied, s.conf, new Uint8Array(0));
+    m.log.compact(s.applied);
+  }
 }
 
 function settle(g: Map<string, Member>): void {
@@ -76,11 +90,7 @@ function throughput(batch: number, total: number): number {
     proposed += batch;
     settle(g);
     if (leader.applied - compactedTo > 50_000) {
-      for (const m of g.values()) {
-        const s = m.node.status();
-        m.log.createSnapshot(s.applied, s.conf, new Uint8Array(0));
-        m.log.compact(s.applied);
-      }
+      compact(g);
       compactedTo = leader.applied;
     }
   }
@@ -148,13 +158,7 @@ function roundRobin(groups: number, total: number): number {
       const next = new Set<Visited>();
       for (const m of dirty) {
         if (!m.node.hasReady()) continue;
-        const rd = m.node.ready();
-        m.log.append(rd.entries);
-        if (rd.hardState !== undefined) m.log.setHardState(rd.hardState);
-        const last = rd.committedEntries[rd.committedEntries.length - 1];
-        if (last !== undefined) m.applied = last.index;
-        m.node.advance();
-        for (const msg of rd.messages) {
+        for (const msg of runReady(m)) {
           const to = m.members.get(msg.to) as Visited;
           to.node.step(msg);
           next.add(to);
@@ -163,15 +167,7 @@ function roundRobin(groups: number, total: number): number {
       }
       dirty = next;
     }
-    if ((r + 1) % 1_000 === 0) {
-      for (const g of all) {
-        for (const m of g.values()) {
-          const s = m.node.status();
-          m.log.createSnapshot(s.applied, s.conf, new Uint8Array(0));
-          m.log.compact(s.applied);
-        }
-      }
-    }
+    if ((r + 1) % 1_000 === 0) for (const g of all) compact(g);
   }
   const micros = Number(process.hrtime.bigint() - start) / 1e3 / (rounds * groups);
   for (const g of all) for (const m of g.values()) if (m.applied < rounds) throw new Error('not everything was applied');

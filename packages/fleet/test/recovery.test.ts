@@ -16,7 +16,10 @@ test('a group without quorum is listed as leaderless and recovered by the operat
     const nodes = ids.map((id) => ({ id, zone: zones[id]! }));
     const registryNodes = placeGroup(REGISTRY_GROUP, nodes, 3);
     // Voters exactly where placed: a registry member still on a node crashed below could cost the registry its quorum.
-    await waitFor('registry placed', () => c.configOf(REGISTRY_GROUP)?.voters.join() === [...registryNodes].sort().join() && c.configOf(REGISTRY_GROUP)?.learners.length === 0);
+    await waitFor('registry placed', () => {
+      const conf = c.configOf(REGISTRY_GROUP);
+      return conf?.voters.join() === [...registryNodes].sort().join() && conf.learners.length === 0;
+    });
     const outside = ids.filter((id) => !registryNodes.includes(id));
     // A group with both non-registry nodes among its members: crashing them kills its quorum only.
     const name = Array.from({ length: 500 }, (_, i) => `r${i}`).find((g) => outside.every((id) => placeGroup(g, nodes, 3).includes(id)))!;

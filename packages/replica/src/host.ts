@@ -1545,16 +1545,14 @@ export class Host {
    * call or a peer-down of a node hosting one of its members wakes it.
    */
   private maybeQuiesce(r: Replica): void {
-    // A removed member stays awake until it is deleted (an election timeout after its removal).
-    if (r.hasWork() || this.hasOutgoing(r) || r.removedAtTick >= 0) {
+    if (this.keptAwake(r)) {
       r.idleTicks = 0;
       return;
     }
     const st = r.core.basicStatus();
     const idle = this.settled(r, st);
     if (idle === 'now') {
-      r.quiescent = true;
-      this.awake.delete(r);
+      this.sleep(r);
       return;
     }
     const same = st.term === r.idleTerm && st.lastIndex === r.idleLast && st.commit === r.idleCommit && st.role === r.idleRole && st.leader === r.idleLeader;
@@ -1567,10 +1565,21 @@ export class Host {
       r.idleRole = st.role;
       r.idleLeader = st.leader;
     }
-    if (r.idleTicks >= this.o.quiesceTicks) {
-      r.quiescent = true;
-      this.awake.delete(r);
-    }
+    if (r.idleTicks >= this.o.quiesceTicks) this.sleep(r);
+  }
+
+  /**
+   * Whatever its core says, a member stays awake while callers or core calls wait on it, a snapshot
+   * goes out from it, or (removed) until it is deleted an election timeout after its removal.
+   */
+  private keptAwake(r: Replica): boolean {
+    return r.hasWork() || this.hasOutgoing(r) || r.removedAtTick >= 0;
+  }
+
+  /** Stops ticking `r` until something wakes it (see wake). */
+  private sleep(r: Replica): void {
+    r.quiescent = true;
+    this.awake.delete(r);
   }
 
   /**
@@ -1602,16 +1611,14 @@ export class Host {
   }
 
   /**
-   * Puts a member to sleep at the end of a pass that found nothing for it to do, when it has
-   * settled (see settled): what its next tick's quiescence check would find, found while its state
-   * is at hand. A group that gets a command every few ticks then costs its members no tick at all
-   * between commands.
+   * Puts a member to sleep in the pass that leaves it without work, when it has settled (see
+   * settled): what its next tick's quiescence check would find, found while its state is at hand.
+   * A group that gets a command every few ticks then costs its members no tick at all between
+   * commands.
    */
   private sleepIfSettled(r: Replica): void {
-    if (r.quiescent || !r.attached || r.hasWork() || this.hasOutgoing(r) || r.removedAtTick >= 0) return;
-    if (this.settled(r, r.core.basicStatus()) !== 'now') return;
-    r.quiescent = true;
-    this.awake.delete(r);
+    if (r.quiescent || !r.attached || this.keptAwake(r)) return;
+    if (this.settled(r, r.core.basicStatus()) === 'now') this.sleep(r);
   }
 
   /** Whether `member` is this replica or lives on a node that answers: a member on a down node keeps its leader ticking, so check-quorum still runs. */

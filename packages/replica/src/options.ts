@@ -44,7 +44,7 @@ export interface HostOptions {
   electionTicks?: number;
   /** Leader heartbeat interval in ticks; must be below half the election timeout. Default 1. */
   heartbeatTicks?: number;
-  /** Idle ticks after which a caught-up member stops ticking (a leader whose followers all have the commit index, and a follower that has applied everything, stop at their next tick); below electionTicks. Default 2*heartbeatTicks+2. */
+  /** Idle ticks after which a caught-up member stops ticking (a leader whose followers all have the commit index, and a follower that has applied everything, stop at once); below electionTicks. Default 2*heartbeatTicks+2. */
   quiesceTicks?: number;
   /** Ticks without a reply from a node after which it counts as down. Default electionTicks. */
   nodeDownTicks?: number;
