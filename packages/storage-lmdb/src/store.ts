@@ -167,12 +167,16 @@ const MAX_PENDING_BYTES = 64 * 1024 * 1024;
 /**
  * With the log on, an LMDB transaction starts this long after its first write, or once it holds
  * LOGGED_COMMIT_WORKS writes: they share one commit (and its syncs, which would otherwise compete
- * with the log's), and reads of entries not committed yet look through a bounded overlay.
+ * with the log's), and reads of entries not committed yet look through a bounded overlay. A commit
+ * copies every B-tree page it touches, and with many groups each group's entries sit on a page of
+ * their own: the longer the interval, the more entries share each copied page (a node of a
+ * thousand busy groups spends about 15% less CPU per entry at 1 s than at 100 ms). A crash leaves
+ * about this much of the log to replay at the next open.
  */
-const LOGGED_COMMIT_DELAY_MS = 100;
+const LOGGED_COMMIT_DELAY_MS = 1000;
 /** How long close() still waits for lmdb once a commit failed (see unlessFailed). */
 const FAILED_CLOSE_GRACE_MS = 200;
-const LOGGED_COMMIT_WORKS = 256;
+const LOGGED_COMMIT_WORKS = 2048;
 
 /** The encoded value of a pending (not yet committed) entry, if a pending write holds it. */
 function pendingValue(s: GroupState, index: number): Buffer | undefined {
