@@ -1618,6 +1618,8 @@ export class Host {
    */
   private sleepIfSettled(r: Replica): void {
     if (r.quiescent || !r.attached || this.keptAwake(r)) return;
+    // 'now' needs an idle core: asking that first spares most calls the status object.
+    if (r.core.isIdle?.() !== true) return;
     if (this.settled(r, r.core.basicStatus()) === 'now') this.sleep(r);
   }
 

@@ -18,6 +18,7 @@ import { MemoryDisk, MemoryStorage } from '@raftfleet/storage-memory';
 import type { WriteBatch } from '@raftfleet/storage';
 import { Cluster, sleep } from './helpers/cluster.js';
 import { MemNet } from './helpers/memnet.js';
+import { VirtualClock, drain } from './helpers/virtual-clock.js';
 
 async function group(t: { teardown(fn: () => Promise<void>): void }, extra = {}, machines = [counterMachine, queueMachine]) {
   const c = new Cluster(machines, extra);
@@ -211,23 +212,42 @@ test('quiescence: a command on a sleeping group costs its appends, their answers
 });
 
 test('quiescence: members go to sleep in the pass after they settle, without waiting for a tick', async (t) => {
-  // Long ticks (a few ms per command here): a tick rarely falls within a command.
-  const c = await group(t, { tickMs: 250, electionTicks: 4, quiesceTicks: 2 });
-  const leader = await c.leader('g');
-  await leader.host.command('g', { op: 'inc' });
-  await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').quiescent), 8000, 'all members quiescent');
-  const hosts = [...c.nodes.values()].map((n) => n.host);
-  const ticked: number[][] = [];
-  for (let i = 2; i <= 7; i++) {
-    const before = hosts.map((h) => h.ticks);
-    t.is(await leader.host.command('g', { op: 'inc' }), i);
-    await c.until(() => hosts.every((h) => h.status('g').quiescent), 8000, 'quiescent again');
-    ticked.push(hosts.map((h, k) => h.ticks - before[k]!));
+  // Virtual time: ticks happen only when the test advances the clock, so each command below runs
+  // and settles between two ticks.
+  const clock = new VirtualClock();
+  const net = new MemNet();
+  const hosts: Host[] = [];
+  for (const id of ['a', 'b', 'c']) {
+    const host = new Host({ nodeId: id, storage: MemoryStorage.open(), transport: net.wire(id), tickMs: 10, electionTicks: 10, heartbeatTicks: 1, quiesceTicks: 2, machines: [counterMachine], seed: 7, clock });
+    await host.start();
+    hosts.push(host);
+    t.teardown(() => host.stop());
   }
-  // Asleep with no tick on any host since the command was sent: the leader once every follower
-  // has the final commit index, a follower once it has applied it. Sleeping only at a tick, every
-  // command would show a tick. Most commands must show none (a tick may fall within one).
-  t.true(ticked.filter((d) => d.every((x) => x === 0)).length >= 3, `ticks per host until asleep: ${JSON.stringify(ticked)}`);
+  for (const h of hosts) await h.createGroup('g', 'counter', { members: ['a', 'b', 'c'] });
+  const asleep = () => hosts.every((h) => h.status('g').quiescent);
+  let leader: Host | undefined;
+  for (let i = 0; i < 100 && leader === undefined; i++) {
+    clock.advance(10);
+    await drain(6);
+    leader = hosts.find((h) => h.status('g').role === 'leader');
+  }
+  if (leader === undefined) return t.fail('no leader after 100 ticks');
+  t.is(await leader.command('g', { op: 'inc' }), 1);
+  for (let i = 0; i < 50 && !asleep(); i++) {
+    clock.advance(10);
+    await drain(6);
+  }
+  t.true(asleep(), 'every member asleep after the first command');
+  const ticks = clock.now();
+  for (let i = 2; i <= 7; i++) {
+    const result = leader.command('g', { op: 'inc' });
+    t.is(await result, i);
+    for (let k = 0; k < 40 && !asleep(); k++) await drain(1);
+    // The leader sleeps once every follower has the final commit index, a follower once it has
+    // applied it, in the pass that left each without work. Sleeping only at a tick, none would.
+    t.true(asleep(), `command ${i}: every member asleep without a tick (${hosts.map((h) => `${h.nodeId} ${h.status('g').quiescent ? 'asleep' : 'awake'}`).join(', ')})`);
+  }
+  t.is(clock.now(), ticks, 'the clock did not move');
 });
 
 test('many idle groups cost no per-group messages', async (t) => {

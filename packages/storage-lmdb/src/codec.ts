@@ -90,18 +90,19 @@ function check(b: Buffer, index: number): void {
 }
 
 /**
- * Decodes an entry value, verifying its checksum. The entry's data is a view of `v` (which must then be
- * a buffer the caller owns, like LMDB's range values), or a copy when `copy` is set.
+ * Decodes an entry value, verifying its checksum unless `verify` is false (a value this process
+ * encoded and has not stored yet). The entry's data is a view of `v` (which must then be a buffer the
+ * caller owns, like LMDB's range values), or a copy when `copy` is set.
  */
-export function decodeEntry(v: Buffer, index: number, copy = false): Entry {
-  check(v, index);
+export function decodeEntry(v: Buffer, index: number, copy = false, verify = true): Entry {
+  if (verify) check(v, index);
   const data = copy ? Uint8Array.prototype.slice.call(v, ENTRY_HEADER_BYTES) : v.subarray(ENTRY_HEADER_BYTES);
   return { index, term: v.readUInt32BE(5) * TWO_32 + v.readUInt32BE(9), type: v[4] as EntryType, data };
 }
 
-/** Decodes only the term of an entry value (verifying its checksum). */
-export function decodeTerm(v: Buffer, index: number): number {
-  check(v, index);
+/** Decodes only the term of an entry value (verifying its checksum unless `verify` is false, as for decodeEntry). */
+export function decodeTerm(v: Buffer, index: number, verify = true): number {
+  if (verify) check(v, index);
   return v.readUInt32BE(5) * TWO_32 + v.readUInt32BE(9);
 }
 

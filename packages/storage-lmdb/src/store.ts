@@ -673,10 +673,12 @@ export class LmdbStorage implements RaftStorage {
   private storedTerm(s: GroupState, index: number): number {
     if (index === s.ci) return s.ct;
     if (index === s.last) return s.lt;
-    const v = pendingValue(s, index) ?? this.peek(s.id, index);
+    const pending = pendingValue(s, index);
+    const v = pending ?? this.peek(s.id, index);
     if (v === undefined) throw this.corrupt(s, `entry ${index} is missing (log ${s.ci + 1}..${s.last})`);
     try {
-      return decodeTerm(v, index);
+      // A pending value was encoded by this process and has not been to the disk: no checksum to verify.
+      return decodeTerm(v, index, pending === undefined);
     } catch (error) {
       throw error instanceof BadValueError ? this.corrupt(s, error.message, error) : error;
     }
@@ -687,8 +689,9 @@ export class LmdbStorage implements RaftStorage {
     const v = pending ?? this.peek(s.id, index);
     if (v === undefined) throw this.corrupt(s, `entry ${index} is missing (log ${s.ci + 1}..${s.last})`);
     try {
-      // LMDB's read buffer is reused by the next get: copy the data out of it.
-      return decodeEntry(v, index, pending === undefined);
+      // LMDB's read buffer is reused by the next get: copy the data out of it. A pending value needs
+      // neither the copy nor the checksum (see storedTerm).
+      return decodeEntry(v, index, pending === undefined, pending === undefined);
     } catch (error) {
       throw error instanceof BadValueError ? this.corrupt(s, error.message, error) : error;
     }
