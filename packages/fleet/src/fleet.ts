@@ -233,6 +233,13 @@ export class Fleet {
   private readonly changing = new Set<string>();
   private readonly settled = new Set<string>();
   private readonly quietFollowers = new Set<string>();
+  /**
+   * Groups the next sweep looks at when it is not a full one: those the last sweep left neither
+   * settled nor quiet, and those touched since (a new member, a change of leadership).
+   */
+  private readonly recheck = new Set<string>();
+  /** Whether the next sweep looks at every hosted group (see rebalance). */
+  private fullSweep = true;
   /** Placement per group for the current active node set (hashing is the sweep's main cost). */
   private readonly placements = new Map<string, string[]>();
   private readonly retryAfter = new Map<string, number>();
@@ -327,22 +334,28 @@ export class Fleet {
   /** Starts the Host (restoring members from storage), the transport, heartbeats and serving. */
   async start(): Promise<void> {
     if (this.running) return;
-    const hooks = (group: string): GroupHooks => ({
+    const hooks = (group: string): GroupHooks => {
+      // Called as the Host registers a member (created, joined or restored): the next sweep looks at it.
+      this.recheck.add(group);
+      return {
       onBecomeLeader: () => {
         this.counters.elections.inc();
         this.leaderCache.set(group, this.o.nodeId);
         this.settled.delete(group);
         this.quietFollowers.delete(group);
+        this.recheck.add(group);
         this.scheduleSweep();
       },
       onStopLeading: () => {
         this.settled.delete(group);
+        this.recheck.add(group);
         if (this.leaderCache.get(group) === this.o.nodeId) this.leaderCache.delete(group);
       },
       onCommandCommitted: () => {
         this.counters.hot.commits++;
       },
-    });
+      };
+    };
     const host = new Host({
       ...this.o.host,
       nodeId: this.o.nodeId,
@@ -375,6 +388,7 @@ export class Fleet {
       if (this.sweeps % 10 === 0) {
         this.settled.clear();
         this.quietFollowers.clear();
+        this.fullSweep = true;
       }
       this.rebalance();
     });
@@ -892,6 +906,8 @@ export class Fleet {
   private applyView(state: RegistryState): void {
     const before = this.view;
     this.view = state;
+    // Groups, tombstones or replica counts may have changed: the next sweep looks at every member.
+    this.fullSweep = true;
     for (const n of Object.values(state.nodes)) {
       if (n.id === this.o.nodeId) continue;
       const previous = before.nodes[n.id];
@@ -913,6 +929,7 @@ export class Fleet {
         .join(',');
     if (shape(before) !== shape(state)) {
       this.settled.clear();
+      this.fullSweep = true;
       this.placements.clear();
       this.log.info({ version: state.version, nodes: shape(state) }, 'active nodes changed');
     }
@@ -1041,17 +1058,22 @@ export class Fleet {
     const active = this.activeNodes();
     if (active.length === 0) return;
     const now = Date.now();
-    let inPlan = 0;
+    // A full sweep (every tenth, and after the registry changed) looks at every hosted group. The
+    // others look only at the groups the last one left neither settled nor quiet, and at those
+    // touched since: on an idle node, none of its thousands of members.
+    const full = this.fullSweep;
+    this.fullSweep = false;
+    const groups = full ? this.host.groups() : [...this.recheck];
+    this.recheck.clear();
     let outOfPlan = 0;
-    for (const group of this.host.groups()) {
+    for (const group of groups) {
+      if (!full && !this.host.hasGroup(group)) continue;
       if (this.isTombstoned(group)) {
+        this.settled.delete(group);
         this.deleteRemoved(group);
         continue;
       }
-      if (this.settled.has(group)) {
-        inPlan++;
-        continue;
-      }
+      if (this.settled.has(group)) continue;
       // Followers have nothing to do until they lead; looking at them every sweep would make idle
       // cost grow with the number of members.
       if (this.quietFollowers.has(group)) continue;
@@ -1062,12 +1084,17 @@ export class Fleet {
         continue;
       }
       const st = this.localStatus(group);
-      if (st === undefined) continue;
+      if (st === undefined) {
+        this.recheck.add(group);
+        continue;
+      }
       if (st.role !== 'leader') {
         this.reapIfRemoved(group, st);
         if (st.role === 'follower') this.quietFollowers.add(group);
+        else this.recheck.add(group);
         continue;
       }
+      this.recheck.add(group);
       const replicas = group === REGISTRY_GROUP ? this.o.registryReplicas : this.view.groups[group]?.replicas;
       if (replicas === undefined) continue;
       const target = this.placementOf(group, replicas);
@@ -1080,7 +1107,7 @@ export class Fleet {
           outOfPlan++;
           continue;
         }
-        inPlan++;
+        this.recheck.delete(group);
         this.settled.add(group);
         continue;
       }
@@ -1089,7 +1116,12 @@ export class Fleet {
       if ((this.retryAfter.get(group) ?? 0) > now) continue;
       void this.runStep(group, step, st);
     }
-    this.planCounts = { inPlan, outOfPlan };
+    if (full) {
+      // A settled group this node no longer hosts (deleted without losing leadership first) stops counting.
+      const hosted = new Set(groups);
+      for (const g of this.settled) if (!hosted.has(g)) this.settled.delete(g);
+    }
+    this.planCounts = { inPlan: this.settled.size, outOfPlan };
   }
 
   private async runStep(group: string, step: MembershipStep, st: GroupStatus): Promise<void> {
