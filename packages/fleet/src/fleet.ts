@@ -334,35 +334,32 @@ export class Fleet {
   /** Starts the Host (restoring members from storage), the transport, heartbeats and serving. */
   async start(): Promise<void> {
     if (this.running) return;
+    // The next sweep looks at a group again when its member is registered (created, joined or
+    // restored), when its leadership changes, and when a led group's membership changes (this
+    // leader's own steps, or an operator's).
+    const lookAgain = (group: string): void => {
+      this.settled.delete(group);
+      this.recheck.add(group);
+    };
     const hooks = (group: string): GroupHooks => {
-      // Called as the Host registers a member (created, joined or restored): the next sweep looks at it.
       this.recheck.add(group);
       return {
-      onBecomeLeader: () => {
-        this.counters.elections.inc();
-        this.leaderCache.set(group, this.o.nodeId);
-        this.settled.delete(group);
-        this.quietFollowers.delete(group);
-        this.recheck.add(group);
-        this.scheduleSweep();
-      },
-      onStopLeading: () => {
-        this.settled.delete(group);
-        this.recheck.add(group);
-        if (this.leaderCache.get(group) === this.o.nodeId) this.leaderCache.delete(group);
-      },
-      // A led group's membership changed (by this leader's own steps, or an operator's): look again.
-      onFollowerAdded: () => {
-        this.settled.delete(group);
-        this.recheck.add(group);
-      },
-      onFollowerRemoved: () => {
-        this.settled.delete(group);
-        this.recheck.add(group);
-      },
-      onCommandCommitted: () => {
-        this.counters.hot.commits++;
-      },
+        onBecomeLeader: () => {
+          this.counters.elections.inc();
+          this.leaderCache.set(group, this.o.nodeId);
+          this.quietFollowers.delete(group);
+          lookAgain(group);
+          this.scheduleSweep();
+        },
+        onStopLeading: () => {
+          lookAgain(group);
+          if (this.leaderCache.get(group) === this.o.nodeId) this.leaderCache.delete(group);
+        },
+        onFollowerAdded: () => lookAgain(group),
+        onFollowerRemoved: () => lookAgain(group),
+        onCommandCommitted: () => {
+          this.counters.hot.commits++;
+        },
       };
     };
     const host = new Host({
