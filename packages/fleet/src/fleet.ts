@@ -235,7 +235,7 @@ export class Fleet {
   private readonly quietFollowers = new Set<string>();
   /**
    * Groups the next sweep looks at when it is not a full one: those the last sweep left neither
-   * settled nor quiet, and those touched since (a new member, a change of leadership).
+   * settled nor quiet, and those touched since (a new member, a change of leadership or membership).
    */
   private readonly recheck = new Set<string>();
   /** Whether the next sweep looks at every hosted group (see rebalance). */
