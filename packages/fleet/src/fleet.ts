@@ -938,7 +938,6 @@ export class Fleet {
         .join(',');
     if (shape(before) !== shape(state)) {
       this.settled.clear();
-      this.fullSweep = true;
       this.placements.clear();
       this.log.info({ version: state.version, nodes: shape(state) }, 'active nodes changed');
     }
@@ -1103,24 +1102,24 @@ export class Fleet {
         else this.recheck.add(group);
         continue;
       }
-      this.recheck.add(group);
       const replicas = group === REGISTRY_GROUP ? this.o.registryReplicas : this.view.groups[group]?.replicas;
-      if (replicas === undefined) continue;
+      if (replicas === undefined) {
+        this.recheck.add(group);
+        continue;
+      }
       const target = this.placementOf(group, replicas);
       const step = nextMembershipStep(
         { voters: st.voters.map(nodeOfMember), learners: st.learners.map(nodeOfMember), leader: this.o.nodeId },
         target,
       );
-      if (step.kind === 'none') {
-        if (this.checkGhosts(group, st, now)) {
-          outOfPlan++;
-          continue;
-        }
-        this.recheck.delete(group);
+      if (step.kind === 'none' && !this.checkGhosts(group, st, now)) {
         this.settled.add(group);
         continue;
       }
+      // Out of plan (or a ghost member being replaced): looked at again next sweep.
       outOfPlan++;
+      this.recheck.add(group);
+      if (step.kind === 'none') continue;
       if (this.changing.has(group) || this.changing.size >= this.o.maxConcurrentChanges) continue;
       if ((this.retryAfter.get(group) ?? 0) > now) continue;
       void this.runStep(group, step, st);

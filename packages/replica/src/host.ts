@@ -1594,17 +1594,16 @@ export class Host {
    *   follower saw a member campaign within its leader's lease: the lease must run out on ticks,
    *   or a leader that is gone could never be replaced.
    */
-  private settled(r: Replica, st: BasicStatus): 'now' | 'after' | false {
+  private settled(r: Replica, st: BasicStatus, coreIdle = r.core.isIdle?.()): 'now' | 'after' | false {
     if (st.role === 'leader') {
       if (st.commit !== st.lastIndex || r.applied !== st.commit || st.leadTransferee !== '' || !st.replicated) return false;
       for (const v of r.conf.voters) if (!this.memberNodeUp(r, v)) return false;
       for (const l of r.conf.learners) if (!this.memberNodeUp(r, l)) return false;
-      return r.core.isIdle?.() === true ? 'now' : 'after';
+      return coreIdle === true ? 'now' : 'after';
     }
     if (st.role === 'follower' && st.leader !== '' && st.leader !== r.memberId) {
       const ns = this.nodes.get(nodeOfMember(st.leader));
       if (ns === undefined || ns.down || st.commit !== st.lastIndex || r.applied !== st.commit) return false;
-      const coreIdle = r.core.isIdle?.();
       return coreIdle === true ? 'now' : coreIdle === false ? false : 'after';
     }
     return false;
@@ -1620,7 +1619,7 @@ export class Host {
     if (r.quiescent || !r.attached || this.keptAwake(r)) return;
     // 'now' needs an idle core: asking that first spares most calls the status object.
     if (r.core.isIdle?.() !== true) return;
-    if (this.settled(r, r.core.basicStatus()) === 'now') this.sleep(r);
+    if (this.settled(r, r.core.basicStatus(), true) === 'now') this.sleep(r);
   }
 
   /** Whether `member` is this replica or lives on a node that answers: a member on a down node keeps its leader ticking, so check-quorum still runs. */

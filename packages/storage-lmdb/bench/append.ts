@@ -41,20 +41,15 @@ async function fsyncRate(s: LmdbStorage): Promise<number> {
   return n / ((performance.now() - start) / 1000);
 }
 
-/** Durable appends of `batch` entries per write() spread over `groups` groups, IN_FLIGHT writes at a time. */
-async function appendRate(
-  s: LmdbStorage,
-  groups: number,
-  batch: number,
-  run: number,
-): Promise<{ entriesPerSec: number; writesPerSec: number; writesPerCommit: number; cpuMicrosPerEntry: number }> {
-  const names = Array.from({ length: groups }, (_, i) => `bench-${groups}-${batch}-${run}-${i}`);
+/**
+ * Writes of `batch` entries, round-robin over `groups` groups named after `prefix`: each group in a
+ * write gets a contiguous run, continuing its log from the previous write.
+ */
+function roundRobin(prefix: string, groups: number, batch: number): () => GroupWrite[] {
+  const names = Array.from({ length: groups }, (_, i) => `${prefix}-${i}`);
   const next = new Array<number>(groups).fill(1);
   let cursor = 0;
-  let entries = 0;
-  let writes = 0;
-  const makeBatch = (): GroupWrite[] => {
-    // Round-robin over the groups: each group in the batch gets a contiguous run.
+  return () => {
     const perGroup = new Map<number, Entry[]>();
     for (let i = 0; i < batch; i++) {
       const g = cursor;
@@ -67,6 +62,18 @@ async function appendRate(
     }
     return [...perGroup].map(([g, list]) => ({ group: names[g] as string, entries: list }));
   };
+}
+
+/** Durable appends of `batch` entries per write() spread over `groups` groups, IN_FLIGHT writes at a time. */
+async function appendRate(
+  s: LmdbStorage,
+  groups: number,
+  batch: number,
+  run: number,
+): Promise<{ entriesPerSec: number; writesPerSec: number; writesPerCommit: number; cpuMicrosPerEntry: number }> {
+  const makeBatch = roundRobin(`bench-${groups}-${batch}-${run}`, groups, batch);
+  let entries = 0;
+  let writes = 0;
   const before = s.stats();
   const cpu = process.cpuUsage();
   const start = performance.now();
@@ -94,6 +101,7 @@ async function appendRate(
 
 /** A fleet node's pace (the fleet benchmark's nodes): 15,000 entries/s over 1,000 groups, one write after another. */
 const PACED_RATE = 15_000;
+const PACED_GROUPS = 1000;
 const PACED_PER_WRITE = 70;
 const PACED_MS = 3000;
 
@@ -103,23 +111,12 @@ const PACED_MS = 3000;
  * a commit costs per touched page shows here and not in the throughput cells.
  */
 async function pacedCost(s: LmdbStorage, run: number): Promise<{ entriesPerSec: number; cpuMicrosPerEntry: number }> {
-  const groups = 1000;
-  const names = Array.from({ length: groups }, (_, i) => `paced-${run}-${i}`);
-  const next = new Array<number>(groups).fill(1);
-  let cursor = 0;
+  const makeBatch = roundRobin(`paced-${run}`, PACED_GROUPS, PACED_PER_WRITE);
   let entries = 0;
   const cpu = process.cpuUsage();
   const start = performance.now();
   while (performance.now() - start < PACED_MS) {
-    const writes: GroupWrite[] = [];
-    for (let i = 0; i < PACED_PER_WRITE; i++) {
-      const g = cursor;
-      cursor = (cursor + 1) % groups;
-      const index = next[g] as number;
-      next[g] = index + 1;
-      writes.push({ group: names[g] as string, entries: [{ index, term: 1, type: EntryType.Normal, data: payload }] });
-    }
-    await s.write({ writes });
+    await s.write({ writes: makeBatch() });
     entries += PACED_PER_WRITE;
     const ahead = (entries / PACED_RATE) * 1000 - (performance.now() - start);
     if (ahead > 0) await new Promise((resolve) => setTimeout(resolve, ahead));
@@ -188,7 +185,7 @@ async function main(): Promise<void> {
   const pace = {
     targetEntriesPerSec: PACED_RATE,
     entriesPerWrite: PACED_PER_WRITE,
-    groups: 1000,
+    groups: PACED_GROUPS,
     entriesPerSec: median(paced.map((x) => x.entriesPerSec)),
     cpuMicrosPerEntry: median(paced.map((x) => x.cpuMicrosPerEntry)),
   };
@@ -204,7 +201,7 @@ async function main(): Promise<void> {
     );
   }
   console.log(
-    `\nat a fleet node's pace (${PACED_RATE} entries/s over 1,000 groups, ${PACED_PER_WRITE} per write): ${pace.cpuMicrosPerEntry.toFixed(2)} µs of CPU per entry, all threads (median of ${RUNS} runs of ${PACED_MS} ms; ${pace.entriesPerSec.toFixed(0)} entries/s reached)`,
+    `\nat a fleet node's pace (${PACED_RATE} entries/s over ${PACED_GROUPS.toLocaleString('en-US')} groups, ${PACED_PER_WRITE} per write): ${pace.cpuMicrosPerEntry.toFixed(2)} µs of CPU per entry, all threads (median of ${RUNS} runs of ${PACED_MS} ms; ${pace.entriesPerSec.toFixed(0)} entries/s reached)`,
   );
   console.log(`\nrange reads (1,000 entries): ${reads.rangeEntriesPerSec.toFixed(0)} entries/s; term lookups: ${reads.termLookupsPerSec.toFixed(0)}/s`);
   const best1024 = Math.max(...cells.filter((c) => c.batch === 1024).map((c) => c.entriesPerSec));
