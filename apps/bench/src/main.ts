@@ -1,12 +1,14 @@
 // The cluster benchmark: one 3-member group on three raftfleet node processes (TCP, durable LMDB)
 // against a 3-member etcd cluster, both driven by the same closed-loop load generator.
 // Then the fleet scenario: 1,000 groups over the same three processes, 512 commands in flight.
-// Usage: npm run bench -w @raftfleet/bench [-- --seconds 5 --warmup 5 --trials 10 --fleet-windows 3 --skip-etcd --skip-fleet --short]
+// Then the ceiling: the fleet scenario's processes and messages with no consensus (ceiling.ts).
+// Usage: npm run bench -w @raftfleet/bench [-- --seconds 5 --warmup 5 --trials 10 --fleet-windows 3 --skip-etcd --skip-fleet --skip-ceiling --short]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EtcdCluster, etcdVersion } from './etcd.js';
+import { benchCeiling, type CeilingResult } from './ceiling.js';
 import { benchFleet, type FleetResult } from './fleet.js';
 import { closedLoop, failoverTrial, median, processCpuMs, type LoadResult } from './load.js';
 import { RaftfleetCluster } from './raftfleet.js';
@@ -21,6 +23,7 @@ const { values: args } = parseArgs({
     'skip-etcd': { type: 'boolean', default: false },
     'skip-raftfleet': { type: 'boolean', default: false },
     'skip-fleet': { type: 'boolean', default: false },
+    'skip-ceiling': { type: 'boolean', default: false },
     // Measurement windows of the fleet scenario, on the same cluster; the median is reported.
     'fleet-windows': { type: 'string', default: '3' },
   },
@@ -249,10 +252,22 @@ if (!args['skip-fleet']) {
       `${fleet.windows.reduce((n, w) => n + w.errors, 0)} errors${cpu}`,
   );
 }
+let ceiling: CeilingResult | undefined;
+if (!args['skip-ceiling']) {
+  // The fleet scenario's shape with no consensus: what the processes and messages alone allow.
+  const windows = args.short ? 1 : Number(args['fleet-windows']);
+  ceiling = await benchCeiling({ groups: args.short ? 100 : 1000, inFlight: 512, seconds, windows });
+  const m = ceiling.median;
+  const cpu = m.cpuUsPerOp === undefined ? '' : `; CPU µs/op relays ${m.cpuUsPerOp.slice(0, -1).join('+')}, load generator ${m.cpuUsPerOp.at(-1)}`;
+  console.log(
+    `ceiling (relays without consensus, the fleet scenario's processes and messages): ${m.opsPerSec.toFixed(0)} commands/s ` +
+      `(windows: ${ceiling.windows.map((w) => w.opsPerSec.toFixed(0)).join(', ')}) at ${ceiling.inFlight} in flight over ${ceiling.groups} groups${cpu}`,
+  );
+}
 const out = resolve(import.meta.dirname, '..', '..', '..', 'results');
 mkdirSync(out, { recursive: true });
 const file = join(out, 'cluster.json');
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model }, seconds, trials, results, fleet }, null, 2) + '\n');
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model }, seconds, trials, results, fleet, ceiling }, null, 2) + '\n');
 console.log(`wrote ${file}`);
 const ours = results.find((r) => r.system === 'raftfleet');
 process.exitCode = ours !== undefined && (ours.failover.lost > 0 || (ours.failover.duplicated ?? 0) > 0) ? 1 : 0;
