@@ -112,6 +112,8 @@ interface OverlayRun {
 }
 
 /** A group in memory: its record plus the log bounds and the entries not yet committed. */
+const EMPTY_ENTRIES: readonly Entry[] = [];
+
 interface GroupState {
   name: string;
   id: number;
@@ -319,6 +321,9 @@ export class LmdbStorage implements RaftStorage {
   private readonly maxSize: number;
   private readonly chunkSize: number;
   private readonly groupsByName = new Map<string, GroupState>();
+  /** Scratch of planAppends: the groups a batch touched, and each write's entries. */
+  private readonly planned = new Set<GroupState>();
+  private readonly plannedAppends: Array<readonly Entry[]> = [];
   /** Ids handed to snapshots of groups that do not exist yet. */
   private readonly reservedIds = new Map<string, number>();
   private nextId = 1;
@@ -809,6 +814,8 @@ export class LmdbStorage implements RaftStorage {
     if (batch === null || typeof batch !== 'object' || !Array.isArray(batch.writes)) {
       throw new InvalidArgumentError('', 'a batch needs a writes array');
     }
+    const appends = this.planAppends(batch.writes);
+    if (appends !== undefined) return appends;
     interface Draft {
       live: GroupState | undefined;
       next: GroupState;
@@ -922,6 +929,67 @@ export class LmdbStorage implements RaftStorage {
       }
       if (d.dirty || created) ops.push({ k: 'put', db: 'meta', key: [GROUP_PREFIX, live.name], value: recordOf(live) });
     }
+    return work;
+  }
+
+  /**
+   * The common batch without drafts: every write appends at the end of an existing group's log
+   * and/or sets its hard state, one write per group. Undefined (nothing touched) for any other
+   * batch, which plan() then validates on drafts; a batch that fails validation here fails there too.
+   */
+  private planAppends(writes: readonly GroupWrite[]): Work | undefined {
+    const seen = this.planned;
+    seen.clear();
+    const appends = this.plannedAppends;
+    appends.length = 0;
+    let bytes = 0;
+    for (const w of writes) {
+      checkGroupWrite(w);
+      if (w.confState !== undefined || w.meta !== undefined || w.compact !== undefined) return undefined;
+      const live = this.groupsByName.get(w.group);
+      if (live === undefined || seen.has(live)) return undefined;
+      seen.add(live);
+      let entries: readonly Entry[] = EMPTY_ENTRIES;
+      if (w.entries !== undefined) {
+        if (!Array.isArray(w.entries)) return undefined;
+        const p = planAppend(w.group, { compactedIndex: live.ci, compactedTerm: live.ct, lastIndex: live.last }, w.entries, (i) => (i === live.ci ? live.ct : i === live.last ? live.lt : this.storedTerm(live, i)));
+        if (p.truncateFrom !== undefined) return undefined;
+        entries = p.entries;
+        for (const e of entries) bytes += e.data.byteLength + 64;
+      }
+      appends.push(entries);
+    }
+    // Valid: instructions and live state.
+    this.checkRoom(bytes);
+    const work = this.newWork();
+    work.bytes = bytes;
+    for (let k = 0; k < writes.length; k++) {
+      const w = writes[k] as GroupWrite;
+      const live = this.groupsByName.get(w.group) as GroupState;
+      const entries = appends[k] as readonly Entry[];
+      if (entries.length > 0) {
+        const from = (entries[0] as Entry).index;
+        const values: Buffer[] = new Array<Buffer>(entries.length);
+        for (let i = 0; i < entries.length; i++) {
+          const e = entries[i] as Entry;
+          // The one copy of the caller's data, taken now; the overlay and the commit share it.
+          values[i] = encodeEntry(e.index, e.term, e.type, e.data);
+        }
+        const last = entries[entries.length - 1] as Entry;
+        live.last = last.index;
+        live.lt = last.term;
+        work.ops.push({ k: 'putLog', id: live.id, from, values });
+        const run: OverlayRun = { from, values };
+        (live.overlay ??= []).push(run);
+        work.overlay.push({ state: live, run });
+      }
+      const hs = w.hardState;
+      if (hs !== undefined) {
+        live.hs = { term: hs.term, vote: hs.vote, commit: hs.commit };
+        work.ops.push({ k: 'put', db: 'meta', key: [GROUP_PREFIX, live.name], value: recordOf(live) });
+      }
+    }
+    appends.length = 0;
     return work;
   }
 

@@ -325,6 +325,18 @@ export function storageCompliance(test: ComplianceTest, factory: StorageFactory,
     await expectRejects(t, () => s.write({ writes: [{ group: 'g', compact: 7 }] }), 'ERR_STORAGE_UNAVAILABLE', 'compact beyond last');
     t.is(s.hasGroup('other'), false);
     t.is(s.lastIndex('g'), 3);
+    // Also when every write before the bad one is a plain append to a group that exists.
+    await s.write({ writes: [{ group: 'h', entries: entryRun(1, 2, 1), hardState: { term: 1, vote: 'a', commit: 1 } }] });
+    const late: WriteBatch = {
+      writes: [
+        { group: 'h', entries: entryRun(3, 1, 1), hardState: { term: 1, vote: 'a', commit: 3 } },
+        { group: 'g', entries: entryRun(4, 1, 1) },
+      ],
+    };
+    await expectRejects(t, () => s.write(late), 'ERR_STORAGE_INVALID_ARGUMENT', 'term goes backwards, after a plain append');
+    t.is(s.lastIndex('h'), 2);
+    t.deepEqual(s.hardState('h'), { term: 1, vote: 'a', commit: 1 });
+    t.is(s.lastIndex('g'), 3);
   });
 
   define('hard state, membership and runtime metadata round-trip', async (t, { s, reopen }) => {
