@@ -5,19 +5,10 @@ import type { LogReader } from './api.js';
 import { CompactedError, UnavailableError } from './errors.js';
 
 const EMPTY_ENTRIES: Entry[] = [];
-/** Most entries, and bytes of entry data, kept in memory after they were persisted (see Unstable.recent). */
-const MAX_RECENT_ENTRIES = 1024;
-const MAX_RECENT_BYTES = 4 * 1024 * 1024;
 
 /**
  * Entries and snapshot not yet persisted. `offset` is the index of entries[0]; entries before
  * `offsetInProgress` have been handed out in a Ready and are being persisted.
- *
- * Entries leave for `recent` once persisted, and stay there until applied: the commit of an entry
- * follows its persistence by a round trip, and applying it (or sending the next append, which
- * names its term) would otherwise read it straight back from storage. `recent[0]` has index
- * `recentOffset`; the entries are contiguous and end at `offset - 1` when there are any. A bounded
- * copy: what it drops is still in storage.
  */
 class Unstable {
   snapshot: Snapshot | undefined = undefined;
@@ -25,9 +16,6 @@ class Unstable {
   entries: Entry[] = [];
   offset: number;
   offsetInProgress: number;
-  recent: Entry[] = EMPTY_ENTRIES;
-  recentOffset = 0;
-  private recentBytes = 0;
 
   constructor(offset: number) {
     this.offset = offset;
@@ -43,7 +31,7 @@ class Unstable {
   maybeTerm(i: number): number | undefined {
     if (i < this.offset) {
       if (this.snapshot !== undefined && this.snapshot.meta.index === i) return this.snapshot.meta.term;
-      return this.recent[i - this.recentOffset]?.term;
+      return undefined;
     }
     const e = this.entries[i - this.offset];
     return e?.term;
@@ -63,61 +51,15 @@ class Unstable {
       for (const e of ents) this.entries.push(e);
     }
     if (from < this.offsetInProgress) this.offsetInProgress = from;
-    // Persisted entries from `from` on are superseded.
-    if (from < this.recentOffset + this.recent.length) this.dropRecentFrom(from);
   }
 
   stableTo(i: number, t: number): void {
-    if (i < this.offset || this.maybeTerm(i) !== t) return;
+    const gt = this.maybeTerm(i);
+    if (gt === undefined || gt !== t || i < this.offset) return;
     const n = i + 1 - this.offset;
-    const persisted = this.entries;
-    this.entries = n >= persisted.length ? [] : persisted.slice(n);
-    this.keepRecent(persisted, n);
+    this.entries = n >= this.entries.length ? [] : this.entries.slice(n);
     this.offset = i + 1;
     if (this.offsetInProgress < this.offset) this.offsetInProgress = this.offset;
-  }
-
-  /** Moves the first `n` of `persisted` (which start at `offset`) to the recent entries. */
-  private keepRecent(persisted: Entry[], n: number): void {
-    if (this.recentOffset + this.recent.length !== this.offset) this.dropRecentFrom(0);
-    if (this.recent.length === 0) {
-      this.recentOffset = this.offset;
-      // Handed over whole: the unstable part moved on to a fresh array.
-      this.recent = n >= persisted.length ? persisted : persisted.slice(0, n);
-      for (const e of this.recent) this.recentBytes += e.data.length;
-    } else {
-      for (let k = 0; k < n; k++) {
-        const e = persisted[k] as Entry;
-        this.recent.push(e);
-        this.recentBytes += e.data.length;
-      }
-    }
-    if (this.recent.length > MAX_RECENT_ENTRIES || this.recentBytes > MAX_RECENT_BYTES) this.dropRecentBelow(this.recentOffset + this.recent.length - MAX_RECENT_ENTRIES / 2);
-  }
-
-  /** Forgets recent entries below index `i` (applied, or over the bound). */
-  dropRecentBelow(i: number): void {
-    const k = i - this.recentOffset;
-    if (k <= 0) return;
-    if (k >= this.recent.length) {
-      this.dropRecentFrom(0);
-      return;
-    }
-    for (let j = 0; j < k; j++) this.recentBytes -= (this.recent[j] as Entry).data.length;
-    this.recent = this.recent.slice(k);
-    this.recentOffset = i;
-  }
-
-  /** Forgets recent entries from index `i` on (every one when `i` is at or below the first). */
-  private dropRecentFrom(i: number): void {
-    const k = i - this.recentOffset;
-    if (k <= 0) {
-      this.recent = EMPTY_ENTRIES;
-      this.recentBytes = 0;
-      return;
-    }
-    for (let j = k; j < this.recent.length; j++) this.recentBytes -= (this.recent[j] as Entry).data.length;
-    this.recent = this.recent.slice(0, k);
   }
 
   stableSnapTo(i: number): void {
@@ -131,23 +73,9 @@ class Unstable {
     this.offset = s.meta.index + 1;
     this.offsetInProgress = this.offset;
     this.entries = [];
-    this.dropRecentFrom(0);
     this.snapshot = s;
     this.snapshotInProgress = false;
   }
-}
-
-/** Entries [lo, hi) of `recent` (positions), bounded by maxBytes (at least one). */
-function recentSlice(recent: Entry[], lo: number, hi: number, maxBytes: number): Entry[] {
-  const out: Entry[] = [];
-  let size = 0;
-  for (let i = lo; i < hi; i++) {
-    const e = recent[i] as Entry;
-    size += e.data.length;
-    if (out.length > 0 && size > maxBytes) break;
-    out.push(e);
-  }
-  return out;
 }
 
 /** The log as the Raft state machine sees it. */
@@ -279,9 +207,7 @@ export class RaftLog {
     let out: Entry[] = [];
     let size = 0;
     if (lo < off) {
-      const u = this.unstable;
-      const stableHi = Math.min(hi, off);
-      out = lo >= u.recentOffset && u.recent.length > 0 ? recentSlice(u.recent, lo - u.recentOffset, stableHi - u.recentOffset, maxBytes) : this.stable.entries(lo, stableHi, maxBytes);
+      out = this.stable.entries(lo, Math.min(hi, off), maxBytes);
       for (const e of out) size += e.data.length;
       if (out.length < Math.min(hi, off) - lo) return out; // size limit hit in the stable part
     }

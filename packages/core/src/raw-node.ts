@@ -434,8 +434,6 @@ export class RawNode implements RaftNode {
       this.readyEntries = undefined;
     }
     if (log.applying > log.applied) log.applied = log.applying;
-    // Applied entries are read no more; the last of them still names the term a next append starts from.
-    log.unstable.dropRecentBelow(log.applied);
     if (this.role === 'leader') {
       const self = this.prs.get(this.id);
       if (self !== undefined && self.maybeUpdate(this.persistedIndex())) {

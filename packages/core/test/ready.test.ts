@@ -1,6 +1,6 @@
 import test from 'ava';
 import { MemoryLog, RawNode } from '../src/index.js';
-import { Cluster, dec, enc, seededRng } from './harness.js';
+import { Cluster, enc, seededRng } from './harness.js';
 
 test('a follower acknowledges entries only in the Ready that persists them', (t) => {
   const n = new RawNode({ id: '2', log: MemoryLog.withVoters(['1', '2']), rng: seededRng(1) });
@@ -72,48 +72,4 @@ test('an empty proposal list assigns nothing', (t) => {
   const r = c.node('1').propose([]);
   t.is(r.lastIndex, r.firstIndex - 1);
   t.false(c.node('1').hasReady());
-});
-
-test('entries persisted and then committed are applied without reading them back from the log', (t) => {
-  const log = MemoryLog.withVoters(['1', '2']);
-  const n = new RawNode({ id: '2', log, rng: seededRng(1) });
-  const entries = ['a', 'b'].map((s, i) => ({ term: 1, index: i + 1, type: 0, data: enc(s) }));
-  n.step({ type: 'append', term: 1, from: '1', to: '2', prevIndex: 0, prevTerm: 0, commit: 0, entries });
-  const rd = n.ready();
-  log.append(rd.entries);
-  n.advance();
-  const reads: string[] = [];
-  const entriesOf = log.entries.bind(log);
-  const termOf = log.term.bind(log);
-  log.entries = (lo, hi, maxBytes) => (reads.push(`entries ${lo}..${hi}`), entriesOf(lo, hi, maxBytes));
-  log.term = (i) => (reads.push(`term ${i}`), termOf(i));
-  // The next append names the last persisted entry's term, and the commit covers both entries.
-  n.step({ type: 'append', term: 1, from: '1', to: '2', prevIndex: 2, prevTerm: 1, commit: 2, entries: [] });
-  const rd2 = n.ready();
-  t.deepEqual(rd2.committedEntries.map((e) => dec(e.data)), ['a', 'b']);
-  t.deepEqual(reads, []);
-  n.advance();
-  // The last applied entry stays: the next append is checked against its term.
-  n.step({ type: 'append', term: 1, from: '1', to: '2', prevIndex: 2, prevTerm: 1, commit: 2, entries: [{ term: 1, index: 3, type: 0, data: enc('c') }] });
-  t.deepEqual(reads, []);
-});
-
-test('a persisted entry replaced by a new leader is applied as replaced, not as it was kept in memory', (t) => {
-  const log = MemoryLog.withVoters(['1', '2', '3']);
-  const n = new RawNode({ id: '2', log, rng: seededRng(1) });
-  const entries = ['a', 'b', 'c'].map((s, i) => ({ term: 1, index: i + 1, type: 0, data: enc(s) }));
-  n.step({ type: 'append', term: 1, from: '1', to: '2', prevIndex: 0, prevTerm: 0, commit: 1, entries });
-  const rd = n.ready();
-  log.append(rd.entries);
-  log.setHardState(rd.hardState!);
-  n.advance();
-  // Member 3 leads term 2 without entries 2 and 3 of term 1: its entry 2 replaces them.
-  n.step({ type: 'append', term: 2, from: '3', to: '2', prevIndex: 1, prevTerm: 1, commit: 2, entries: [{ term: 2, index: 2, type: 0, data: enc('x') }] });
-  const rd2 = n.ready();
-  t.deepEqual(rd2.entries.map((e) => [e.index, e.term]), [[2, 2]]);
-  log.append(rd2.entries);
-  n.advance();
-  const applied = [...rd.committedEntries, ...rd2.committedEntries, ...(n.hasReady() ? n.ready().committedEntries : [])];
-  t.deepEqual(applied.map((e) => `${e.index}@${e.term}:${dec(e.data)}`), ['1@1:a', '2@2:x']);
-  t.is(n.status().lastIndex, 2);
 });
