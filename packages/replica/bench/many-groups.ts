@@ -2,13 +2,15 @@
 // writers keeping IN_FLIGHT commands in flight spread over all of them (writer k increments groups
 // k, k + IN_FLIGHT, ...), so each group has at most one command in flight: the shape of the fleet's
 // throughput scenario without client protocol and TCP. Reports commands/s, process CPU per command
-// (all three hosts) and the raft messages a command costs, by type.
+// (all three hosts), the part of it spent in garbage collection, and the raft messages a command
+// costs, by type.
 // Run: node --import tsx bench/many-groups.ts  (writes <repo>/results/replica-many-groups.json)
 // BENCH_GROUPS (1000), BENCH_IN_FLIGHT (512), BENCH_SECONDS (5), BENCH_STORAGE (lmdb,memory).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PerformanceObserver } from 'node:perf_hooks';
 import type { Envelope } from '@raftfleet/protocol';
 import type { RaftStorage } from '@raftfleet/storage';
 import { openLmdbStorage } from '@raftfleet/storage-lmdb';
@@ -27,6 +29,8 @@ interface Row {
   inFlight: number;
   commandsPerSec: number;
   cpuMicrosPerCommand: number;
+  /** Of it, garbage collection on the main thread (from `gc` performance entries). */
+  gcMicrosPerCommand: number;
   messagesPerCommand: number;
   byType: Record<string, number>;
 }
@@ -38,6 +42,12 @@ function kindOf(e: Envelope): string {
   if (m.entries.length > 0) return 'append (entries)';
   return m.quiet === true ? 'append (quiet)' : 'append (empty)';
 }
+
+/** Every garbage collection of the run (start and duration, ms), for the GC share of the timed window. */
+const gcs: Array<{ start: number; duration: number }> = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcs.push({ start: e.startTime, duration: e.duration });
+}).observe({ entryTypes: ['gc'] });
 
 async function run(storageKind: 'lmdb' | 'memory'): Promise<Row> {
   const dir = mkdtempSync(join(tmpdir(), 'replica-many-'));
@@ -86,8 +96,13 @@ async function run(storageKind: 'lmdb' | 'memory'): Promise<Row> {
   stop = true;
   await Promise.all(writers);
   counting = false;
-  const elapsed = (performance.now() - t0) / 1000;
+  const t1 = performance.now();
+  const elapsed = (t1 - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  // The last collections' entries arrive a little later.
+  await new Promise((r) => setTimeout(r, 100));
+  let gcMs = 0;
+  for (const g of gcs) if (g.start >= t0 && g.start <= t1) gcMs += g.duration;
   for (const h of hosts) await h.stop();
   for (const t of transports) await t.close();
   for (const s of stores) await s.close();
@@ -105,6 +120,7 @@ async function run(storageKind: 'lmdb' | 'memory'): Promise<Row> {
     inFlight: IN_FLIGHT,
     commandsPerSec: Math.round(count / elapsed),
     cpuMicrosPerCommand: Math.round((cpu.user + cpu.system) / count),
+    gcMicrosPerCommand: Number(((gcMs * 1000) / count).toFixed(1)),
     messagesPerCommand: Number((messages / count).toFixed(2)),
     byType,
   };
