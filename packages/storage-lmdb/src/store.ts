@@ -109,11 +109,13 @@ interface GroupRecord {
 interface OverlayRun {
   from: number;
   values: Buffer[];
+  /** The group whose overlay holds the run (it leaves once its work is committed). */
+  state: GroupState;
 }
 
-/** A group in memory: its record plus the log bounds and the entries not yet committed. */
 const EMPTY_ENTRIES: readonly Entry[] = [];
 
+/** A group in memory: its record plus the log bounds and the entries not yet committed. */
 interface GroupState {
   name: string;
   id: number;
@@ -147,8 +149,8 @@ type Op =
 interface Work {
   seq: number;
   ops: Op[];
-  /** Overlay entries this work added ([from, to] per group), to drop once it is committed. */
-  overlay: Array<{ state: GroupState; run: OverlayRun }>;
+  /** Overlay runs this work added (one per group), to drop once it is committed. */
+  overlay: OverlayRun[];
   bytes: number;
 }
 
@@ -211,6 +213,24 @@ function recordOf(s: GroupState): GroupRecord {
     meta: s.meta ?? null,
     snap: s.snap ?? null,
   };
+}
+
+/**
+ * Adds to `work` the put of `entries` (contiguous) into `live`'s log, and the same encoded entries
+ * to `live`'s overlay until the work is committed.
+ */
+function putEntries(work: Work, live: GroupState, entries: readonly Entry[]): void {
+  const from = (entries[0] as Entry).index;
+  const values = new Array<Buffer>(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as Entry;
+    // The one copy of the caller's data, taken now; the overlay and the commit share it.
+    values[i] = encodeEntry(e.index, e.term, e.type, e.data);
+  }
+  work.ops.push({ k: 'putLog', id: live.id, from, values });
+  const run: OverlayRun = { from, values, state: live };
+  (live.overlay ??= []).push(run);
+  work.overlay.push(run);
 }
 
 const DB_NAMES: ReadonlySet<unknown> = new Set(['log', 'meta', 'snap']);
@@ -614,7 +634,8 @@ export class LmdbStorage implements RaftStorage {
     this.counters.writes += t.works.length;
     for (const w of t.works) {
       this.pendingBytes -= w.bytes;
-      for (const { state, run } of w.overlay) {
+      for (const run of w.overlay) {
+        const state = run.state;
         const o = state.overlay;
         if (o === undefined) continue;
         // Commits complete in order, so this run is almost always the oldest.
@@ -916,16 +937,9 @@ export class LmdbStorage implements RaftStorage {
         // The added entries are contiguous: [from, n.last].
         let from = Number.POSITIVE_INFINITY;
         for (const i of d.added.keys()) if (i < from) from = i;
-        const values: Buffer[] = new Array<Buffer>(n.last - from + 1);
-        for (let i = from; i <= n.last; i++) {
-          const e = d.added.get(i) as Entry;
-          // The one copy of the caller's data, taken now; the overlay and the commit share it.
-          values[i - from] = encodeEntry(i, e.term, e.type, e.data);
-        }
-        ops.push({ k: 'putLog', id: live.id, from, values });
-        const run: OverlayRun = { from, values };
-        (live.overlay ??= []).push(run);
-        work.overlay.push({ state: live, run });
+        const entries: Entry[] = [];
+        for (let i = from; i <= n.last; i++) entries.push(d.added.get(i) as Entry);
+        putEntries(work, live, entries);
       }
       if (d.dirty || created) ops.push({ k: 'put', db: 'meta', key: [GROUP_PREFIX, live.name], value: recordOf(live) });
     }
@@ -968,20 +982,10 @@ export class LmdbStorage implements RaftStorage {
       const live = this.groupsByName.get(w.group) as GroupState;
       const entries = appends[k] as readonly Entry[];
       if (entries.length > 0) {
-        const from = (entries[0] as Entry).index;
-        const values: Buffer[] = new Array<Buffer>(entries.length);
-        for (let i = 0; i < entries.length; i++) {
-          const e = entries[i] as Entry;
-          // The one copy of the caller's data, taken now; the overlay and the commit share it.
-          values[i] = encodeEntry(e.index, e.term, e.type, e.data);
-        }
         const last = entries[entries.length - 1] as Entry;
         live.last = last.index;
         live.lt = last.term;
-        work.ops.push({ k: 'putLog', id: live.id, from, values });
-        const run: OverlayRun = { from, values };
-        (live.overlay ??= []).push(run);
-        work.overlay.push({ state: live, run });
+        putEntries(work, live, entries);
       }
       const hs = w.hardState;
       if (hs !== undefined) {
