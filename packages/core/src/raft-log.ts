@@ -105,7 +105,9 @@ export class RaftLog {
   }
 
   lastIndex(): number {
-    return this.unstable.maybeLastIndex() ?? this.stable.lastIndex();
+    // With nothing unstable, the stable log ends just before the unstable part would begin: the
+    // runtime persists only what a Ready hands it, so the stable reader need not be asked.
+    return this.unstable.maybeLastIndex() ?? this.unstable.offset - 1;
   }
 
   lastTerm(): number {
