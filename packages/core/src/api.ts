@@ -271,8 +271,12 @@ export interface RaftNode {
   reportSnapshot(to: MemberId, ok: boolean): void;
   /** Diagnostics. */
   status(): Status;
-  /** The scalar fields of {@link RaftNode.status}, without allocating copies of membership and progress. */
-  basicStatus(): BasicStatus;
+  /**
+   * The scalar fields of {@link RaftNode.status}, without allocating copies of membership and
+   * progress. With `into`, fills and returns that object instead of a new one (for a runtime that
+   * asks on every visit of a member).
+   */
+  basicStatus(into?: BasicStatus): BasicStatus;
   /**
    * Whether the runtime may stop calling `tick()` until the next input (quiescence): a leader
    * whose followers all hold its whole log, with everything committed and applied and no read

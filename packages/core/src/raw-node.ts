@@ -494,12 +494,23 @@ export class RawNode implements RaftNode {
   }
 
   /** {@inheritDoc RaftNode.basicStatus} */
-  basicStatus(): BasicStatus {
+  basicStatus(into?: BasicStatus): BasicStatus {
     const log = this.log;
     const lastIndex = log.lastIndex();
     let replicated = this.role === 'leader';
     if (replicated) for (const pr of this.prs.values()) if (pr.match !== lastIndex) replicated = false;
-    return { term: this.term, role: this.role, leader: this.lead, commit: log.committed, applied: log.applied, lastIndex, leadTransferee: this.leadTransferee, replicated };
+    if (into === undefined) {
+      return { term: this.term, role: this.role, leader: this.lead, commit: log.committed, applied: log.applied, lastIndex, leadTransferee: this.leadTransferee, replicated };
+    }
+    into.term = this.term;
+    into.role = this.role;
+    into.leader = this.lead;
+    into.commit = log.committed;
+    into.applied = log.applied;
+    into.lastIndex = lastIndex;
+    into.leadTransferee = this.leadTransferee;
+    into.replicated = replicated;
+    return into;
   }
 
   /** {@inheritDoc RaftNode.status} */

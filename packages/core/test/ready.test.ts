@@ -73,3 +73,17 @@ test('an empty proposal list assigns nothing', (t) => {
   t.is(r.lastIndex, r.firstIndex - 1);
   t.false(c.node('1').hasReady());
 });
+
+test('basicStatus(into) fills the object it is given and returns it', (t) => {
+  const c = new Cluster(['1', '2', '3']);
+  c.elect('1');
+  c.propose('1', 'a');
+  c.stabilize();
+  const into = { term: -1, role: 'candidate' as const, leader: 'x', commit: -1, applied: -1, lastIndex: -1, leadTransferee: 'x', replicated: false };
+  for (const id of ['1', '2']) {
+    const got = c.node(id).basicStatus(into);
+    t.is(got, into);
+    t.deepEqual({ ...got }, c.node(id).basicStatus());
+  }
+  t.like(into, { role: 'follower', leader: '1', replicated: false });
+});

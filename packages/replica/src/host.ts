@@ -234,6 +234,8 @@ export class Host {
   private restored = false;
   /** Passes that did work, counted (see Replica.workedInPass). */
   private passes = 0;
+  /** Filled by the core on every quiescence check (read at once, never kept): no object per check. */
+  private readonly statusScratch: BasicStatus = { term: 0, role: 'follower', leader: '', commit: 0, applied: 0, lastIndex: 0, leadTransferee: '', replicated: false };
   private passAgain = false;
   private passScheduled = false;
   private passDone: Promise<void> = Promise.resolve();
@@ -1549,7 +1551,7 @@ export class Host {
       r.idleTicks = 0;
       return;
     }
-    const st = r.core.basicStatus();
+    const st = r.core.basicStatus(this.statusScratch);
     const idle = this.settled(r, st);
     if (idle === 'now') {
       this.sleep(r);
@@ -1619,7 +1621,7 @@ export class Host {
     if (r.quiescent || !r.attached || this.keptAwake(r)) return;
     // 'now' needs an idle core: asking that first spares most calls the status object.
     if (r.core.isIdle?.() !== true) return;
-    if (this.settled(r, r.core.basicStatus(), true) === 'now') this.sleep(r);
+    if (this.settled(r, r.core.basicStatus(this.statusScratch), true) === 'now') this.sleep(r);
   }
 
   /** Whether `member` is this replica or lives on a node that answers: a member on a down node keeps its leader ticking, so check-quorum still runs. */
