@@ -5,6 +5,7 @@
 // next, runs taken one after the other compare the machine as much as the code; two runs side by
 // side share whatever the machine does, so their CPU per command can be compared round by round.
 // Usage: node tools/bench-ab.mjs <revision> [--rounds 5] [--storage lmdb|memory] [--seconds 5] [--keep] [--no-build]
+// (--no-build: use the working tree as built, and a kept worktree as built; an unbuilt one is built anyway)
 // The revision is checked out in a worktree under the system's temp folder (reused with --keep),
 // with this tree's node_modules copied in, and built. Writes results/bench-ab.json.
 import { spawn, spawnSync } from 'node:child_process';
@@ -39,7 +40,8 @@ const revParse = spawnSync('git', ['rev-parse', '--short', positionals[0]], { cw
 if (revParse.status !== 0) throw new Error(`unknown revision ${positionals[0]}`);
 const rev = revParse.stdout.trim();
 const before = join(tmpdir(), `raftfleet-ab-${rev}`);
-if (!existsSync(before)) {
+const created = !existsSync(before);
+if (created) {
   run('git', ['worktree', 'add', '--detach', before, rev], root);
   // Workspace links in node_modules are relative, so the copies point at the worktree's packages.
   const copyModules = (rel) => cpSync(join(root, rel), join(before, rel), { recursive: true, verbatimSymlinks: true });
@@ -50,10 +52,12 @@ if (!existsSync(before)) {
     }
   }
 }
-if (!args['no-build']) {
-  run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], before);
-  run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], root);
-}
+// --no-build keeps the working tree's build and that of a kept worktree; an unbuilt worktree is built.
+const built = existsSync(join(before, 'packages', 'core', 'dist', 'index.js'));
+if (created || !built || !args['no-build']) run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], before);
+if (!args['no-build']) run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], root);
+
+const children = new Set();
 
 /** One run of the benchmark in `tree`; resolves with its result row. */
 function bench(tree) {
@@ -65,7 +69,9 @@ function bench(tree) {
     });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
+    children.add(child);
     child.on('exit', (code) => {
+      children.delete(child);
       const line = out.split('\n').find((l) => l.startsWith('{"storage"'));
       if (code !== 0 || line === undefined) reject(new Error(`benchmark in ${tree} exited with ${code}:\n${out}`));
       else resolveRow(JSON.parse(line));
@@ -83,7 +89,12 @@ for (let i = 0; i < rounds; i++) {
   // Alternate which one starts first, in case starting first is an advantage.
   const started = {};
   for (const side of i % 2 === 0 ? ['before', 'after'] : ['after', 'before']) started[side] = bench(side === 'before' ? before : root);
-  const [was, now] = await Promise.all([started.before, started.after]);
+  const [was, now] = await Promise.all([started.before, started.after]).catch((error) => {
+    // The other run measures nothing useful alone.
+    for (const child of children) child.kill();
+    console.error(error.message);
+    process.exit(1);
+  });
   const row = {
     round: i + 1,
     beforeCpuMicros: was.cpuMicrosPerCommand,

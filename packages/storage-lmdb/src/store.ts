@@ -134,6 +134,8 @@ interface GroupState {
    * past the log's current end are never asked for. Runs leave when their commit is done.
    */
   overlay: OverlayRun[] | undefined;
+  /** The planAppends() call that last took a write of this group (see there; 0: none). */
+  planned: number;
 }
 
 type DbName = 'log' | 'meta' | 'snap';
@@ -341,8 +343,9 @@ export class LmdbStorage implements RaftStorage {
   private readonly maxSize: number;
   private readonly chunkSize: number;
   private readonly groupsByName = new Map<string, GroupState>();
-  /** Scratch of planAppends: the groups a batch touched, and each write's entries. */
-  private readonly planned = new Set<GroupState>();
+  /** Calls of planAppends() so far: a group whose `planned` is the current one was written in this batch. */
+  private plans = 0;
+  /** Scratch of planAppends: each write's entries. */
   private readonly plannedAppends: Array<readonly Entry[]> = [];
   /** Ids handed to snapshots of groups that do not exist yet. */
   private readonly reservedIds = new Map<string, number>();
@@ -479,6 +482,7 @@ export class LmdbStorage implements RaftStorage {
         meta: r.meta === null || r.meta === undefined ? undefined : new Uint8Array(r.meta),
         snap: r.snap ?? undefined,
         overlay: undefined,
+        planned: 0,
       });
       maxId = Math.max(maxId, r.id);
       if (r.snap !== null && r.snap !== undefined) {
@@ -852,7 +856,7 @@ export class LmdbStorage implements RaftStorage {
         const live = this.groupsByName.get(name);
         const next: GroupState =
           live === undefined
-            ? { name, id: 0, ci: 0, ct: 0, last: 0, lt: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined }
+            ? { name, id: 0, ci: 0, ct: 0, last: 0, lt: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined, planned: 0 }
             : { ...live };
         d = { live, next, added: new Map(), dirty: false };
         drafts.set(name, d);
@@ -952,8 +956,7 @@ export class LmdbStorage implements RaftStorage {
    * batch, which plan() then validates on drafts; a batch that fails validation here fails there too.
    */
   private planAppends(writes: readonly GroupWrite[]): Work | undefined {
-    const seen = this.planned;
-    seen.clear();
+    const plan = ++this.plans;
     const appends = this.plannedAppends;
     appends.length = 0;
     let bytes = 0;
@@ -961,8 +964,8 @@ export class LmdbStorage implements RaftStorage {
       checkGroupWrite(w);
       if (w.confState !== undefined || w.meta !== undefined || w.compact !== undefined) return undefined;
       const live = this.groupsByName.get(w.group);
-      if (live === undefined || seen.has(live)) return undefined;
-      seen.add(live);
+      if (live === undefined || live.planned === plan) return undefined;
+      live.planned = plan;
       let entries: readonly Entry[] = EMPTY_ENTRIES;
       if (w.entries !== undefined) {
         if (!Array.isArray(w.entries)) return undefined;
@@ -1119,7 +1122,7 @@ export class LmdbStorage implements RaftStorage {
       const plan = planSnapshot(group, this.bounds(s), meta, s?.snap?.index ?? 0, (i) => (s === undefined ? 0 : this.storedTerm(s, i)));
       const work = this.newWork();
       if (s === undefined) {
-        s = { name: group, id, ci: 0, ct: 0, last: 0, lt: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined };
+        s = { name: group, id, ci: 0, ct: 0, last: 0, lt: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined, planned: 0 };
         this.reservedIds.delete(group);
         this.groupsByName.set(group, s);
       }
