@@ -67,7 +67,11 @@ export interface LogReader {
   term(index: number): number;
   /** Index of the first entry still in the log (snapshot index + 1). */
   firstIndex(): number;
-  /** Index of the last persisted entry (the snapshot index if the log is empty). */
+  /**
+   * Index of the last persisted entry (the snapshot index if the log is empty). Asked once, at
+   * construction: after that the log's end moves only by what the runtime persists from a Ready
+   * (entries, a snapshot), which the core follows itself.
+   */
   lastIndex(): number;
   /** The most recent snapshot (its data is what a lagging follower installs). */
   snapshot(): Snapshot;
