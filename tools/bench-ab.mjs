@@ -40,8 +40,7 @@ const revParse = spawnSync('git', ['rev-parse', '--short', positionals[0]], { cw
 if (revParse.status !== 0) throw new Error(`unknown revision ${positionals[0]}`);
 const rev = revParse.stdout.trim();
 const before = join(tmpdir(), `raftfleet-ab-${rev}`);
-const created = !existsSync(before);
-if (created) {
+if (!existsSync(before)) {
   run('git', ['worktree', 'add', '--detach', before, rev], root);
   // Workspace links in node_modules are relative, so the copies point at the worktree's packages.
   const copyModules = (rel) => cpSync(join(root, rel), join(before, rel), { recursive: true, verbatimSymlinks: true });
@@ -54,7 +53,7 @@ if (created) {
 }
 // --no-build keeps the working tree's build and that of a kept worktree; an unbuilt worktree is built.
 const built = existsSync(join(before, 'packages', 'core', 'dist', 'index.js'));
-if (created || !built || !args['no-build']) run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], before);
+if (!built || !args['no-build']) run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], before);
 if (!args['no-build']) run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], root);
 
 const children = new Set();

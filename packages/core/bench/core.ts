@@ -125,14 +125,6 @@ function idleCost(groups: number): { bytesPerMember: number; nsPerIdleTick: numb
   return { bytesPerMember, nsPerIdleTick, nsPerIsIdle };
 }
 
-/**
- * Many groups, one command each in turn: every group of `groups` gets a command, then every
- * member with something to do (and only those, as a runtime's pass visits them) runs its Ready
- * until all are settled, and so on for `total` commands. The work per command is the same for
- * any number of groups; what changes is how much state the passes touch between two visits of
- * one member (a 3-member group's cores, logs and progress), which shows the cost of state that no
- * longer fits in the CPU's caches. Returns microseconds per command (all three members).
- */
 /** Every garbage collection of the run (start and duration, ms), for the GC share of a timed window. */
 const gcs: Array<{ start: number; duration: number }> = [];
 new PerformanceObserver((list) => {
@@ -154,6 +146,15 @@ interface SpreadRun {
   commands: number;
 }
 
+/**
+ * Many groups, one command each in turn: every group of `groups` gets a command, then every
+ * member with something to do (and only those, as a runtime's pass visits them) runs its Ready
+ * until all are settled, and so on for `total` commands. The work per command is the same for
+ * any number of groups; what changes is how much state the passes touch between two visits of
+ * one member (a 3-member group's cores, logs and progress), which shows the cost of state that no
+ * longer fits in the CPU's caches. Returns microseconds per command (all three members) and
+ * the timed window, for its share of garbage collection.
+ */
 function roundRobin(groups: number, total: number): SpreadRun {
   interface Visited extends Member {
     members: Map<string, Member>;

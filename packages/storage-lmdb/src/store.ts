@@ -345,7 +345,8 @@ export class LmdbStorage implements RaftStorage {
   private readonly groupsByName = new Map<string, GroupState>();
   /** Calls of planAppends() so far: a group whose `planned` is the current one was written in this batch. */
   private plans = 0;
-  /** Scratch of planAppends: each write's entries. */
+  /** Scratch of planAppends: each write's group and entries. */
+  private readonly plannedGroups: GroupState[] = [];
   private readonly plannedAppends: Array<readonly Entry[]> = [];
   /** Ids handed to snapshots of groups that do not exist yet. */
   private readonly reservedIds = new Map<string, number>();
@@ -957,7 +958,9 @@ export class LmdbStorage implements RaftStorage {
    */
   private planAppends(writes: readonly GroupWrite[]): Work | undefined {
     const plan = ++this.plans;
+    const lives = this.plannedGroups;
     const appends = this.plannedAppends;
+    lives.length = 0;
     appends.length = 0;
     let bytes = 0;
     for (const w of writes) {
@@ -974,6 +977,7 @@ export class LmdbStorage implements RaftStorage {
         entries = p.entries;
         for (const e of entries) bytes += e.data.byteLength + 64;
       }
+      lives.push(live);
       appends.push(entries);
     }
     // Valid: instructions and live state.
@@ -982,7 +986,7 @@ export class LmdbStorage implements RaftStorage {
     work.bytes = bytes;
     for (let k = 0; k < writes.length; k++) {
       const w = writes[k] as GroupWrite;
-      const live = this.groupsByName.get(w.group) as GroupState;
+      const live = lives[k] as GroupState;
       const entries = appends[k] as readonly Entry[];
       if (entries.length > 0) {
         const last = entries[entries.length - 1] as Entry;
@@ -996,6 +1000,7 @@ export class LmdbStorage implements RaftStorage {
         work.ops.push({ k: 'put', db: 'meta', key: [GROUP_PREFIX, live.name], value: recordOf(live) });
       }
     }
+    lives.length = 0;
     appends.length = 0;
     return work;
   }
