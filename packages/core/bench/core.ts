@@ -34,7 +34,7 @@ function group(ids: string[], seed: number): Map<string, Member> {
 }
 
 /** Handles one member's Ready as a runtime would: persist, apply, advance; returns its messages. */
-function runReady(m: Member): Message[] {
+function runReady(m: Member): readonly Message[] {
   const rd = m.node.ready();
   if (rd.snapshot !== undefined) m.log.applySnapshot(rd.snapshot);
   m.log.append(rd.entries);

@@ -144,15 +144,15 @@ export interface Ready {
   /** Set when term, vote or commit changed. */
   hardState?: HardState;
   /** Entries to append to the stable log (they may replace a conflicting suffix). */
-  entries: Entry[];
+  entries: readonly Entry[];
   /** A snapshot to persist and restore the state machine from (follower catching up). */
   snapshot?: Snapshot;
   /** Entries that are committed and must be applied in order. */
-  committedEntries: Entry[];
+  committedEntries: readonly Entry[];
   /** Messages to send after the persistence above is durable. */
-  messages: Message[];
+  messages: readonly Message[];
   /** Reads that became safe. */
-  readStates: ReadState[];
+  readStates: readonly ReadState[];
   /** True when hardState or entries must be fsynced before messages are sent. */
   mustSync: boolean;
   /**

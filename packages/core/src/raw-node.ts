@@ -50,6 +50,8 @@ import {
 import { MemberProgress } from './progress.js';
 import { RaftLog } from './raft-log.js';
 
+/** The empty list of a Ready that has nothing of a kind (shared: a Ready's lists are read-only). */
+const NONE: readonly never[] = Object.freeze([]);
 const ENTRY_NORMAL = 0;
 const ENTRY_CONF_CHANGE = 1;
 const ENTRY_NOOP = 2;
@@ -123,7 +125,9 @@ export class RawNode implements RaftNode {
   private prevSoft: SoftState;
   private prevHard: HardState;
   private confChanged = false;
-  private readyEntries: { index: number; term: number } | undefined = undefined;
+  /** Last entry handed out in a Ready's `entries` and not yet advanced past (index 0: none). */
+  private readyEntriesIndex = 0;
+  private readyEntriesTerm = 0;
   private readySnapshot = 0;
   private readonly matchScratch: number[] = [];
 
@@ -372,7 +376,8 @@ export class RawNode implements RaftNode {
     this.flushBcast();
     const log = this.log;
     const u = log.unstable;
-    const rd: Ready = { entries: [], committedEntries: [], messages: [], readStates: [], mustSync: false };
+    // Most Readys leave most lists empty: those share one frozen empty array instead of four new ones.
+    const rd: Ready = { entries: NONE, committedEntries: NONE, messages: NONE, readStates: NONE, mustSync: false };
 
     if (u.snapshot !== undefined && !u.snapshotInProgress) {
       rd.snapshot = u.snapshot;
@@ -384,7 +389,8 @@ export class RawNode implements RaftNode {
       rd.entries = log.nextUnstableEntries();
       const last = rd.entries[rd.entries.length - 1] as Entry;
       u.offsetInProgress = last.index + 1;
-      this.readyEntries = { index: last.index, term: last.term };
+      this.readyEntriesIndex = last.index;
+      this.readyEntriesTerm = last.term;
     }
     if (log.hasNextCommittedEntries()) {
       const ents = log.nextCommittedEntries(this.cfg.maxCommittedSizePerReady);
@@ -429,9 +435,9 @@ export class RawNode implements RaftNode {
       log.unstable.stableSnapTo(this.readySnapshot);
       this.readySnapshot = 0;
     }
-    if (this.readyEntries !== undefined) {
-      log.unstable.stableTo(this.readyEntries.index, this.readyEntries.term);
-      this.readyEntries = undefined;
+    if (this.readyEntriesIndex > 0) {
+      log.unstable.stableTo(this.readyEntriesIndex, this.readyEntriesTerm);
+      this.readyEntriesIndex = 0;
     }
     if (log.applying > log.applied) log.applied = log.applying;
     if (this.role === 'leader') {

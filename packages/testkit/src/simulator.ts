@@ -157,7 +157,7 @@ interface Durable {
 }
 
 type DurableOp =
-  | { kind: 'entries'; entries: Entry[] }
+  | { kind: 'entries'; entries: readonly Entry[] }
   | { kind: 'hardState'; hardState: HardState }
   | { kind: 'conf'; conf: ConfState };
 
