@@ -271,6 +271,8 @@ export class Fleet {
         return { total: ids.length, reachable: ids.filter((id) => this.reachable(id)).length };
       },
       transport: () => this.o.transport.stats(),
+      // Before start there is no runtime yet: nothing done. A restart begins a new runtime from zero.
+      activity: () => this.hostInstance?.activity() ?? { passes: 0, leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0 },
     });
     this.metricsRegistry = registry;
     this.counters = counters;

@@ -1,5 +1,6 @@
 // Prometheus metrics of one fleet node (prom-client, one Registry per node so several nodes can
 // share a process in tests). Gauges are computed at scrape time; counters move on events.
+import type { HostActivity } from '@raftfleet/replica';
 import { Counter, Gauge, Registry } from 'prom-client';
 
 /** What the metrics read at scrape time. */
@@ -14,6 +15,8 @@ export interface MetricsSource {
   nodes(): { total: number; reachable: number };
   /** Transport counters. */
   transport(): { sentEnvelopes: number; receivedEnvelopes: number; queuedBytes: number; droppedEnvelopes: number };
+  /** What the replica runtime's processing loop has done since start (counts that only grow). */
+  activity(): HostActivity;
 }
 
 /**
@@ -81,6 +84,47 @@ export function createMetrics(node: string, source: MetricsSource): { registry: 
     add(hot[key]);
     hot[key] = 0;
   };
+  // Counts the runtime keeps itself: each counter adds what its count grew by since the last collection.
+  const seen = { passes: 0, leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0 };
+  const follow = (key: keyof HostActivity, add: (n: number) => void): void => {
+    const now = source.activity()[key];
+    if (now > seen[key]) add(now - seen[key]);
+    seen[key] = now;
+  };
+  new Counter({
+    name: 'raftfleet_processing_passes_total',
+    help: "Passes of the replica runtime's processing loop that handled members' Readys.",
+    registers: [registry],
+    collect() {
+      follow('passes', (n) => this.inc(n));
+    },
+  });
+  new Counter({
+    name: 'raftfleet_member_visits_total',
+    help: "Members' Readys handled by the runtime, by whether the member led its group: the runtime's unit of work.",
+    labelNames: ['role'] as const,
+    registers: [registry],
+    collect() {
+      follow('leaderVisits', (n) => this.inc({ role: 'leader' }, n));
+      follow('otherVisits', (n) => this.inc({ role: 'other' }, n));
+    },
+  });
+  new Counter({
+    name: 'raftfleet_member_ticks_total',
+    help: 'Ticks given to members (sleeping members of idle groups get none).',
+    registers: [registry],
+    collect() {
+      follow('memberTicks', (n) => this.inc(n));
+    },
+  });
+  new Counter({
+    name: 'raftfleet_storage_writes_total',
+    help: 'Batches the runtime wrote to storage (one per pass with something to persist, for all its groups).',
+    registers: [registry],
+    collect() {
+      follow('storageWrites', (n) => this.inc(n));
+    },
+  });
   const counters: FleetCounters = {
     hot,
     commits: new Counter({

@@ -50,6 +50,18 @@ test('groups are created, commanded and queried from any node', async (t) => {
     const text = await n1.metrics();
     t.regex(text, /raftfleet_registry_groups\{node="n1"\} 0/);
     t.regex(text, /raftfleet_commits_total/);
+    // The runtime's own counts: a node that led commands has handled Readys as leader and written to storage.
+    const count = (re: RegExp): number => Number(re.exec(text)?.[1] ?? -1);
+    t.true(count(/raftfleet_processing_passes_total\{node="n1"\} (\d+)/) > 0, text);
+    t.true(count(/raftfleet_member_visits_total\{role="leader",node="n1"\} (\d+)/) > 0, text);
+    t.true(count(/raftfleet_member_visits_total\{role="other",node="n1"\} (\d+)/) > 0, text);
+    t.true(count(/raftfleet_storage_writes_total\{node="n1"\} (\d+)/) > 0, text);
+    t.true(count(/raftfleet_member_ticks_total\{node="n1"\} (\d+)/) > 0, text);
+    // Counted once however often it is scraped: a scrape adds only what the runtime did since.
+    const visits = count(/raftfleet_member_visits_total\{role="leader",node="n1"\} (\d+)/);
+    t.true(n1.host.activity().leaderVisits >= visits);
+    const again = Number(/raftfleet_member_visits_total\{role="leader",node="n1"\} (\d+)/.exec(await n1.metrics())?.[1]);
+    t.true(again >= visits && again <= n1.host.activity().leaderVisits, `${visits} then ${again}, runtime ${n1.host.activity().leaderVisits}`);
   } finally {
     await c.stopAll();
   }

@@ -2,8 +2,9 @@
 // writers keeping IN_FLIGHT commands in flight spread over all of them (writer k increments groups
 // k, k + IN_FLIGHT, ...), so each group has at most one command in flight: the shape of the fleet's
 // throughput scenario without client protocol and TCP. Reports commands/s, process CPU per command
-// (all three hosts), the part of it spent in garbage collection, and the raft messages a command
-// costs, by type.
+// (all three hosts), the part of it spent in garbage collection, the raft messages a command costs,
+// by type, and the member visits it costs (members' Readys handled, Host.activity()): CPU per
+// visit is the runtime's cost of a unit of work.
 // Run: node --import tsx bench/many-groups.ts  (writes <repo>/results/replica-many-groups.json)
 // BENCH_GROUPS (1000), BENCH_IN_FLIGHT (512), BENCH_SECONDS (5), BENCH_STORAGE (lmdb,memory).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,6 +33,12 @@ interface Row {
   /** Of it, garbage collection on the main thread (from `gc` performance entries). */
   gcMicrosPerCommand: number;
   messagesPerCommand: number;
+  /** Members' Readys handled per command, all hosts (leader visits + the others'). */
+  visitsPerCommand: number;
+  leaderVisitsPerCommand: number;
+  /** Processing passes per command, all hosts. */
+  passesPerCommand: number;
+  cpuMicrosPerVisit: number;
   byType: Record<string, number>;
 }
 
@@ -89,6 +96,7 @@ async function run(storageKind: 'lmdb' | 'memory'): Promise<Row> {
     }
   };
   counting = true;
+  const activity0 = hosts.map((h) => h.activity());
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const writers = Array.from({ length: IN_FLIGHT }, (_, k) => writer(k));
@@ -99,6 +107,16 @@ async function run(storageKind: 'lmdb' | 'memory'): Promise<Row> {
   const t1 = performance.now();
   const elapsed = (t1 - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  let leaderVisits = 0;
+  let visits = 0;
+  let passes = 0;
+  for (const [i, h] of hosts.entries()) {
+    const a = h.activity();
+    const b = activity0[i]!;
+    leaderVisits += a.leaderVisits - b.leaderVisits;
+    visits += a.leaderVisits - b.leaderVisits + a.otherVisits - b.otherVisits;
+    passes += a.passes - b.passes;
+  }
   // The last collections' entries arrive a little later.
   await new Promise((r) => setTimeout(r, 100));
   let gcMs = 0;
@@ -122,6 +140,10 @@ async function run(storageKind: 'lmdb' | 'memory'): Promise<Row> {
     cpuMicrosPerCommand: Math.round((cpu.user + cpu.system) / count),
     gcMicrosPerCommand: Number(((gcMs * 1000) / count).toFixed(1)),
     messagesPerCommand: Number((messages / count).toFixed(2)),
+    visitsPerCommand: Number((visits / count).toFixed(2)),
+    leaderVisitsPerCommand: Number((leaderVisits / count).toFixed(2)),
+    passesPerCommand: Number((passes / count).toFixed(3)),
+    cpuMicrosPerVisit: Number(((cpu.user + cpu.system) / visits).toFixed(1)),
     byType,
   };
 }

@@ -120,6 +120,24 @@ export interface GroupStatus {
 }
 
 /** RPC method names served by every host. */
+/**
+ * What a host's processing loop has done since it started: counts that only grow, read with
+ * {@link Host.activity}. They say where a host's CPU goes: a command costs a few member visits on
+ * each node, a sleeping (quiescent) member costs no visit and no tick.
+ */
+export interface HostActivity {
+  /** Processing passes that handled at least one member's Ready. */
+  passes: number;
+  /** Members' Readys handled while the member led its group. */
+  leaderVisits: number;
+  /** Members' Readys handled while the member did not lead (followers, learners, candidates). */
+  otherVisits: number;
+  /** Batches written to storage by passes (one per pass that had something to persist). */
+  storageWrites: number;
+  /** Ticks given to members' cores (sleeping members are not ticked). */
+  memberTicks: number;
+}
+
 export const RPC = {
   /** Node liveness probe. */
   ping: 'raftfleet.replica.ping',
@@ -234,6 +252,8 @@ export class Host {
   private restored = false;
   /** Passes that did work, counted (see Replica.workedInPass). */
   private passes = 0;
+  /** See {@link Host.activity}; `passes` is kept in `passes` above. */
+  private readonly counts = { leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0 };
   /** Filled by the core on every quiescence check (read at once, never kept): no object per check. */
   private readonly statusScratch: BasicStatus = { term: 0, role: 'follower', leader: '', commit: 0, applied: 0, lastIndex: 0, leadTransferee: '', replicated: false };
   private passAgain = false;
@@ -261,6 +281,11 @@ export class Host {
   /** Logical ticks since start (the loop's clock). */
   get ticks(): number {
     return this.hostTick;
+  }
+
+  /** What the processing loop has done since start (a copy; the counts only grow). */
+  activity(): HostActivity {
+    return { passes: this.passes, ...this.counts };
   }
 
   /** Names of the groups with a member on this host. */
@@ -1000,9 +1025,14 @@ export class Host {
       }
       if (gw !== undefined) writes.set(r, gw);
     }
-    for (const { r, rd } of work) this.applySoft(r, rd);
+    for (const { r, rd } of work) {
+      this.applySoft(r, rd);
+      if (r.role === 'leader') this.counts.leaderVisits++;
+      else this.counts.otherVisits++;
+    }
     if (work.length === 0 && writes.size === 0) {
       if (this.lazyCommitsDue()) {
+        this.counts.storageWrites++;
         await this.o.storage.write({ writes: this.takeLazyHardStates(new Map()), durable: false });
       }
       for (const r of dirty) {
@@ -1041,6 +1071,7 @@ export class Host {
     for (const gw of writes.values()) if (gw.confState !== undefined || gw.meta !== undefined) durable = true;
     const lazyDue = this.lazyCommitsDue();
     if (writes.size > 0 || lazyDue) {
+      this.counts.storageWrites++;
       await this.o.storage.write({ writes: lazyDue ? this.takeLazyHardStates(writes) : [...writes.values()], durable });
     }
 
@@ -1470,7 +1501,10 @@ export class Host {
       this.maybeQuiesce(r);
       if (r.quiescent) continue;
       if (r.skipTick) r.skipTick = false;
-      else r.core.tick();
+      else {
+        r.core.tick();
+        this.counts.memberTicks++;
+      }
       if (r.failoverAt >= 0 && this.hostTick >= r.failoverAt) {
         // No leader yet, and no election of our own under way past its pre-vote: (re)start one. A
         // pre-vote round stays open while a dead member never answers, so it is restarted too. The

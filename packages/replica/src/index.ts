@@ -3,7 +3,7 @@
  * @packageDocumentation
  */
 export { Host, RPC } from './host.js';
-export type { CreateGroupOptions, JoinGroupOptions, CommandOptions, QueryOptions, MembershipOptions, Consistency, GroupStatus } from './host.js';
+export type { CreateGroupOptions, JoinGroupOptions, CommandOptions, QueryOptions, MembershipOptions, Consistency, GroupStatus, HostActivity } from './host.js';
 export type { HostOptions, Clock } from './options.js';
 export { systemClock } from './options.js';
 export type { StateMachine } from './state-machine.js';

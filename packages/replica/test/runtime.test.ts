@@ -1,4 +1,4 @@
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import {
   ConfigError,
   GroupExistsError,
@@ -211,9 +211,12 @@ test('quiescence: a command on a sleeping group costs its appends, their answers
   }
 });
 
-test('quiescence: members go to sleep in the pass after they settle, without waiting for a tick', async (t) => {
-  // Virtual time: ticks happen only when the test advances the clock, so each command below runs
-  // and settles between two ticks.
+/**
+ * Group 'g' on three hosts under virtual time (ticks happen only when the test advances the clock,
+ * so a command runs and settles between two ticks), with a leader, one command applied and every
+ * member asleep; undefined (the test failed) when that does not happen.
+ */
+async function sleepingGroup(t: ExecutionContext): Promise<{ clock: VirtualClock; hosts: Host[]; leader: Host; asleep: () => boolean } | undefined> {
   const clock = new VirtualClock();
   const net = new MemNet();
   const hosts: Host[] = [];
@@ -231,13 +234,26 @@ test('quiescence: members go to sleep in the pass after they settle, without wai
     await drain(6);
     leader = hosts.find((h) => h.status('g').role === 'leader');
   }
-  if (leader === undefined) return t.fail('no leader after 100 ticks');
+  if (leader === undefined) {
+    t.fail('no leader after 100 ticks');
+    return undefined;
+  }
   t.is(await leader.command('g', { op: 'inc' }), 1);
   for (let i = 0; i < 50 && !asleep(); i++) {
     clock.advance(10);
     await drain(6);
   }
-  t.true(asleep(), 'every member asleep after the first command');
+  if (!asleep()) {
+    t.fail('every member asleep after the first command');
+    return undefined;
+  }
+  return { clock, hosts, leader, asleep };
+}
+
+test('quiescence: members go to sleep in the pass after they settle, without waiting for a tick', async (t) => {
+  const g = await sleepingGroup(t);
+  if (g === undefined) return;
+  const { clock, hosts, leader, asleep } = g;
   const ticks = clock.now();
   for (let i = 2; i <= 7; i++) {
     const result = leader.command('g', { op: 'inc' });
@@ -248,6 +264,56 @@ test('quiescence: members go to sleep in the pass after they settle, without wai
     t.true(asleep(), `command ${i}: every member asleep without a tick (${hosts.map((h) => `${h.nodeId} ${h.status('g').quiescent ? 'asleep' : 'awake'}`).join(', ')})`);
   }
   t.is(clock.now(), ticks, 'the clock did not move');
+});
+
+test('activity: a command on a sleeping group costs two visits on each member and no tick; a sleeping group costs nothing', async (t) => {
+  const g = await sleepingGroup(t);
+  if (g === undefined) return;
+  const { clock, hosts, leader, asleep } = g;
+
+  // The commit index kept back from the last command is written within LAZY_COMMIT_TICKS (10);
+  // after that, ticks cost a sleeping group nothing: no visit, no core tick, no storage write.
+  for (let i = 0; i < 12; i++) {
+    clock.advance(10);
+    await drain(2);
+  }
+  let before = hosts.map((h) => h.activity());
+  for (let i = 0; i < 20; i++) {
+    clock.advance(10);
+    await drain(2);
+  }
+  t.deepEqual(
+    hosts.map((h) => h.activity()),
+    before,
+    'nothing done in 20 ticks of a sleeping group',
+  );
+
+  const followers = hosts.filter((h) => h !== leader);
+  for (let i = 2; i <= 5; i++) {
+    before = hosts.map((h) => h.activity());
+    t.is(await leader.command('g', { op: 'inc' }), i);
+    for (let k = 0; k < 40 && !asleep(); k++) await drain(1);
+    t.true(asleep(), `command ${i}: asleep again`);
+    const d = hosts.map((h, k) => {
+      const a = h.activity();
+      const b = before[k]!;
+      return { leader: a.leaderVisits - b.leaderVisits, other: a.otherVisits - b.otherVisits, ticks: a.memberTicks - b.memberTicks, writes: a.storageWrites - b.storageWrites };
+    });
+    const of = (h: Host) => d[hosts.indexOf(h)]!;
+    const shown = JSON.stringify(d);
+    // The leader: proposing (entries written, appends sent), then both answers (commit, apply,
+    // reply, the commit index in quiet appends). A follower: the entry (written, answered), then
+    // the commit index (applied). The two answers may come in two passes: one visit more.
+    t.true(of(leader).leader === 2 || of(leader).leader === 3, `leader visits: ${shown}`);
+    t.is(of(leader).other, 0, shown);
+    for (const f of followers) {
+      t.is(of(f).other, 2, `follower visits: ${shown}`);
+      t.is(of(f).leader, 0, shown);
+    }
+    // Each member writes the entry once; the commit index alone is kept back (see keepBack).
+    for (const h of hosts) t.is(of(h).writes, 1, `storage writes: ${shown}`);
+    t.true(d.every((x) => x.ticks === 0), `no tick: ${shown}`);
+  }
 });
 
 test('many idle groups cost no per-group messages', async (t) => {
