@@ -10,24 +10,53 @@ interface ClientRecord {
   /** Every seq at or below this one that is not retained is known to have been applied. */
   floor: number;
   results: Map<number, Outcome>;
+  /** The log time of this client's last command (see {@link ClientTable.advance}). */
+  lastActive: number;
 }
 
-/** Serialized form of the table, carried in snapshots. */
-export interface ClientTableImage {
+/**
+ * How long a client may stay silent, in log time, before its record (floor and results) is
+ * forgotten: one hour. Far longer than a command can wait to be proposed (a node proposes a
+ * command only before its deadline, at most 10 × the default timeout after receiving it), so no
+ * copy of a forgotten client's command can still be proposed. A constant, not an option: every
+ * member must forget at the same point of the log.
+ */
+export const CLIENT_EXPIRY_MS = 60 * 60 * 1000;
+
+/** The table image of builds before clients expired: floors only, no activity, no clock. */
+export interface LegacyClientTableImage {
   /** Results in retention order (oldest first). */
   order: Array<[clientId: string, seq: number, outcome: Outcome]>;
   /** Per-client floors. */
   floors: Array<[clientId: string, floor: number]>;
 }
 
+/** Serialized form of the table, carried in snapshots. */
+export interface ClientTableImage {
+  /** Results in retention order (oldest first). */
+  order: Array<[clientId: string, seq: number, outcome: Outcome]>;
+  /** Every client with a record, least recently active first: its floor and its last activity. */
+  clients: Array<[clientId: string, floor: number, lastActive: number]>;
+  /** The log time (see {@link ClientTable.advance}). */
+  clock: number;
+}
+
 /**
  * Bounded table of retained command results. A client that says which of its commands it has the
  * answers of ({@link ClientTable.acknowledge}) keeps only the results of those still in flight;
- * beyond that, eviction is oldest-first across all clients. Both depend only on the order of
- * applied commands, so every member keeps the same entries.
+ * beyond that, eviction is oldest-first across all clients. A client silent for
+ * {@link CLIENT_EXPIRY_MS} of log time is forgotten altogether. All of it depends only on the
+ * applied commands and their order, so every member keeps the same entries.
  */
 export class ClientTable {
+  /** Client records, least recently active first (a command moves its client to the end). */
   private readonly clients = new Map<string, ClientRecord>();
+  /** The client at the end of `clients` (moving it there again is a no-op). */
+  private newest: string | undefined;
+  /** The log time: the latest command time applied. */
+  private clock = 0;
+  /** No client can have been silent for the expiry before this log time (a lower bound). */
+  private checkAt = Infinity;
   /**
    * Applied (clientId, seq) pairs, oldest first, flattened: `order[i]` is a client id and
    * `order[i + 1]` its seq, for even i in `[head, tail)`. Pairs whose result is gone are skipped.
@@ -42,8 +71,55 @@ export class ClientTable {
   private lastId: string | undefined;
   private lastRec: ClientRecord | undefined;
 
-  /** @param capacity - maximum number of retained results across all clients. */
-  constructor(private readonly capacity: number) {}
+  /**
+   * @param capacity - maximum number of retained results across all clients.
+   * @param expiryMs - log time after which a silent client is forgotten (tests shorten it).
+   */
+  constructor(
+    private readonly capacity: number,
+    private readonly expiryMs = CLIENT_EXPIRY_MS,
+  ) {}
+
+  /** The log time: the latest command time applied (0 before any command carried one). */
+  get logTime(): number {
+    return this.clock;
+  }
+
+  /**
+   * Moves the log time to `at`, a command's time, when that is later, and forgets every client
+   * silent for the expiry since. Command times are the leader's time since it took over plus the
+   * log time it took over at (see the Host), so log time runs no faster than real time.
+   */
+  advance(at: number): void {
+    if (at <= this.clock) return;
+    this.clock = at;
+    if (at < this.checkAt) return;
+    const horizon = at - this.expiryMs;
+    let dropped = false;
+    for (const [clientId, rec] of this.clients) {
+      if (rec.lastActive > horizon) {
+        this.checkAt = rec.lastActive + this.expiryMs;
+        break;
+      }
+      this.retained -= rec.results.size;
+      this.forget(clientId);
+      dropped = true;
+    }
+    if (this.clients.size === 0) this.checkAt = Infinity;
+    // Their results' places in `order` are dead now: skipped, and given back like acknowledged ones.
+    if (dropped) this.skipGone();
+  }
+
+  /** A command of `clientId` is being applied: it counts as active now (nothing if it has no record). */
+  touch(clientId: string): void {
+    const rec = this.client(clientId);
+    if (rec === undefined) return;
+    rec.lastActive = this.clock;
+    if (this.newest === clientId) return;
+    this.clients.delete(clientId);
+    this.clients.set(clientId, rec);
+    this.newest = clientId;
+  }
 
   private client(clientId: string): ClientRecord | undefined {
     if (clientId === this.lastId) return this.lastRec;
@@ -69,13 +145,7 @@ export class ClientTable {
 
   /** Records the outcome of a newly applied command, evicting the oldest results beyond capacity. */
   record(clientId: string, seq: number, outcome: Outcome): void {
-    let rec = this.client(clientId);
-    if (rec === undefined) {
-      rec = { floor: 0, results: new Map() };
-      this.clients.set(clientId, rec);
-      this.lastId = clientId;
-      this.lastRec = rec;
-    }
+    const rec = this.client(clientId) ?? this.create(clientId, this.clock);
     rec.results.set(seq, outcome);
     this.retained++;
     const order = this.order;
@@ -163,8 +233,20 @@ export class ClientTable {
     }
   }
 
+  /** A new record for `clientId`, at the end of `clients` (the most recently active). */
+  private create(clientId: string, lastActive: number): ClientRecord {
+    const rec: ClientRecord = { floor: 0, results: new Map(), lastActive };
+    this.clients.set(clientId, rec);
+    this.newest = clientId;
+    this.lastId = clientId;
+    this.lastRec = rec;
+    if (lastActive + this.expiryMs < this.checkAt) this.checkAt = lastActive + this.expiryMs;
+    return rec;
+  }
+
   private forget(clientId: string): void {
     this.clients.delete(clientId);
+    if (this.newest === clientId) this.newest = undefined;
     if (this.lastId === clientId) {
       this.lastId = undefined;
       this.lastRec = undefined;
@@ -185,16 +267,32 @@ export class ClientTable {
       const outcome = this.clients.get(clientId)?.results.get(seq);
       if (outcome !== undefined) order.push([clientId, seq, outcome]);
     }
-    const floors: ClientTableImage['floors'] = [];
-    for (const [clientId, rec] of this.clients) if (rec.floor > 0) floors.push([clientId, rec.floor]);
-    return { order, floors };
+    const clients: ClientTableImage['clients'] = [];
+    for (const [clientId, rec] of this.clients) clients.push([clientId, rec.floor, rec.lastActive]);
+    return { order, clients, clock: this.clock };
   }
 
-  /** Rebuilds a table from an image. */
-  static fromImage(image: ClientTableImage, capacity: number): ClientTable {
-    const table = new ClientTable(capacity);
-    for (const [clientId, floor] of image.floors) table.clients.set(clientId, { floor, results: new Map() });
-    for (const [clientId, seq, outcome] of image.order) table.record(clientId, seq, outcome);
+  /**
+   * Rebuilds a table from an image, in the same order (so it forgets clients when the original
+   * would). An image of a build before expiry has `floors` instead of `clients` and no clock: its
+   * clients count as active at log time 0.
+   */
+  static fromImage(image: ClientTableImage | LegacyClientTableImage, capacity: number, expiryMs = CLIENT_EXPIRY_MS): ClientTable {
+    const table = new ClientTable(capacity, expiryMs);
+    if ('clients' in image) {
+      table.clock = image.clock;
+      for (const [clientId, floor, lastActive] of image.clients) table.create(clientId, lastActive).floor = floor;
+    } else {
+      for (const [clientId, floor] of image.floors) table.create(clientId, 0).floor = floor;
+    }
+    for (const [clientId, seq, outcome] of image.order) {
+      (table.client(clientId) ?? table.create(clientId, table.clock)).results.set(seq, outcome);
+      table.order.push(clientId, seq);
+      table.tail += 2;
+      table.retained++;
+    }
+    while (table.retained > capacity) table.evictOne();
+    table.compactOrder();
     return table;
   }
 }

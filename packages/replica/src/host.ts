@@ -499,6 +499,11 @@ export class Host {
     });
   }
 
+  private monotonicNow(): number {
+    const clock = this.o.clock;
+    return clock.monotonic !== undefined ? clock.monotonic() : clock.now();
+  }
+
   private get(group: string): Replica {
     this.ensureRunning();
     const r = this.replicas.get(group);
@@ -527,7 +532,7 @@ export class Host {
       if (clientId !== '' && (!Number.isSafeInteger(seq) || seq <= 0)) throw new ConfigError('seq', 'must be a positive integer when clientId is set');
       const acked = clientId === '' ? 0 : (options.acked ?? 0);
       if (!Number.isSafeInteger(acked) || acked < 0 || acked > seq) throw new ConfigError('acked', 'must be an integer from 0 to seq');
-      const data = encodeCommand({ clientId, seq, acked, payload: r.codec.encode(command) });
+      const data = encodeCommand({ clientId, seq, acked, at: r.stamp(this.monotonicNow()), payload: r.codec.encode(command) });
       if (data.length > this.o.maxCommandBytes) throw new TooLargeError(group, data.length, this.o.maxCommandBytes);
       const deadline = options.deadline ?? this.o.clock.now() + this.o.defaultTimeoutMs;
       return new Promise<Outcome>((resolve, reject) => {
@@ -1303,6 +1308,7 @@ export class Host {
       r.leader = rd.softState.leader;
       if (prev !== 'leader' && r.role === 'leader') {
         r.lastAck.clear();
+        r.startLeading(this.monotonicNow());
         this.hook(r, 'onBecomeLeader', () => r.hooks.onBecomeLeader?.(r.group, r.state));
       } else if (prev === 'leader' && r.role !== 'leader') {
         this.hook(r, 'onStopLeading', () => r.hooks.onStopLeading?.(r.group, r.state));

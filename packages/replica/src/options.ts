@@ -13,6 +13,11 @@ import type { StateMachine } from './state-machine.js';
 export interface Clock {
   /** Milliseconds (epoch or virtual). */
   now(): number;
+  /**
+   * Milliseconds from an arbitrary origin that never jumps (the wall clock may be set back or
+   * forward); the leader's stamps of log time run on it. Default: `now()`.
+   */
+  monotonic?(): number;
   /** Calls `fn` every `ms` milliseconds until cleared. */
   setInterval(fn: () => void, ms: number): unknown;
   /** Stops an interval. */
@@ -22,6 +27,7 @@ export interface Clock {
 /** The real clock. */
 export const systemClock: Clock = {
   now: () => Date.now(),
+  monotonic: () => performance.now(),
   setInterval: (fn, ms) => {
     const h = setInterval(fn, ms);
     h.unref?.();

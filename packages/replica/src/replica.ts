@@ -2,7 +2,7 @@
 // table and the callers waiting on it. The Host drives every Replica from one loop.
 import type { LogReader, RaftNode, Role } from '@raftfleet/core';
 import type { ConfState, Entry, HardState, Snapshot } from '@raftfleet/protocol';
-import { ClientTable, type ClientTableImage, type Outcome } from './client-table.js';
+import { ClientTable, type ClientTableImage, type LegacyClientTableImage, type Outcome } from './client-table.js';
 import { msgpackCodec, type Codec } from './codec.js';
 import { decodeBatch, decodeCommand, decodeSnapshotPayload, encodeSnapshotPayload, isBatch } from './envelope.js';
 import { CommandFailedError, NotLeaderError, nodeOfMember } from './errors.js';
@@ -127,6 +127,9 @@ export class Replica {
   workedInPass = 0;
   table: ClientTable;
   readonly codec: Codec<any>;
+  /** Leader only: the log time when it took over, and its monotonic clock then (see stamp). */
+  private ledFrom = 0;
+  private ledSince = 0;
 
   role: Role = 'follower';
   leader = '';
@@ -186,6 +189,21 @@ export class Replica {
     this.table = new ClientTable(retained);
   }
 
+  /** This member has just become leader, at `now` on the host's monotonic clock. */
+  startLeading(now: number): void {
+    this.ledFrom = this.table.logTime;
+    this.ledSince = now;
+  }
+
+  /**
+   * The log time of a command proposed now (leader only): the log time when this member took
+   * over plus how long it has led. Log time so runs no faster than real time, whatever the wall
+   * clocks of the nodes say, and stands still while no member leads.
+   */
+  stamp(now: number): number {
+    return this.ledFrom + Math.max(0, Math.floor(now - this.ledSince));
+  }
+
   /** Node hosting the known leader, or ''. */
   get leaderNode(): string {
     return this.leader === '' ? '' : nodeOfMember(this.leader);
@@ -214,7 +232,7 @@ export class Replica {
     // Results go through the machine's codec (they are its values); the table around them is ours.
     const image = this.table.toImage();
     const order = image.order.map(([c, s, o]) => [c, s, o.ok ? { ok: true, r: this.codec.encode(o.result) } : o] as const);
-    const table = msgpackCodec.encode({ order, floors: image.floors });
+    const table = msgpackCodec.encode({ order, clients: image.clients, clock: image.clock });
     return encodeSnapshotPayload({ state, table });
   }
 
@@ -222,9 +240,16 @@ export class Replica {
   restoreFrom(data: Uint8Array, index: number, term: number, retained: number): void {
     const p = decodeSnapshotPayload(data);
     this.state = this.machine.restore ? this.machine.restore(p.state) : msgpackCodec.decode(p.state);
-    const raw = msgpackCodec.decode(p.table) as { order: Array<[string, number, { ok: true; r: Uint8Array } | Extract<Outcome, { ok: false }>]>; floors: ClientTableImage['floors'] };
+    const raw = msgpackCodec.decode(p.table) as {
+      order: Array<[string, number, { ok: true; r: Uint8Array } | Extract<Outcome, { ok: false }>]>;
+      clients?: ClientTableImage['clients'];
+      clock?: number;
+      floors?: LegacyClientTableImage['floors'];
+    };
     const order: ClientTableImage['order'] = raw.order.map(([c, s, o]) => [c, s, o.ok ? { ok: true, result: this.codec.decode(o.r) } : o]);
-    this.table = ClientTable.fromImage({ order, floors: raw.floors }, retained);
+    // Snapshots of builds before client expiry carry floors only.
+    const image = raw.clients !== undefined ? { order, clients: raw.clients, clock: raw.clock ?? 0 } : { order, floors: raw.floors ?? [] };
+    this.table = ClientTable.fromImage(image, retained);
     this.applied = index;
     this.snapshotIndex = index;
     this.snapshotTerm = term;
@@ -254,7 +279,9 @@ export class Replica {
       // Malformed bytes are refused identically everywhere: deterministic, state unchanged.
       return { outcome: { ok: false, errorName: 'DecodeError', message: (e as Error).message }, fresh: false, command: undefined };
     }
+    if (rec.at !== undefined) this.table.advance(rec.at);
     if (rec.clientId !== '') {
+      this.table.touch(rec.clientId);
       if (rec.acked !== undefined) this.table.acknowledge(rec.clientId, rec.acked);
       const seen = this.table.lookup(rec.clientId, rec.seq);
       if (seen === 'stale') {

@@ -14,11 +14,13 @@ import {
   type Codec,
   type StateMachine,
 } from '../src/index.js';
+import { EntryType } from '@raftfleet/protocol';
 import { MemoryDisk, MemoryStorage } from '@raftfleet/storage-memory';
 import type { WriteBatch } from '@raftfleet/storage';
 import { Cluster, sleep } from './helpers/cluster.js';
 import { MemNet } from './helpers/memnet.js';
 import { VirtualClock, drain } from './helpers/virtual-clock.js';
+import { decodeCommand } from '../src/envelope.js';
 
 async function group(t: { teardown(fn: () => Promise<void>): void }, extra = {}, machines = [counterMachine, queueMachine]) {
   const c = new Cluster(machines, extra);
@@ -216,12 +218,15 @@ test('quiescence: a command on a sleeping group costs its appends, their answers
  * so a command runs and settles between two ticks), with a leader, one command applied and every
  * member asleep; undefined (the test failed) when that does not happen.
  */
-async function sleepingGroup(t: ExecutionContext): Promise<{ clock: VirtualClock; hosts: Host[]; leader: Host; asleep: () => boolean } | undefined> {
+async function sleepingGroup(t: ExecutionContext): Promise<{ clock: VirtualClock; hosts: Host[]; stores: MemoryStorage[]; leader: Host; asleep: () => boolean } | undefined> {
   const clock = new VirtualClock();
   const net = new MemNet();
   const hosts: Host[] = [];
+  const stores: MemoryStorage[] = [];
   for (const id of ['a', 'b', 'c']) {
-    const host = new Host({ nodeId: id, storage: MemoryStorage.open(), transport: net.wire(id), tickMs: 10, electionTicks: 10, heartbeatTicks: 1, quiesceTicks: 2, machines: [counterMachine], seed: 7, clock });
+    const storage = MemoryStorage.open();
+    stores.push(storage);
+    const host = new Host({ nodeId: id, storage, transport: net.wire(id), tickMs: 10, electionTicks: 10, heartbeatTicks: 1, quiesceTicks: 2, machines: [counterMachine], seed: 7, clock });
     await host.start();
     hosts.push(host);
     t.teardown(() => host.stop());
@@ -247,7 +252,7 @@ async function sleepingGroup(t: ExecutionContext): Promise<{ clock: VirtualClock
     t.fail('every member asleep after the first command');
     return undefined;
   }
-  return { clock, hosts, leader, asleep };
+  return { clock, hosts, stores, leader, asleep };
 }
 
 test('quiescence: members go to sleep in the pass after they settle, without waiting for a tick', async (t) => {
@@ -314,6 +319,56 @@ test('activity: a command on a sleeping group costs two visits on each member an
     for (const h of hosts) t.is(of(h).writes, 1, `storage writes: ${shown}`);
     t.true(d.every((x) => x.ticks === 0), `no tick: ${shown}`);
   }
+});
+
+test('log time: a leader stamps commands with the time it has led, and a new leader goes on from the log time it took over at', async (t) => {
+  const g = await sleepingGroup(t);
+  if (g === undefined) return;
+  const { clock, hosts, stores, asleep } = g;
+  let leader = g.leader;
+  /** The log times of the group's command entries, as member `i` stored them. */
+  const times = (i: number): number[] => {
+    const s = stores[i]!;
+    const { first, last } = { first: s.firstIndex('g'), last: s.lastIndex('g') };
+    return s
+      .entries('g', first, last + 1)
+      .filter((e) => e.type === EntryType.Normal && e.data.length > 0)
+      .map((e) => decodeCommand(e.data).at ?? -1);
+  };
+  const settle = async (): Promise<void> => {
+    for (let k = 0; k < 40 && !asleep(); k++) await drain(1);
+  };
+  const run = async (ms: number): Promise<void> => {
+    for (let i = 0; i < ms / 10; i++) {
+      clock.advance(10);
+      await drain(2);
+    }
+  };
+  const base = times(hosts.indexOf(leader)).at(-1)!;
+  await run(250);
+  await leader.command('g', { op: 'inc' }, { clientId: 'c1', seq: 1 });
+  await settle();
+  await run(1000);
+  await leader.command('g', { op: 'inc' });
+  await settle();
+  // 250 ms, then 1,000 ms more of leading (plus the few ticks each command took).
+  const [t1, t2] = times(hosts.indexOf(leader)).slice(-2) as [number, number];
+  t.true(t1 - base >= 250 && t1 - base < 300, `${base} -> ${t1}`);
+  t.true(t2 - t1 >= 1000 && t2 - t1 < 1050, `${t1} -> ${t2}`);
+  // Every member stored the same stamps: they are in the entries, not read from a member's clock.
+  t.deepEqual(times(0), times(1));
+  t.deepEqual(times(1), times(2));
+
+  // A new leader's clock starts where the log time was when it took over, not at its own zero.
+  const next = hosts.find((h) => h !== leader)!;
+  await leader.transferLeader('g', next.status('g').member);
+  leader = next;
+  t.is(leader.status('g').role, 'leader');
+  await run(100);
+  await leader.command('g', { op: 'inc' });
+  await settle();
+  const t3 = times(hosts.indexOf(leader)).at(-1)!;
+  t.true(t3 >= t2 && t3 < t2 + 200, `${t2} -> ${t3} after the leader changed`);
 });
 
 test('many idle groups cost no per-group messages', async (t) => {

@@ -8,21 +8,24 @@ import { decodeBatch, decodeCommand, encodeBatch, encodeCommand, isBatch } from 
 import { jsonCodec, msgpackCodec } from '../src/index.js';
 import { internalCodec } from '../src/codec.js';
 
-test('command records round-trip, with and without an acknowledgement (property)', (t) => {
+test('command records round-trip, with and without an acknowledgement and a log time (property)', (t) => {
   fc.assert(
     fc.property(
       fc.string({ maxLength: 40 }),
       fc.nat({ max: Number.MAX_SAFE_INTEGER }),
       fc.option(fc.nat({ max: Number.MAX_SAFE_INTEGER }), { nil: undefined }),
+      fc.option(fc.nat({ max: Number.MAX_SAFE_INTEGER }), { nil: undefined }),
       fc.uint8Array({ maxLength: 200 }),
-      (clientId, seq, acked, payload) => {
-        const data = encodeCommand(acked === undefined ? { clientId, seq, payload } : { clientId, seq, acked, payload });
+      (clientId, seq, acked, at, payload) => {
+        const rec = { clientId, seq, payload, ...(acked === undefined ? {} : { acked }), ...(at === undefined ? {} : { at }) };
+        const data = encodeCommand(rec);
         const back = decodeCommand(data);
         // Only an acknowledgement above 1 says something, and only such a one is carried.
         const carried = acked !== undefined && acked > 1;
         return (
-          data[0] === (carried ? 3 : 1) &&
+          data[0] === (at !== undefined ? 4 : carried ? 3 : 1) &&
           back.acked === (carried ? acked : undefined) &&
+          back.at === at &&
           back.clientId === clientId &&
           back.seq === seq &&
           Buffer.from(back.payload).equals(Buffer.from(payload))
@@ -33,8 +36,9 @@ test('command records round-trip, with and without an acknowledgement (property)
   );
   t.throws(() => decodeCommand(new Uint8Array([9, 0, 0])));
   t.throws(() => decodeCommand(new Uint8Array([1, 0, 50, 0, 0, 0, 0, 0, 0, 0, 0])));
-  // Format 3 needs its 8 acknowledgement bytes.
+  // Format 3 needs its 8 acknowledgement bytes, format 4 those and 8 more for the time.
   t.throws(() => decodeCommand(new Uint8Array([3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0])));
+  t.throws(() => decodeCommand(new Uint8Array([4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])));
 });
 
 test('command records from clients whose ids differ in one byte, interleaved, keep their own ids', (t) => {
@@ -143,6 +147,102 @@ test('retained results agree with a simple model, with acknowledgements (propert
       { seed: 7, numRuns: 500 },
     ),
   );
+});
+
+test('a client silent for the expiry in log time is forgotten, floor and results; a command keeps it', (t) => {
+  const table = new ClientTable(100, 1000);
+  // What applying a command does: log time first, then the client's activity, then its record.
+  const apply = (clientId: string, seq: number, at: number, acked?: number): void => {
+    table.advance(at);
+    table.touch(clientId);
+    if (acked !== undefined) table.acknowledge(clientId, acked);
+    if (table.lookup(clientId, seq) === undefined) table.record(clientId, seq, { ok: true, result: seq });
+  };
+  apply('a', 1, 10);
+  apply('a', 2, 20, 2); // a has the answer of 1: floor 1, result 2 kept
+  apply('b', 1, 500);
+  apply('c', 1, 900);
+  t.is(table.lookup('a', 1), 'stale');
+  t.is(table.size, 3);
+  table.advance(1019); // a was last active at 20: 999 ms ago, kept
+  t.is(table.lookup('a', 1), 'stale');
+  table.advance(1020); // 1000 ms: forgotten, its result and floor with it
+  t.is(table.lookup('a', 1), undefined);
+  t.is(table.lookup('a', 2), undefined);
+  t.is(table.size, 2);
+  apply('b', 2, 1400); // b active again at 1400
+  table.advance(1950); // c (900) goes, b (1400) stays
+  t.is(table.lookup('c', 1), undefined);
+  t.deepEqual(table.lookup('b', 1), { ok: true, result: 1 });
+  t.is(table.size, 2);
+  t.deepEqual(table.toImage().clients.map(([c]) => c), ['b']);
+  // Log time never goes back: an older stamp (a leader that took over behind) changes nothing.
+  table.advance(5);
+  t.is(table.logTime, 1950);
+  table.advance(10_000);
+  t.is(table.size, 0);
+  t.deepEqual(table.toImage(), { order: [], clients: [], clock: 10_000 });
+});
+
+test('expiry agrees with a simple model, and a table restored from its image forgets the same clients (property)', (t) => {
+  type Op = ['cmd', string, number, number] | ['ack', string, number] | ['snapshot'];
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    // A command of client c, seq s, applied after `dt` ms of log time.
+    { weight: 6, arbitrary: fc.tuple(fc.constant('cmd' as const), fc.constantFrom('a', 'b', 'c', 'd'), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 400 })) },
+    { weight: 1, arbitrary: fc.tuple(fc.constant('ack' as const), fc.constantFrom('a', 'b', 'c', 'd'), fc.integer({ min: 0, max: 32 })) },
+    { weight: 1, arbitrary: fc.tuple(fc.constant('snapshot' as const)) },
+  );
+  const EXPIRY = 1000;
+  t.notThrows(() =>
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 150 }), (ops) => {
+        let table = new ClientTable(8, EXPIRY);
+        let now = 0;
+        // Model: a client's last command time; it is forgotten once the log time is EXPIRY past it.
+        const lastActive = new Map<string, number>();
+        for (const o of ops) {
+          if (o[0] === 'snapshot') {
+            // A member that restored from a snapshot must go on exactly as one that did not.
+            const copy = ClientTable.fromImage(table.toImage(), 8, EXPIRY);
+            if (JSON.stringify(copy.toImage()) !== JSON.stringify(table.toImage())) return false;
+            table = copy;
+            continue;
+          }
+          if (o[0] === 'ack') {
+            table.acknowledge(o[1], o[2]);
+            continue;
+          }
+          const [, c, s, dt] = o;
+          now += dt;
+          table.advance(now);
+          for (const [k, at] of lastActive) if (at <= now - EXPIRY) lastActive.delete(k);
+          // Forgotten (or never seen): no floor, no result.
+          if (!lastActive.has(c) && table.lookup(c, 1) !== undefined) return false;
+          table.touch(c);
+          if (table.lookup(c, s) === undefined) table.record(c, s, { ok: true, result: s });
+          lastActive.set(c, now);
+          // Exactly the clients active within the expiry have a record (once recorded, only expiry removes one).
+          const known = table.toImage().clients.map(([k]) => k);
+          if (known.length !== lastActive.size || !known.every((k) => lastActive.has(k))) return false;
+        }
+        return true;
+      }),
+      { seed: 11, numRuns: 400 },
+    ),
+  );
+});
+
+test('a table image of a build before expiry restores with its clients active at log time 0', (t) => {
+  const legacy = { order: [['a', 3, { ok: true, result: 'three' }]] as Array<[string, number, { ok: true; result: unknown }]>, floors: [['a', 2], ['b', 7]] as Array<[string, number]> };
+  const table = ClientTable.fromImage(legacy, 10, 1000);
+  t.is(table.lookup('b', 7), 'stale');
+  t.deepEqual(table.lookup('a', 3), { ok: true, result: 'three' });
+  t.deepEqual(table.toImage().clients, [['a', 2, 0], ['b', 7, 0]]);
+  table.advance(999);
+  t.is(table.lookup('b', 7), 'stale');
+  table.advance(1000);
+  t.is(table.lookup('b', 7), undefined);
+  t.is(table.size, 0);
 });
 
 test('a client that acknowledges keeps the table at its commands in flight, behind an old result that stays', (t) => {
