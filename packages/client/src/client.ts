@@ -109,9 +109,18 @@ export interface ClientOptions {
   clientId?: string;
 }
 
+/**
+ * How long a command is retried at most, whatever its `timeoutMs` (10 minutes): the fleet forgets
+ * a client silent for an hour, and a retry must reach it while it still recognises the command.
+ */
+export const MAX_COMMAND_RETRY_MS = 10 * 60_000;
+
 /** Per-call options. */
 export interface CallOptions {
-  /** Deadline of this call in milliseconds, retries included (default: the client's `timeoutMs`). */
+  /**
+   * Deadline of this call in milliseconds, retries included (default: the client's `timeoutMs`). A
+   * command's is cut to {@link MAX_COMMAND_RETRY_MS}.
+   */
   timeoutMs?: number;
   /** Aborts the call (rejects with the signal's reason). */
   signal?: AbortSignal;
@@ -628,7 +637,8 @@ export class RaftfleetClient {
   ): Promise<Record<string, unknown>> {
     if (this.closed) throw new ClientClosedError();
     if (!Number.isFinite(ctx.timeoutMs) || ctx.timeoutMs <= 0) throw new InvalidRequestError('timeoutMs must be a positive number', { group: ctx.group });
-    const deadline = Date.now() + ctx.timeoutMs;
+    // A command is retried only while the fleet still remembers its client (see MAX_COMMAND_RETRY_MS).
+    const deadline = Date.now() + (ctx.method === METHODS.command ? Math.min(ctx.timeoutMs, MAX_COMMAND_RETRY_MS) : ctx.timeoutMs);
     let tried = new Set<string>();
     let attempt = 0;
     let redirectsInARow = 0;

@@ -3,7 +3,7 @@
  * retries inside deadlines and exactly-once commands. Pure JavaScript: no server code, no native modules.
  * @packageDocumentation
  */
-export { RaftfleetClient, parseSeed } from './client.js';
+export { RaftfleetClient, parseSeed, MAX_COMMAND_RETRY_MS } from './client.js';
 export type {
   Seed,
   TransportHooks,

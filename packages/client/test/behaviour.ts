@@ -5,6 +5,7 @@ import { decode } from '@msgpack/msgpack';
 import type { Transport } from '@raftfleet/transport';
 import {
   RaftfleetClient,
+  MAX_COMMAND_RETRY_MS,
   CommandFailedError,
   GroupExistsError,
   GroupNotFoundError,
@@ -170,6 +171,20 @@ export function clientBehaviour(test: TestFn, makeEnv: () => Promise<Env>): void
     for (const node of nodes) node.script = () => (++n === 4 ? ((g.leader = 'n2'), undefined) : undefined);
     t.is(await client.command('c', { add: 7 }, { timeoutMs: 3000 }), 7);
     t.is(g.applied.length, 1);
+    await teardown();
+  });
+
+  test('a command is retried for at most MAX_COMMAND_RETRY_MS, whatever its timeout; a query keeps its own', async (t) => {
+    const { fleet, nodes, connect, teardown } = await setup(1);
+    fleet.addGroup('c', 'n1');
+    const client = await connect();
+    t.is(await client.command('c', { add: 1 }, { timeoutMs: 3 * 60 * 60_000 }), 1);
+    // The node is told how long it may work on the attempt: within the cut deadline, not 3 hours.
+    const asked = nodes[0]!.received.filter((r) => r.method === METHOD.command).at(-1)!.req['timeoutMs'] as number;
+    t.true(asked > MAX_COMMAND_RETRY_MS - 60_000 && asked <= MAX_COMMAND_RETRY_MS, `command attempt timeout ${asked}`);
+    await client.query('c', 'get', { timeoutMs: 3 * 60 * 60_000 });
+    const queried = nodes[0]!.received.filter((r) => r.method === METHOD.query).at(-1)!.req['timeoutMs'] as number;
+    t.true(queried > MAX_COMMAND_RETRY_MS, `query attempt timeout ${queried}`);
     await teardown();
   });
 

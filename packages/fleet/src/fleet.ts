@@ -78,9 +78,16 @@ export interface AddGroupOptions {
   options?: Record<string, unknown>;
 }
 
+/**
+ * How long {@link Fleet.command} retries a command at most, whatever its `timeoutMs` (10 minutes):
+ * a group forgets a client silent for an hour, and a retry must reach it while it still
+ * recognises the command.
+ */
+export const MAX_COMMAND_RETRY_MS = 10 * 60_000;
+
 /** Options of {@link Fleet.command}. */
 export interface FleetCommandOptions {
-  /** Deadline in ms from now. Default: the fleet's defaultTimeoutMs. */
+  /** Deadline in ms from now, retries included (at most {@link MAX_COMMAND_RETRY_MS}). Default: the fleet's defaultTimeoutMs. */
   timeoutMs?: number;
   /** Client id for exactly-once retries; default one per fleet node and incarnation. */
   clientId?: string;
@@ -687,7 +694,8 @@ export class Fleet {
    */
   async command<Result = unknown>(name: string, command: unknown, options: FleetCommandOptions = {}): Promise<Result> {
     this.ensureRunning();
-    const deadline = Date.now() + (options.timeoutMs ?? this.o.defaultTimeoutMs);
+    // Retried only while the groups still remember the client: they forget one silent for an hour.
+    const deadline = Date.now() + Math.min(options.timeoutMs ?? this.o.defaultTimeoutMs, MAX_COMMAND_RETRY_MS);
     const codec = this.knownCodec(name) ?? (await this.codecOf(name));
     const own = options.clientId === undefined;
     const clientId = options.clientId ?? this.clientId;

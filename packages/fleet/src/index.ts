@@ -2,7 +2,7 @@
  * Many Raft groups placed over a cluster: registry, zone-aware rendezvous placement, rebalancing, routing.
  * @packageDocumentation
  */
-export { Fleet, FLEET_RPC } from './fleet.js';
+export { Fleet, FLEET_RPC, MAX_COMMAND_RETRY_MS } from './fleet.js';
 export type {
   AddGroupOptions,
   FleetCommandOptions,

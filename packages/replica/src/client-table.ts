@@ -16,10 +16,10 @@ interface ClientRecord {
 
 /**
  * How long a client may stay silent, in log time, before its record (floor and results) is
- * forgotten: one hour. Far longer than a command can wait to be proposed (a node proposes a
- * command only before its deadline, at most 10 × the default timeout after receiving it), so no
- * copy of a forgotten client's command can still be proposed. A constant, not an option: every
- * member must forget at the same point of the log.
+ * forgotten: one hour. Far longer than a command is retried (at most 10 minutes by the client SDK
+ * and the fleet; a node proposes what it receives at once), so no copy of a forgotten client's
+ * command can still be proposed. A constant, not an option: every member must forget at the same
+ * point of the log.
  */
 export const CLIENT_EXPIRY_MS = 60 * 60 * 1000;
 
