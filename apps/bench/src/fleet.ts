@@ -15,8 +15,8 @@ export interface FleetResult {
   commands: LoadResult;
   /** Every measurement window, in the order they ran on the same cluster. */
   windows: LoadResult[];
-  /** Median over the windows of commands/s, and of each process's CPU µs per command. */
-  median: { opsPerSec: number; cpuUsPerOp?: number[] };
+  /** Median over the windows of commands/s, of each process's CPU µs per command and of each node's member visits per command. */
+  median: { opsPerSec: number; cpuUsPerOp?: number[]; visitsPerOp?: number[] };
 }
 
 /** Names of the scenario's groups. */
@@ -76,13 +76,17 @@ export async function benchFleet(options: { groups: number; inFlight: number; se
           options.seconds,
           w === 0 ? 2 : 1,
           () => processCpuMs(cluster.pids()),
+          () => cluster.memberVisits(),
         ),
       );
     }
     const byRate = [...windows].sort((a, b) => a.opsPerSec - b.opsPerSec);
     const commands = byRate[(byRate.length - 1) >> 1]!;
-    const cpus = windows.every((w) => w.cpuUsPerOp !== undefined) ? windows[0]!.cpuUsPerOp!.map((_, i) => median(windows.map((w) => w.cpuUsPerOp![i]!))) : undefined;
-    const mid = { opsPerSec: median(windows.map((w) => w.opsPerSec)), ...(cpus === undefined ? {} : { cpuUsPerOp: cpus }) };
+    const medianOf = (pick: (w: LoadResult) => number[] | undefined): number[] | undefined =>
+      windows.every((w) => pick(w) !== undefined) ? pick(windows[0]!)!.map((_, i) => median(windows.map((w) => pick(w)![i]!))) : undefined;
+    const cpus = medianOf((w) => w.cpuUsPerOp);
+    const visits = medianOf((w) => w.visitsPerOp);
+    const mid = { opsPerSec: median(windows.map((w) => w.opsPerSec)), ...(cpus === undefined ? {} : { cpuUsPerOp: cpus }), ...(visits === undefined ? {} : { visitsPerOp: visits }) };
     return { groups: options.groups, inFlight: options.inFlight, createSeconds, settleSeconds, commands, windows, median: mid };
   } finally {
     await cluster.stop();

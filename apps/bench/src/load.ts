@@ -22,6 +22,8 @@ export interface LoadResult {
    * noisy machine: it does not depend on how the scheduler shared the cores.
    */
   cpuUsPerOp?: number[];
+  /** Member visits (Readys handled by a node's runtime) per completed operation on each server, when a sampler was given. */
+  visitsPerOp?: number[];
 }
 
 /**
@@ -57,7 +59,8 @@ export function median(values: readonly number[]): number {
 
 /**
  * Keeps `inFlight` operations outstanding for `seconds` (after `warmupSeconds` that are not
- * counted) and reports throughput and latency.
+ * counted) and reports throughput and latency; with `cpu` and `visits` (cumulative counts per
+ * process), also what the measured window cost per operation.
  */
 export async function closedLoop(
   op: (worker: number, seq: number) => Promise<unknown>,
@@ -65,6 +68,7 @@ export async function closedLoop(
   seconds: number,
   warmupSeconds = 1,
   cpu?: () => number[],
+  visits?: () => Promise<number[]>,
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let ops = 0;
@@ -91,9 +95,11 @@ export async function closedLoop(
   measuring = true;
   const cpuBefore = cpu?.();
   const started = performance.now();
+  const visitsBefore = await visits?.();
   await sleep(seconds * 1000);
   measuring = false;
   const cpuAfter = cpu?.();
+  const visitsAfter = await visits?.();
   const elapsed = (performance.now() - started) / 1000;
   stop = true;
   await Promise.all(workers);
@@ -107,6 +113,7 @@ export async function closedLoop(
     p99: percentile(latencies, 99),
     p999: percentile(latencies, 99.9),
     ...(cpuBefore !== undefined && cpuAfter !== undefined && ops > 0 ? { cpuUsPerOp: cpuAfter.map((ms, i) => Math.round(((ms - cpuBefore[i]!) * 1000) / ops)) } : {}),
+    ...(visitsBefore !== undefined && visitsAfter !== undefined && ops > 0 ? { visitsPerOp: visitsAfter.map((n, i) => Number(((n - visitsBefore[i]!) / ops).toFixed(2))) } : {}),
   };
 }
 

@@ -245,11 +245,14 @@ if (!args['skip-fleet']) {
   const c = fleet.commands;
   const m = fleet.median;
   const cpu = m.cpuUsPerOp === undefined ? '' : `; CPU µs/op servers ${m.cpuUsPerOp.slice(0, -1).join('+')}, load generator ${m.cpuUsPerOp.at(-1)}`;
+  // A member visit is the runtime's unit of work: CPU per visit says what one costs on each node.
+  const perVisit = m.visitsPerOp !== undefined && m.cpuUsPerOp !== undefined ? `, µs per visit ${m.visitsPerOp.map((v, i) => (m.cpuUsPerOp![i]! / v).toFixed(1)).join('+')}` : '';
+  const visits = m.visitsPerOp === undefined ? '' : `; member visits/op ${m.visitsPerOp.join('+')}${perVisit}`;
   const each = windows > 1 ? ` (median of ${windows} windows: ${fleet.windows.map((w) => w.opsPerSec.toFixed(0)).join(', ')})` : '';
   console.log(
     `raftfleet fleet: ${fleet.groups} groups x 3 replicas created in ${fleet.createSeconds.toFixed(2)} s (all led ${fleet.settleSeconds.toFixed(1)} s later); ` +
       `${m.opsPerSec.toFixed(0)} commands/s${each} at ${fleet.inFlight} in flight over all groups, p50 ${c.p50.toFixed(1)} ms p99 ${c.p99.toFixed(1)} ms, ` +
-      `${fleet.windows.reduce((n, w) => n + w.errors, 0)} errors${cpu}`,
+      `${fleet.windows.reduce((n, w) => n + w.errors, 0)} errors${cpu}${visits}`,
   );
 }
 let ceiling: CeilingResult | undefined;

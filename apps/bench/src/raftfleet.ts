@@ -31,13 +31,29 @@ export class RaftfleetCluster {
     return `127.0.0.1:${BASE_PORT + i}`;
   }
 
+  private metricsAddress(i: number): string {
+    return `127.0.0.1:${BASE_PORT + 50 + i}`;
+  }
+
+  /** Members' Readys each node's runtime has handled so far (`raftfleet_member_visits_total`, both roles), in `ids` order. */
+  async memberVisits(): Promise<number[]> {
+    return Promise.all(
+      this.ids.map(async (_, i) => {
+        const text = await (await fetch(`http://${this.metricsAddress(i)}/metrics`)).text();
+        let visits = 0;
+        for (const m of text.matchAll(/^raftfleet_member_visits_total\{[^}]*\} (\d+)/gm)) visits += Number(m[1]);
+        return visits;
+      }),
+    );
+  }
+
   private start(i: number): Promise<void> {
     const id = this.ids[i]!;
     const peers = this.ids.flatMap((other, j) => (j === i ? [] : [`${other}@${this.address(j)}`]));
     const child = spawn(
       process.execPath,
       // BENCH_NODE_FLAGS: node options for the node processes (for example --cpu-prof --cpu-prof-dir=DIR).
-      [...(process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== ''), cliMain, 'node', '--id', id, '--zone', `zone-${i}`, '--listen', this.address(i), '--data-dir', join(this.dir, id), '--cluster-id', CLUSTER, '--join', peers.join(','), '--machines', ledgerModule, ...(process.env['BENCH_NODE_LOG_LEVEL'] ? ['--log-level', process.env['BENCH_NODE_LOG_LEVEL']] : [])],
+      [...(process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== ''), cliMain, 'node', '--id', id, '--zone', `zone-${i}`, '--listen', this.address(i), '--data-dir', join(this.dir, id), '--cluster-id', CLUSTER, '--join', peers.join(','), '--metrics', this.metricsAddress(i), '--machines', ledgerModule, ...(process.env['BENCH_NODE_LOG_LEVEL'] ? ['--log-level', process.env['BENCH_NODE_LOG_LEVEL']] : [])],
       { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, RAFTFLEET_SECRET: SECRET } },
     );
     this.processes.set(id, child);
