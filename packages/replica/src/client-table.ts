@@ -53,7 +53,7 @@ export class ClientTable {
   private readonly clients = new Map<string, ClientRecord>();
   /** The client at the end of `clients` (moving it there again is a no-op). */
   private newest: string | undefined;
-  /** The log time: the latest command time applied. */
+  /** The log time: the latest clock record applied. */
   private clock = 0;
   /** No client can have been silent for the expiry before this log time (a lower bound). */
   private checkAt = Infinity;
@@ -80,15 +80,15 @@ export class ClientTable {
     private readonly expiryMs = CLIENT_EXPIRY_MS,
   ) {}
 
-  /** The log time: the latest command time applied (0 before any command carried one). */
+  /** The log time: the latest clock record's time applied (0 before any). */
   get logTime(): number {
     return this.clock;
   }
 
   /**
-   * Moves the log time to `at`, a command's time, when that is later, and forgets every client
-   * silent for the expiry since. Command times are the leader's time since it took over plus the
-   * log time it took over at (see the Host), so log time runs no faster than real time.
+   * Moves the log time to `at`, a clock record's time, when that is later, and forgets every
+   * client silent for the expiry since. A leader's clock records carry the log time it took over at
+   * plus how long it has led (see Replica.clockDue), so log time runs no faster than real time.
    */
   advance(at: number): void {
     if (at <= this.clock) return;

@@ -15,12 +15,6 @@ export interface CommandRecord {
    * value above 1 says something; only such a value is carried (in the format that has room for it).
    */
   acked?: number;
-  /**
-   * The group's log time when the leader proposed the command (ms; see ClientTable.advance), which
-   * lets every member forget idle clients at the same point of the log. Records of earlier builds
-   * have none.
-   */
-  at?: number;
   /** The command, encoded by the machine's codec. */
   payload: Uint8Array;
 }
@@ -29,8 +23,6 @@ const utf8 = new TextEncoder();
 const COMMAND_FORMAT = 1;
 /** Format 1 with an acknowledgement (a u64 after the seq). */
 const COMMAND_FORMAT_ACKED = 3;
-/** Format 3 with the log time (a u64 after the acknowledgement, which is 0 when there is none). */
-const COMMAND_FORMAT_TIMED = 4;
 
 // The bytes of the last client id encoded: a client sends many commands in a row.
 let lastClientId = '';
@@ -58,8 +50,7 @@ function readU64(data: Uint8Array, o: number): number {
 
 /**
  * Encodes a command record for a log entry: a format byte, the client id (u16 length + UTF-8),
- * the seq (u64), then with a log time (format 4) the acked seq (u64, 0 for none) and the time
- * (u64), or else with an acknowledgement (format 3) the acked seq, then the payload.
+ * the seq (u64), with an acknowledgement (format 3) the acked seq (u64), then the payload.
  * Hand-rolled because it runs for every command on every member.
  */
 export function encodeCommand(rec: CommandRecord): Uint8Array {
@@ -70,22 +61,17 @@ export function encodeCommand(rec: CommandRecord): Uint8Array {
   const id = lastClientIdBytes;
   if (id.length > 0xffff) throw new RangeError('client id too long');
   const acked = rec.acked ?? 0;
-  const format = rec.at !== undefined ? COMMAND_FORMAT_TIMED : acked > 1 ? COMMAND_FORMAT_ACKED : COMMAND_FORMAT;
-  const extra = format === COMMAND_FORMAT_TIMED ? 16 : format === COMMAND_FORMAT_ACKED ? 8 : 0;
-  const out = new Uint8Array(11 + extra + id.length + rec.payload.length);
-  out[0] = format;
+  const ackBytes = acked > 1 ? 8 : 0;
+  const out = new Uint8Array(11 + ackBytes + id.length + rec.payload.length);
+  out[0] = ackBytes > 0 ? COMMAND_FORMAT_ACKED : COMMAND_FORMAT;
   out[1] = id.length >>> 8;
   out[2] = id.length & 0xff;
   out.set(id, 3);
   let o = 3 + id.length;
   writeU64(out, o, rec.seq);
   o += 8;
-  if (extra > 0) {
+  if (ackBytes > 0) {
     writeU64(out, o, acked);
-    o += 8;
-  }
-  if (extra > 8) {
-    writeU64(out, o, rec.at!);
     o += 8;
   }
   out.set(rec.payload, o);
@@ -95,24 +81,41 @@ export function encodeCommand(rec: CommandRecord): Uint8Array {
 /** Decodes a log entry's command record; throws on malformed data. The payload is a view, not a copy. */
 export function decodeCommand(data: Uint8Array): CommandRecord {
   const format = data[0];
-  const extra = format === COMMAND_FORMAT_TIMED ? 16 : format === COMMAND_FORMAT_ACKED ? 8 : format === COMMAND_FORMAT ? 0 : -1;
-  if (extra < 0 || data.length < 11 + extra) throw new Error('malformed command entry');
+  const ackBytes = format === COMMAND_FORMAT_ACKED ? 8 : 0;
+  if (data.length < 11 + ackBytes || (format !== COMMAND_FORMAT && format !== COMMAND_FORMAT_ACKED)) throw new Error('malformed command entry');
   const idLen = (data[1]! << 8) | data[2]!;
-  if (data.length < 11 + extra + idLen) throw new Error('malformed command entry');
+  if (data.length < 11 + ackBytes + idLen) throw new Error('malformed command entry');
   // Interned: every member decodes every command, mostly from a few clients, and the table looks
   // the id up at once (a string seen before keeps its hash).
   const clientId = decodeInterned(data, 3, 3 + idLen);
   const o = 3 + idLen;
   const seq = readU64(data, o);
-  if (extra === 0) return { clientId, seq, payload: data.subarray(o + 8) };
-  const acked = readU64(data, o + 8);
-  if (extra === 8) return { clientId, seq, acked, payload: data.subarray(o + 16) };
-  const at = readU64(data, o + 16);
-  return acked > 1 ? { clientId, seq, acked, at, payload: data.subarray(o + 24) } : { clientId, seq, at, payload: data.subarray(o + 24) };
+  if (ackBytes === 0) return { clientId, seq, payload: data.subarray(o + 8) };
+  return { clientId, seq, acked: readU64(data, o + 8), payload: data.subarray(o + 16) };
 }
 
 const EMPTY_BYTES = new Uint8Array(0);
 const BATCH_FORMAT = 2;
+/** A clock record: the format byte, then the group's log time (u64). */
+const CLOCK_FORMAT = 5;
+const CLOCK_BYTES = 9;
+
+/**
+ * Encodes a clock record: an entry of its own that moves the group's log time to `at` (ms; see
+ * ClientTable.advance). Builds that do not know it refuse it like any malformed command, which
+ * changes no state, so members of such builds stay in step with the others.
+ */
+export function encodeClock(at: number): Uint8Array {
+  const out = new Uint8Array(CLOCK_BYTES);
+  out[0] = CLOCK_FORMAT;
+  writeU64(out, 1, at);
+  return out;
+}
+
+/** The log time of a clock record, or undefined when `data` is not one. */
+export function decodeClock(data: Uint8Array): number | undefined {
+  return data.length === CLOCK_BYTES && data[0] === CLOCK_FORMAT ? readU64(data, 1) : undefined;
+}
 
 /** Whether an entry's data is a batch of command records (see {@link encodeBatch}). */
 export function isBatch(data: Uint8Array): boolean {

@@ -532,7 +532,7 @@ export class Host {
       if (clientId !== '' && (!Number.isSafeInteger(seq) || seq <= 0)) throw new ConfigError('seq', 'must be a positive integer when clientId is set');
       const acked = clientId === '' ? 0 : (options.acked ?? 0);
       if (!Number.isSafeInteger(acked) || acked < 0 || acked > seq) throw new ConfigError('acked', 'must be an integer from 0 to seq');
-      const data = encodeCommand({ clientId, seq, acked, at: r.stamp(this.monotonicNow()), payload: r.codec.encode(command) });
+      const data = encodeCommand({ clientId, seq, acked, payload: r.codec.encode(command) });
       if (data.length > this.o.maxCommandBytes) throw new TooLargeError(group, data.length, this.o.maxCommandBytes);
       const deadline = options.deadline ?? this.o.clock.now() + this.o.defaultTimeoutMs;
       return new Promise<Outcome>((resolve, reject) => {
@@ -1200,8 +1200,12 @@ export class Host {
         for (const p of batch) p.waiter.reject(r.notLeader());
       } else {
         try {
-          // Many commands per entry: pack the queue into batch entries of bounded size.
+          // Many commands per entry: pack the queue into batch entries of bounded size. A clock
+          // record goes first when one is due, so the commands after it count as active then.
           const datas: Uint8Array[] = [];
+          const clock = r.clockDue(this.monotonicNow());
+          if (clock !== undefined) datas.push(clock);
+          const first = datas.length;
           const callers: Caller[][] = [];
           for (let i = 0; i < batch.length; ) {
             let j = i;
@@ -1213,7 +1217,10 @@ export class Host {
             i = j;
           }
           const { firstIndex, term } = r.core.propose(datas);
-          for (let k = 0; k < datas.length; k++) r.waiters.set(firstIndex + k, { index: firstIndex + k, term, callers: callers[k]! });
+          for (let k = 0; k < callers.length; k++) {
+            const index = firstIndex + first + k;
+            r.waiters.set(index, { index, term, callers: callers[k]! });
+          }
         } catch (e) {
           const err = mapCoreError(r, e, '');
           for (const p of batch) p.waiter.reject(err);

@@ -4,7 +4,7 @@ import type { LogReader, RaftNode, Role } from '@raftfleet/core';
 import type { ConfState, Entry, HardState, Snapshot } from '@raftfleet/protocol';
 import { ClientTable, type ClientTableImage, type LegacyClientTableImage, type Outcome } from './client-table.js';
 import { msgpackCodec, type Codec } from './codec.js';
-import { decodeBatch, decodeCommand, decodeSnapshotPayload, encodeSnapshotPayload, isBatch } from './envelope.js';
+import { decodeBatch, decodeClock, decodeCommand, decodeSnapshotPayload, encodeClock, encodeSnapshotPayload, isBatch } from './envelope.js';
 import { CommandFailedError, NotLeaderError, nodeOfMember } from './errors.js';
 import type { RaftStorage } from '@raftfleet/storage';
 import { CompactedError, UnavailableError } from '@raftfleet/core';
@@ -64,6 +64,13 @@ export interface QueuedProposal {
 }
 
 const EMPTY = new Uint8Array(0);
+/**
+ * Log time between a leader's clock records (one minute): a client is forgotten up to this much
+ * later than the expiry says, never earlier.
+ */
+const CLOCK_STEP_MS = 60_000;
+/** What applying a clock record yields (nobody waits for one). */
+const CLOCK_OUTCOME: Outcome = { ok: true, result: undefined };
 
 /** Adapts the node's LogStore to the read-only log view of one group's core. */
 export class GroupLogReader implements LogReader {
@@ -130,6 +137,8 @@ export class Replica {
   /** Leader only: the log time when it took over, and its monotonic clock then (see stamp). */
   private ledFrom = 0;
   private ledSince = 0;
+  /** Leader only: the log time of the last clock record it proposed (-1: none yet). */
+  private clockProposed = -1;
 
   role: Role = 'follower';
   leader = '';
@@ -193,6 +202,19 @@ export class Replica {
   startLeading(now: number): void {
     this.ledFrom = this.table.logTime;
     this.ledSince = now;
+    this.clockProposed = -1;
+  }
+
+  /**
+   * The clock record to propose ahead of commands proposed at `now` (leader only), if one is due:
+   * with the first commands of a leadership, then after every CLOCK_STEP_MS of log time, so a busy
+   * group's log time moves in steps and an idle group's log does not grow.
+   */
+  clockDue(now: number): Uint8Array | undefined {
+    const at = this.stamp(now);
+    if (this.clockProposed >= 0 && at - this.clockProposed < CLOCK_STEP_MS) return undefined;
+    this.clockProposed = at;
+    return encodeClock(at);
   }
 
   /**
@@ -232,7 +254,9 @@ export class Replica {
     // Results go through the machine's codec (they are its values); the table around them is ours.
     const image = this.table.toImage();
     const order = image.order.map(([c, s, o]) => [c, s, o.ok ? { ok: true, r: this.codec.encode(o.result) } : o] as const);
-    const table = msgpackCodec.encode({ order, clients: image.clients, clock: image.clock });
+    // `floors` (the clients with one) too: builds before client expiry read only that and `order`.
+    const floors = image.clients.filter(([, floor]) => floor > 0).map(([c, floor]) => [c, floor]);
+    const table = msgpackCodec.encode({ order, clients: image.clients, clock: image.clock, floors });
     return encodeSnapshotPayload({ state, table });
   }
 
@@ -258,6 +282,11 @@ export class Replica {
 
   /** Applies a committed normal entry (one command or a batch); one result per command, in order. */
   applyEntry(data: Uint8Array): Array<{ outcome: Outcome; fresh: boolean; command: unknown }> {
+    const at = decodeClock(data);
+    if (at !== undefined) {
+      this.table.advance(at);
+      return [{ outcome: CLOCK_OUTCOME, fresh: false, command: undefined }];
+    }
     if (!isBatch(data)) return [this.applyCommand(data)];
     let records: Uint8Array[];
     try {
@@ -279,7 +308,6 @@ export class Replica {
       // Malformed bytes are refused identically everywhere: deterministic, state unchanged.
       return { outcome: { ok: false, errorName: 'DecodeError', message: (e as Error).message }, fresh: false, command: undefined };
     }
-    if (rec.at !== undefined) this.table.advance(rec.at);
     if (rec.clientId !== '') {
       this.table.touch(rec.clientId);
       if (rec.acked !== undefined) this.table.acknowledge(rec.clientId, rec.acked);

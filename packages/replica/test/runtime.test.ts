@@ -20,7 +20,7 @@ import type { WriteBatch } from '@raftfleet/storage';
 import { Cluster, sleep } from './helpers/cluster.js';
 import { MemNet } from './helpers/memnet.js';
 import { VirtualClock, drain } from './helpers/virtual-clock.js';
-import { decodeCommand } from '../src/envelope.js';
+import { decodeClock } from '../src/envelope.js';
 
 async function group(t: { teardown(fn: () => Promise<void>): void }, extra = {}, machines = [counterMachine, queueMachine]) {
   const c = new Cluster(machines, extra);
@@ -321,54 +321,58 @@ test('activity: a command on a sleeping group costs two visits on each member an
   }
 });
 
-test('log time: a leader stamps commands with the time it has led, and a new leader goes on from the log time it took over at', async (t) => {
+test('log time: a leader proposes clock records with the time it has led, one a minute while commands come, and a new leader goes on from the log time it took over at', async (t) => {
   const g = await sleepingGroup(t);
   if (g === undefined) return;
   const { clock, hosts, stores, asleep } = g;
   let leader = g.leader;
-  /** The log times of the group's command entries, as member `i` stored them. */
+  /** The log times of the group's clock records, as member `i` stored them. */
   const times = (i: number): number[] => {
     const s = stores[i]!;
-    const { first, last } = { first: s.firstIndex('g'), last: s.lastIndex('g') };
     return s
-      .entries('g', first, last + 1)
-      .filter((e) => e.type === EntryType.Normal && e.data.length > 0)
-      .map((e) => decodeCommand(e.data).at ?? -1);
+      .entries('g', s.firstIndex('g'), s.lastIndex('g') + 1)
+      .filter((e) => e.type === EntryType.Normal)
+      .map((e) => decodeClock(e.data))
+      .filter((at): at is number => at !== undefined);
   };
   const settle = async (): Promise<void> => {
     for (let k = 0; k < 40 && !asleep(); k++) await drain(1);
   };
-  const run = async (ms: number): Promise<void> => {
-    for (let i = 0; i < ms / 10; i++) {
-      clock.advance(10);
-      await drain(2);
-    }
+  const inc = async (): Promise<void> => {
+    await leader.command('g', { op: 'inc' }, { clientId: 'c1', seq: ++seq });
+    await settle();
   };
-  const base = times(hosts.indexOf(leader)).at(-1)!;
-  await run(250);
-  await leader.command('g', { op: 'inc' }, { clientId: 'c1', seq: 1 });
-  await settle();
-  await run(1000);
-  await leader.command('g', { op: 'inc' });
-  await settle();
-  // 250 ms, then 1,000 ms more of leading (plus the few ticks each command took).
-  const [t1, t2] = times(hosts.indexOf(leader)).slice(-2) as [number, number];
-  t.true(t1 - base >= 250 && t1 - base < 300, `${base} -> ${t1}`);
-  t.true(t2 - t1 >= 1000 && t2 - t1 < 1050, `${t1} -> ${t2}`);
-  // Every member stored the same stamps: they are in the entries, not read from a member's clock.
+  let seq = 0;
+  // The leadership's first commands came with a clock record.
+  t.is(times(hosts.indexOf(leader)).length, 1);
+  const [t0] = times(hosts.indexOf(leader)) as [number];
+  // Time between two commands: less than a minute since the last clock record adds none.
+  clock.advance(30_000);
+  await drain(6);
+  await inc();
+  t.is(times(hosts.indexOf(leader)).length, 1);
+  clock.advance(31_000);
+  await drain(6);
+  await inc();
+  const [, t1] = times(hosts.indexOf(leader)) as [number, number];
+  t.true(t1 - t0 >= 61_000 && t1 - t0 < 62_000, `${t0} -> ${t1}`);
+  // Every member stored the same records: the time is in the log, not read from a member's clock.
   t.deepEqual(times(0), times(1));
   t.deepEqual(times(1), times(2));
 
-  // A new leader's clock starts where the log time was when it took over, not at its own zero.
+  // A new leader starts its clock where the log time was when it took over, not at its own zero,
+  // and its first commands come with a clock record.
+  await settle();
   const next = hosts.find((h) => h !== leader)!;
   await leader.transferLeader('g', next.status('g').member);
   leader = next;
   t.is(leader.status('g').role, 'leader');
-  await run(100);
-  await leader.command('g', { op: 'inc' });
-  await settle();
-  const t3 = times(hosts.indexOf(leader)).at(-1)!;
-  t.true(t3 >= t2 && t3 < t2 + 200, `${t2} -> ${t3} after the leader changed`);
+  clock.advance(100);
+  await drain(6);
+  await inc();
+  const all = times(hosts.indexOf(leader));
+  t.is(all.length, 3);
+  t.true(all[2]! >= t1 && all[2]! < t1 + 1000, `${t1} -> ${all[2]} after the leader changed`);
 });
 
 test('many idle groups cost no per-group messages', async (t) => {
