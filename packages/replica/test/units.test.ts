@@ -4,8 +4,9 @@ import test from 'ava';
 import { decode as standardDecode, encode as standardEncode } from '@msgpack/msgpack';
 import fc from 'fast-check';
 import { ClientTable } from '../src/client-table.js';
-import { decodeBatch, decodeClock, decodeCommand, encodeBatch, encodeClock, encodeCommand, isBatch } from '../src/envelope.js';
-import { jsonCodec, msgpackCodec } from '../src/index.js';
+import { Replica } from '../src/replica.js';
+import { decodeBatch, decodeClock, decodeCommand, decodeSnapshotPayload, encodeBatch, encodeClock, encodeCommand, isBatch } from '../src/envelope.js';
+import { counterMachine, jsonCodec, msgpackCodec } from '../src/index.js';
 import { internalCodec } from '../src/codec.js';
 
 test('command records round-trip, with and without an acknowledgement (property)', (t) => {
@@ -250,6 +251,28 @@ test('a table image of a build before expiry restores with its clients active at
   table.advance(1000);
   t.is(table.lookup('b', 7), undefined);
   t.is(table.size, 0);
+});
+
+test('the table of a snapshot reads the same through the floors that builds before client expiry read', (t) => {
+  // Those builds restore `order` and `floors` only (ClientTable.fromImage of a legacy image).
+  const r = new Replica('g', 'a/g', counterMachine, {}, 4);
+  r.applyEntry(encodeClock(5_000));
+  for (let seq = 1; seq <= 9; seq++) {
+    r.applyEntry(encodeCommand({ clientId: 'x', seq, acked: Math.max(1, seq - 2), payload: msgpackCodec.encode({ op: 'inc' }) }));
+    r.applyEntry(encodeCommand({ clientId: 'y', seq, payload: msgpackCodec.encode({ op: 'inc' }) }));
+  }
+  const table = msgpackCodec.decode(decodeSnapshotPayload(r.snapshotBytes()).table) as { order: Array<[string, number, { ok: boolean; r?: Uint8Array }]>; floors: Array<[string, number]> };
+  const legacy = ClientTable.fromImage({ order: table.order.map(([c, s, o]) => [c, s, { ok: true, result: o.r }]), floors: table.floors }, 4);
+  const restored = new Replica('g', 'a/g', counterMachine, {}, 4);
+  restored.restoreFrom(r.snapshotBytes(), 10, 1, 4);
+  for (const c of ['x', 'y']) {
+    for (let seq = 1; seq <= 10; seq++) {
+      const kind = (v: unknown) => (v === undefined ? 'miss' : v === 'stale' ? 'stale' : 'hit');
+      t.is(kind(legacy.lookup(c, seq)), kind(r.table.lookup(c, seq)), `${c}#${seq} through floors`);
+      t.is(kind(restored.table.lookup(c, seq)), kind(r.table.lookup(c, seq)), `${c}#${seq} restored`);
+    }
+  }
+  t.is(restored.table.logTime, 5_000);
 });
 
 test('a client that acknowledges keeps the table at its commands in flight, behind an old result that stays', (t) => {
