@@ -119,7 +119,6 @@ export interface GroupStatus {
   progress: Record<string, Progress>;
 }
 
-/** RPC method names served by every host. */
 /**
  * What a host's processing loop has done since it started: counts that only grow, read with
  * {@link Host.activity}. They say where a host's CPU goes: a command costs a few member visits on
@@ -138,6 +137,7 @@ export interface HostActivity {
   memberTicks: number;
 }
 
+/** RPC method names served by every host. */
 export const RPC = {
   /** Node liveness probe. */
   ping: 'raftfleet.replica.ping',

@@ -218,9 +218,9 @@ export class Replica {
   }
 
   /**
-   * The log time of a command proposed now (leader only): the log time when this member took
-   * over plus how long it has led. Log time so runs no faster than real time, whatever the wall
-   * clocks of the nodes say, and stands still while no member leads.
+   * The log time at `now` (leader only): the log time when this member took over plus how long it
+   * has led. Log time so runs no faster than real time, whatever the wall clocks of the nodes say,
+   * and stands still while no member leads.
    */
   stamp(now: number): number {
     return this.ledFrom + Math.max(0, Math.floor(now - this.ledSince));
