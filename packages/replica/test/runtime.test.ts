@@ -375,6 +375,44 @@ test('log time: a leader proposes clock records with the time it has led, one a 
   t.true(all[2]! >= t1 && all[2]! < t1 + 1000, `${t1} -> ${all[2]} after the leader changed`);
 });
 
+test('clients expire: within the hour a retry returns its first result, a client silent for an hour of log time is forgotten by every member', async (t) => {
+  const g = await sleepingGroup(t);
+  if (g === undefined) return;
+  const { clock, hosts, leader, asleep } = g;
+  const settle = async (): Promise<void> => {
+    for (let k = 0; k < 40 && !asleep(); k++) await drain(1);
+  };
+  const values = (): Promise<number[]> => Promise.all(hosts.map((h) => h.query<number>('g', 'get', { consistency: 'stale' })));
+  t.is(await leader.command('g', { op: 'inc' }, { clientId: 'quiet', seq: 1 }), 2);
+  await settle();
+  // Another client keeps the group busy, a command a minute (each minute brings a clock record).
+  let busySeq = 0;
+  const busyMinutes = async (minutes: number): Promise<void> => {
+    for (let minute = 1; minute <= minutes; minute++) {
+      clock.advance(60_000);
+      await drain(4);
+      await leader.command('g', { op: 'inc' }, { clientId: 'busy', seq: ++busySeq });
+      await settle();
+    }
+  };
+  await busyMinutes(59);
+  // 59 minutes on: a retry of the quiet client's command is recognised and not applied again.
+  t.is(await leader.command('g', { op: 'inc' }, { clientId: 'quiet', seq: 1 }), 2, 'first result, within the hour');
+  await settle();
+  t.deepEqual(await values(), [61, 61, 61]);
+  // The retry counted as activity: another 59 minutes, and it is still known.
+  await busyMinutes(59);
+  t.is(await leader.command('g', { op: 'inc' }, { clientId: 'quiet', seq: 1 }), 2, 'still known after the retry');
+  await settle();
+  // Silent for 62 minutes of log time: forgotten, everywhere at the same entry, so the same seq
+  // is a new command now (the SDK never retries one for more than 10 minutes).
+  await busyMinutes(62);
+  const before = (await values())[0]!;
+  t.is(await leader.command('g', { op: 'inc' }, { clientId: 'quiet', seq: 1 }), before + 1, 'forgotten after an hour');
+  await settle();
+  t.deepEqual(await values(), [before + 1, before + 1, before + 1]);
+});
+
 test('many idle groups cost no per-group messages', async (t) => {
   const c = new Cluster([counterMachine]);
   for (const id of ['a', 'b', 'c']) await c.add(id);
