@@ -1,12 +1,15 @@
 // Many lightly loaded groups: 3 hosts in one process, GROUPS groups of three members, closed-loop
 // writers keeping IN_FLIGHT commands in flight spread over all of them (writer k increments groups
-// k, k + IN_FLIGHT, ...), so each group has at most one command in flight: the shape of the fleet's
-// throughput scenario without client protocol and TCP. Reports commands/s, process CPU per command
+// k, k + IN_FLIGHT, ... back to k), so each group has at most one command in flight: the shape of
+// the fleet's throughput scenario without client protocol and TCP. BENCH_PATTERN=fleet uses the
+// fleet scenario's own order instead (writer k takes group (k + IN_FLIGHT·seq) mod GROUPS), where
+// commands sometimes meet on a group and share its work. Reports commands/s, process CPU per command
 // (all three hosts), the part of it spent in garbage collection, the raft messages a command costs,
 // by type, and the member visits it costs (members' Readys handled, Host.activity()): CPU per
 // visit is the runtime's cost of a unit of work.
 // Run: node --import tsx bench/many-groups.ts  (writes <repo>/results/replica-many-groups.json)
-// BENCH_GROUPS (1000), BENCH_IN_FLIGHT (512), BENCH_SECONDS (5), BENCH_STORAGE (lmdb,memory).
+// BENCH_GROUPS (1000), BENCH_IN_FLIGHT (512), BENCH_SECONDS (5), BENCH_STORAGE (lmdb,memory),
+// BENCH_PATTERN (own,fleet; default own).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,9 +26,12 @@ const NODES = ['a', 'b', 'c'];
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 1000);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 512);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const PATTERN = process.env.BENCH_PATTERN === 'fleet' ? 'fleet' : 'own';
 
 interface Row {
   storage: string;
+  /** Which group each writer takes next (see BENCH_PATTERN). */
+  pattern: string;
   groups: number;
   inFlight: number;
   commandsPerSec: number;
@@ -89,8 +95,10 @@ async function run(storageKind: 'lmdb' | 'memory'): Promise<Row> {
 
   let count = 0;
   let stop = false;
+  /** The group writer `k` takes after `g`, its `seq`-th command (see PATTERN). */
+  const next = (k: number, g: number, seq: number): number => (PATTERN === 'fleet' ? (k + IN_FLIGHT * seq) % GROUPS : g + IN_FLIGHT < GROUPS ? g + IN_FLIGHT : k % GROUPS);
   const writer = async (k: number): Promise<void> => {
-    for (let g = k % GROUPS; !stop; g = g + IN_FLIGHT < GROUPS ? g + IN_FLIGHT : k % GROUPS) {
+    for (let seq = 1, g = k % GROUPS; !stop; g = next(k, g, seq++)) {
       await leaders[g]!.command(names[g]!, { op: 'inc' }, { deadline: Date.now() + 30_000 });
       count++;
     }
@@ -134,6 +142,7 @@ async function run(storageKind: 'lmdb' | 'memory'): Promise<Row> {
   }
   return {
     storage: storageKind,
+    pattern: PATTERN,
     groups: GROUPS,
     inFlight: IN_FLIGHT,
     commandsPerSec: Math.round(count / elapsed),
