@@ -222,7 +222,7 @@ export class Replica {
    * has led. Log time so runs no faster than real time, whatever the wall clocks of the nodes say,
    * and stands still while no member leads.
    */
-  stamp(now: number): number {
+  private stamp(now: number): number {
     return this.ledFrom + Math.max(0, Math.floor(now - this.ledSince));
   }
 

@@ -217,6 +217,11 @@ function recordOf(s: GroupState): GroupRecord {
   };
 }
 
+/** A group with nothing in it yet: no entries, no hard state, no record. */
+function emptyGroup(name: string, id: number): GroupState {
+  return { name, id, ci: 0, ct: 0, last: 0, lt: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined, planned: 0 };
+}
+
 /**
  * Adds to `work` the put of `entries` (contiguous) into `live`'s log, and the same encoded entries
  * to `live`'s overlay until the work is committed.
@@ -855,10 +860,7 @@ export class LmdbStorage implements RaftStorage {
       let d = drafts.get(name);
       if (d === undefined) {
         const live = this.groupsByName.get(name);
-        const next: GroupState =
-          live === undefined
-            ? { name, id: 0, ci: 0, ct: 0, last: 0, lt: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined, planned: 0 }
-            : { ...live };
+        const next: GroupState = live === undefined ? emptyGroup(name, 0) : { ...live };
         d = { live, next, added: new Map(), dirty: false };
         drafts.set(name, d);
       }
@@ -1127,7 +1129,7 @@ export class LmdbStorage implements RaftStorage {
       const plan = planSnapshot(group, this.bounds(s), meta, s?.snap?.index ?? 0, (i) => (s === undefined ? 0 : this.storedTerm(s, i)));
       const work = this.newWork();
       if (s === undefined) {
-        s = { name: group, id, ci: 0, ct: 0, last: 0, lt: 0, hs: undefined, conf: undefined, meta: undefined, snap: undefined, overlay: undefined, planned: 0 };
+        s = emptyGroup(group, id);
         this.reservedIds.delete(group);
         this.groupsByName.set(group, s);
       }
