@@ -115,6 +115,12 @@ export interface GroupStatus {
   quiescent: boolean;
   /** Command results kept for retries (see {@link CommandOptions.acked}). */
   retainedResults: number;
+  /**
+   * The log format this member writes as leader: the newest that every node of its group reads
+   * ({@link LOG_FORMAT} once all of them run a build that has it; see the production guide on
+   * rolling upgrades).
+   */
+  logFormat: number;
   /** Per-member replication progress (leader only). */
   progress: Record<string, Progress>;
 }
@@ -137,6 +143,17 @@ export interface HostActivity {
   memberTicks: number;
 }
 
+/**
+ * The newest log format this build writes and reads. 1: command records and batches of them.
+ * 2: also command records that carry an acknowledgement ({@link CommandOptions.acked}) and the
+ * clock records that let a group forget idle clients. A leader writes the newest format that every
+ * node of its group reads (they say so over {@link RPC}.logFormat), so members of different builds
+ * apply the same entries during a rolling upgrade.
+ */
+export const LOG_FORMAT = 2;
+/** The log format of a node that does not answer RPC.logFormat: a build from before the question. */
+const LEGACY_LOG_FORMAT = 1;
+
 /** RPC method names served by every host. */
 export const RPC = {
   /** Node liveness probe. */
@@ -149,6 +166,8 @@ export const RPC = {
   memberOf: 'raftfleet.replica.memberOf',
   /** Tells a node that its member of a group was removed by a change it never received. */
   removed: 'raftfleet.replica.removed',
+  /** The newest log format this node reads ({@link LOG_FORMAT}). */
+  logFormat: 'raftfleet.replica.logFormat',
 } as const;
 
 /** Removed members a replica remembers, to tell the ones that never learned it (see Host.tellRemoved). */
@@ -160,6 +179,10 @@ interface NodeState {
   pinging: boolean;
   /** Times the node was marked down: a batch received before the latest of these is stale. */
   downs: number;
+  /** The newest log format it reads (0: not known yet, taken as LEGACY_LOG_FORMAT meanwhile). */
+  logFormat: number;
+  /** Whether RPC.logFormat is on its way to it. */
+  askingFormat: boolean;
 }
 
 type SerializedError = { code: string; name: string; message: string; group?: string; leader?: string; errorName?: string; reason?: string; member?: string };
@@ -254,6 +277,8 @@ export class Host {
   private passes = 0;
   /** See {@link Host.activity}; `passes` is kept in `passes` above. */
   private readonly counts = { leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0 };
+  /** Moves whenever a node's log format is learned or forgotten (see logFormatOf). */
+  private logFormatEpoch = 0;
   /** Filled by the core on every quiescence check (read at once, never kept): no object per check. */
   private readonly statusScratch: BasicStatus = { term: 0, role: 'follower', leader: '', commit: 0, applied: 0, lastIndex: 0, leadTransferee: '', replicated: false };
   private passAgain = false;
@@ -328,6 +353,7 @@ export class Host {
           return internalCodec.encode({ ok: false, e: serializeError(e) });
         }
       });
+      this.o.transport.onRequest(RPC.logFormat, async () => internalCodec.encode({ f: LOG_FORMAT }));
       this.o.transport.onRequest(RPC.removed, async (from, body) => {
         const { g, m, i } = internalCodec.decode(body) as { g: unknown; m: unknown; i: unknown };
         if (typeof g !== 'string' || typeof m !== 'string' || !Number.isSafeInteger(i)) {
@@ -532,7 +558,9 @@ export class Host {
       if (clientId !== '' && (!Number.isSafeInteger(seq) || seq <= 0)) throw new ConfigError('seq', 'must be a positive integer when clientId is set');
       const acked = clientId === '' ? 0 : (options.acked ?? 0);
       if (!Number.isSafeInteger(acked) || acked < 0 || acked > seq) throw new ConfigError('acked', 'must be an integer from 0 to seq');
-      const data = encodeCommand({ clientId, seq, acked, payload: r.codec.encode(command) });
+      // Beside a build that cannot read an acknowledgement the record goes without one: its
+      // members then keep those results a while longer, as that build does anyway.
+      const data = encodeCommand({ clientId, seq, acked: this.logFormatOf(r) >= 2 ? acked : 0, payload: r.codec.encode(command) });
       if (data.length > this.o.maxCommandBytes) throw new TooLargeError(group, data.length, this.o.maxCommandBytes);
       const deadline = options.deadline ?? this.o.clock.now() + this.o.defaultTimeoutMs;
       return new Promise<Outcome>((resolve, reject) => {
@@ -899,6 +927,7 @@ export class Host {
       snapshot: { index: r.snapshotIndex, term: r.snapshotTerm },
       quiescent: r.quiescent,
       retainedResults: r.table.size,
+      logFormat: this.logFormatOf(r),
       progress: st.progress,
     };
   }
@@ -1203,7 +1232,7 @@ export class Host {
           // Many commands per entry: pack the queue into batch entries of bounded size. A clock
           // record goes first when one is due, so the commands after it count as active then.
           const datas: Uint8Array[] = [];
-          const clock = r.clockDue(this.monotonicNow());
+          const clock = this.logFormatOf(r) >= 2 ? r.clockDue(this.monotonicNow()) : undefined;
           if (clock !== undefined) datas.push(clock);
           const first = datas.length;
           const callers: Caller[][] = [];
@@ -1760,8 +1789,64 @@ export class Host {
   private trackNodes(conf: ConfState): void {
     for (const m of confMembers(conf)) {
       const node = nodeOfMember(m);
-      if (node !== this.o.nodeId && !this.nodes.has(node)) this.nodes.set(node, { lastHeard: this.hostTick, down: false, pinging: false, downs: 0 });
+      if (node === this.o.nodeId || this.nodes.has(node)) continue;
+      const ns: NodeState = { lastHeard: this.hostTick, down: false, pinging: false, downs: 0, logFormat: 0, askingFormat: false };
+      this.nodes.set(node, ns);
+      this.askLogFormat(node, ns);
     }
+  }
+
+  /**
+   * The newest log format every node of `r`'s group reads. A node not heard on it yet counts as
+   * reading only the first: a leader writes nothing a member might refuse while others apply it.
+   */
+  private logFormatOf(r: Replica): number {
+    if (r.logFormatEpoch === this.logFormatEpoch && r.logFormatConf === r.conf) return r.logFormat;
+    let format = LOG_FORMAT;
+    for (const m of confMembers(r.conf)) {
+      const node = nodeOfMember(m);
+      if (node === this.o.nodeId) continue;
+      const known = this.nodes.get(node)?.logFormat ?? 0;
+      format = Math.min(format, known === 0 ? LEGACY_LOG_FORMAT : known);
+    }
+    r.logFormat = format;
+    r.logFormatEpoch = this.logFormatEpoch;
+    r.logFormatConf = r.conf;
+    return format;
+  }
+
+  /** Asks `node` which log format it reads, unless that is known or asked already (see logFormatOf). */
+  private askLogFormat(node: string, ns: NodeState): void {
+    if (ns.logFormat !== 0 || ns.askingFormat || !this.running) return;
+    ns.askingFormat = true;
+    const learn = (format: number): void => {
+      if (this.nodes.get(node) !== ns || ns.logFormat === format) return;
+      ns.logFormat = format;
+      this.logFormatEpoch++;
+      this.o.logger.info({ node: this.o.nodeId, peer: node, logFormat: format }, 'peer log format');
+    };
+    this.o.transport.request(node, RPC.logFormat, EMPTY, this.o.nodeDownTicks * this.o.tickMs).then(
+      (body) => {
+        ns.askingFormat = false;
+        let f: unknown;
+        try {
+          f = (internalCodec.decode(body) as { f?: unknown } | null)?.f;
+        } catch {
+          f = undefined;
+        }
+        if (Number.isSafeInteger(f) && (f as number) >= LEGACY_LOG_FORMAT) {
+          learn(f as number);
+        } else {
+          this.o.logger.warn({ node: this.o.nodeId, peer: node }, 'malformed log format answer; taking the first format');
+          learn(LEGACY_LOG_FORMAT);
+        }
+      },
+      (e: unknown) => {
+        ns.askingFormat = false;
+        // A build from before the question has no handler for it; anything else is asked again.
+        if (errCode(e) === 'ERR_NO_HANDLER') learn(LEGACY_LOG_FORMAT);
+      },
+    );
   }
 
   /**
@@ -1771,6 +1856,7 @@ export class Host {
   private pingNodes(): void {
     const interval = this.pingEveryTicks();
     for (const [node, ns] of this.nodes) {
+      if (ns.logFormat === 0) this.askLogFormat(node, ns);
       if (ns.pinging || this.hostTick - ns.lastHeard < interval) continue;
       ns.pinging = true;
       this.o.transport.request(node, RPC.ping, EMPTY, this.o.nodeDownTicks * this.o.tickMs).then(
@@ -1809,6 +1895,11 @@ export class Host {
     if (ns === undefined || ns.down) return;
     ns.down = true;
     ns.downs++;
+    // It may come back on another build: ask again once it is heard from.
+    if (ns.logFormat !== 0) {
+      ns.logFormat = 0;
+      this.logFormatEpoch++;
+    }
     this.o.logger.info({ node: this.o.nodeId, peer: node }, 'peer node down');
     this.wakeGroupsOn(node);
     // Fast failover for groups whose leader lived on that node, instead of everyone waiting out the

@@ -2,7 +2,7 @@
  * One member's runtime: Raft core + storage + transport + timers + state machine, many groups per process.
  * @packageDocumentation
  */
-export { Host, RPC } from './host.js';
+export { Host, RPC, LOG_FORMAT } from './host.js';
 export type { CreateGroupOptions, JoinGroupOptions, CommandOptions, QueryOptions, MembershipOptions, Consistency, GroupStatus, HostActivity } from './host.js';
 export type { HostOptions, Clock } from './options.js';
 export { systemClock } from './options.js';

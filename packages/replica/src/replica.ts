@@ -137,6 +137,10 @@ export class Replica {
   /** Leader only: the log time when it took over, and its monotonic clock then (see stamp). */
   private ledFrom = 0;
   private ledSince = 0;
+  /** The newest log format its group reads, as of the host's logFormatEpoch and this conf (see Host.logFormatOf). */
+  logFormat = 0;
+  logFormatEpoch = -1;
+  logFormatConf: ConfState | undefined;
   /** Leader only: the log time of the last clock record it proposed (-1: none yet). */
   private clockProposed = -1;
 

@@ -20,7 +20,7 @@ import type { WriteBatch } from '@raftfleet/storage';
 import { Cluster, sleep } from './helpers/cluster.js';
 import { MemNet } from './helpers/memnet.js';
 import { VirtualClock, drain } from './helpers/virtual-clock.js';
-import { decodeClock } from '../src/envelope.js';
+import { decodeBatch, decodeClock, isBatch } from '../src/envelope.js';
 
 async function group(t: { teardown(fn: () => Promise<void>): void }, extra = {}, machines = [counterMachine, queueMachine]) {
   const c = new Cluster(machines, extra);
@@ -411,6 +411,64 @@ test('clients expire: within the hour a retry returns its first result, a client
   t.is(await leader.command('g', { op: 'inc' }, { clientId: 'quiet', seq: 1 }), before + 1, 'forgotten after an hour');
   await settle();
   t.deepEqual(await values(), [before + 1, before + 1, before + 1]);
+});
+
+/** The format byte of every command and clock record in `storage`'s log of `group`, batches unpacked. */
+function recordFormats(storage: MemoryStorage, group: string): number[] {
+  const out: number[] = [];
+  for (const e of storage.entries(group, storage.firstIndex(group), storage.lastIndex(group) + 1)) {
+    if (e.type !== EntryType.Normal || e.data.length === 0) continue;
+    for (const rec of isBatch(e.data) ? decodeBatch(e.data) : [e.data]) out.push(rec[0]!);
+  }
+  return out;
+}
+
+test('log formats: beside a node of a build from before log formats were asked, a leader writes only what that build reads; once it runs this build, acknowledgements and clock records come', async (t) => {
+  const c = new Cluster([counterMachine]);
+  t.teardown(() => c.stopAll());
+  for (const id of ['a', 'b', 'c']) await c.add(id);
+  // Node c runs an older build: it has no handler for the question (the transport answers
+  // NoHandlerError), and reads command records and batches only.
+  c.nodes.get('c')!.wire.handlers.delete(RPC.logFormat);
+  for (const n of c.nodes.values()) await n.host.createGroup('g', 'counter', { members: ['a', 'b', 'c'] });
+  let leader = await c.leader('g');
+  // What a leader of this build writes is the question: c stands in for the older build only by
+  // not answering, so it must not lead.
+  if (leader.id === 'c') {
+    await leader.host.transferLeader('g', c.host('a').status('g').member);
+    leader = await c.leader('g');
+  }
+  let seq = 0;
+  const commands = async (n: number): Promise<void> => {
+    for (let i = 0; i < n; i++) {
+      seq++;
+      await leader.host.command('g', { op: 'inc' }, { clientId: 'k', seq, acked: seq });
+    }
+  };
+  await commands(5);
+  const applied = leader.host.status('g').applied;
+  await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').applied >= applied), 3000, 'all applied');
+  for (const id of ['a', 'b']) t.is(c.host(id).status('g').logFormat, 1, `${id} takes the group's format to be 1`);
+  for (const n of c.nodes.values()) {
+    t.deepEqual(new Set(recordFormats(n.storage, 'g')), new Set([1]), `${n.id}: command records without acknowledgements, no clock record`);
+  }
+  t.is(leader.host.status('g').retainedResults, 5, 'without acknowledgements the results stay');
+
+  // Node c is upgraded: stopped, and started again on this build with the same data.
+  const disk = await c.crash('c');
+  await c.restart('c', disk);
+  await c.until(() => ['a', 'b'].every((id) => c.host(id).status('g').logFormat === 2), 3000, 'a and b learn that c reads format 2');
+  leader = await c.leader('g');
+  const before = recordFormats(leader.storage, 'g').length;
+  await commands(5);
+  const applied2 = leader.host.status('g').applied;
+  await c.until(() => [...c.nodes.values()].every((n) => n.host.status('g').applied >= applied2), 3000, 'all applied');
+  const since = recordFormats(leader.storage, 'g').slice(before);
+  t.true(since.includes(5), `a clock record among the new records: ${since.join(',')}`);
+  t.true(since.includes(3), `command records with acknowledgements: ${since.join(',')}`);
+  t.true(leader.host.status('g').retainedResults <= 1, 'acknowledged results dropped');
+  const values = await Promise.all([...c.nodes.values()].map((n) => n.host.query<number>('g', 'get', { consistency: 'stale' })));
+  t.deepEqual(values, [10, 10, 10]);
 });
 
 test('many idle groups cost no per-group messages', async (t) => {

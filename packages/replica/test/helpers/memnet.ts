@@ -90,7 +90,7 @@ export class MemWire implements Wire {
       const h = this.net.endpoints.get(to)!.handlers.get(method);
       if (h === undefined) {
         clearTimeout(timer);
-        reject(Object.assign(new Error(`no handler ${method}`), { code: 'ERR_TRANSPORT_NO_HANDLER' }));
+        reject(Object.assign(new Error(`no handler ${method}`), { code: 'ERR_NO_HANDLER' }));
         return;
       }
       setImmediate(() => {
