@@ -280,6 +280,7 @@ export class Fleet {
       transport: () => this.o.transport.stats(),
       // Before start there is no runtime yet: nothing done. A restart begins a new runtime from zero.
       activity: () => this.hostInstance?.activity() ?? { passes: 0, leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0 },
+      peerLogFormats: () => this.hostInstance?.peerLogFormats() ?? {},
     });
     this.metricsRegistry = registry;
     this.counters = counters;

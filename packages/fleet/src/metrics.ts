@@ -1,6 +1,6 @@
 // Prometheus metrics of one fleet node (prom-client, one Registry per node so several nodes can
 // share a process in tests). Gauges are computed at scrape time; counters move on events.
-import type { HostActivity } from '@raftfleet/replica';
+import { LOG_FORMAT, type HostActivity } from '@raftfleet/replica';
 import { Counter, Gauge, Registry } from 'prom-client';
 
 /** What the metrics read at scrape time. */
@@ -17,6 +17,8 @@ export interface MetricsSource {
   transport(): { sentEnvelopes: number; receivedEnvelopes: number; queuedBytes: number; droppedEnvelopes: number };
   /** What the replica runtime's processing loop has done since start (counts that only grow). */
   activity(): HostActivity;
+  /** The log format each peer node reads, as last heard (0: not yet); see `LOG_FORMAT` of @raftfleet/replica. */
+  peerLogFormats(): Record<string, number>;
 }
 
 /**
@@ -77,6 +79,17 @@ export function createMetrics(node: string, source: MetricsSource): { registry: 
   gauge('raftfleet_transport_received_envelopes', 'Envelopes received by the transport since start.', () => source.transport().receivedEnvelopes);
   gauge('raftfleet_transport_dropped_envelopes', 'Envelopes the transport dropped since start.', () => source.transport().droppedEnvelopes);
   gauge('raftfleet_transport_queued_bytes', 'Bytes queued for sending right now.', () => source.transport().queuedBytes);
+  gauge('raftfleet_log_format', 'Newest log format this node reads (its build).', () => LOG_FORMAT);
+  new Gauge({
+    name: 'raftfleet_peer_log_format',
+    help: 'Newest log format each peer node reads, as this node last heard (0: not yet); groups write the lowest of their nodes.',
+    labelNames: ['peer'] as const,
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const [peer, format] of Object.entries(source.peerLogFormats())) this.set({ peer }, format);
+    },
+  });
   const hot: HotCounts = { commits: 0, commandOk: 0, commandError: 0, queryOk: 0, queryError: 0 };
   /** Moves `hot[key]` into `counter` (the count since the last collection). */
   const take = (key: keyof HotCounts, add: (n: number) => void): void => {

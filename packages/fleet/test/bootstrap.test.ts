@@ -1,6 +1,7 @@
 import test from 'ava';
 import { REGISTRY_GROUP } from '../src/index.js';
 import { TestCluster, waitFor } from './helpers/cluster.js';
+import { LOG_FORMAT } from '@raftfleet/replica';
 
 test('two nodes started at once with each other as seeds form one cluster', async (t) => {
   for (const seed of [1, 2, 3]) {
@@ -31,6 +32,15 @@ test('groups are created, commanded and queried from any node', async (t) => {
     await n3.addGroup('g1', { replicas: 3, machine: 'counter' });
     t.is(await n1.command('g1', { op: 'inc', by: 2 }), 2);
     t.is(await n3.command('g1', { op: 'inc' }), 3);
+    // Nodes that share a group know which log format each other reads: all of them run this build.
+    await waitFor('n1 heard the log formats of n2 and n3', () => {
+      const f = n1.host.peerLogFormats();
+      return f['n2'] === LOG_FORMAT && f['n3'] === LOG_FORMAT;
+    });
+    const formats = await n1.metrics();
+    t.regex(formats, new RegExp(`raftfleet_log_format\\{node="n1"\\} ${LOG_FORMAT}`));
+    t.regex(formats, new RegExp(`raftfleet_peer_log_format\\{peer="n2",node="n1"\\} ${LOG_FORMAT}`));
+    t.regex(formats, new RegExp(`raftfleet_peer_log_format\\{peer="n3",node="n1"\\} ${LOG_FORMAT}`));
     // Per-request counts reach the counters at collection, each once however often it is scraped.
     const queriesOk = async (): Promise<number> => Number(/raftfleet_routed_requests_total\{op="query",outcome="ok",node="n1"\} (\d+)/.exec(await n1.metrics())?.[1] ?? 0);
     const before = await queriesOk();

@@ -904,6 +904,17 @@ export class Host {
     return { role: r.role, leaderNode: r.leaderNode, inConfig: conf.voters.includes(r.memberId) || conf.learners.includes(r.memberId) };
   }
 
+  /**
+   * The log format each node this host shares a group with reads, as this host last heard (0: not
+   * heard yet, taken as the first meanwhile); see {@link LOG_FORMAT}. During a rolling upgrade it
+   * says which nodes still run an older build.
+   */
+  peerLogFormats(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [node, ns] of this.nodes) out[node] = ns.logFormat;
+    return out;
+  }
+
   /** Diagnostics of this node's member of `group`. */
   status(group: string): GroupStatus {
     const r = this.get(group);
