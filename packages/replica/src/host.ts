@@ -1830,8 +1830,10 @@ export class Host {
   private askLogFormat(node: string, ns: NodeState): void {
     if (ns.logFormat !== 0 || ns.askingFormat || !this.running) return;
     ns.askingFormat = true;
+    const downs = ns.downs;
     const learn = (format: number): void => {
-      if (this.nodes.get(node) !== ns || ns.logFormat === format) return;
+      // An answer from before the node last went down may come from the build it ran then.
+      if (this.nodes.get(node) !== ns || ns.downs !== downs || ns.logFormat === format) return;
       ns.logFormat = format;
       this.logFormatEpoch++;
       this.o.logger.info({ node: this.o.nodeId, peer: node, logFormat: format }, 'peer log format');
@@ -1867,7 +1869,6 @@ export class Host {
   private pingNodes(): void {
     const interval = this.pingEveryTicks();
     for (const [node, ns] of this.nodes) {
-      if (ns.logFormat === 0) this.askLogFormat(node, ns);
       if (ns.pinging || this.hostTick - ns.lastHeard < interval) continue;
       ns.pinging = true;
       this.o.transport.request(node, RPC.ping, EMPTY, this.o.nodeDownTicks * this.o.tickMs).then(
@@ -1895,6 +1896,9 @@ export class Host {
     const ns = this.nodes.get(node);
     if (ns === undefined) return;
     ns.lastHeard = this.hostTick;
+    // Its log format is asked when it is tracked, and again once it is heard from after a failed
+    // question or after it went down (it may be back on another build).
+    if (ns.logFormat === 0 && !ns.askingFormat) this.askLogFormat(node, ns);
     if (ns.down) {
       ns.down = false;
       this.wakeGroupsOn(node);
@@ -1906,7 +1910,7 @@ export class Host {
     if (ns === undefined || ns.down) return;
     ns.down = true;
     ns.downs++;
-    // It may come back on another build: ask again once it is heard from.
+    // It may come back on another build: asked again once it is heard from (see nodeHeard).
     if (ns.logFormat !== 0) {
       ns.logFormat = 0;
       this.logFormatEpoch++;

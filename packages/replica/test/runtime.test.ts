@@ -4,6 +4,7 @@ import {
   GroupExistsError,
   GroupNotFoundError,
   Host,
+  LOG_FORMAT,
   NotLeaderError,
   RPC,
   StoppedError,
@@ -469,6 +470,31 @@ test('log formats: beside a node of a build from before log formats were asked, 
   t.true(leader.host.status('g').retainedResults <= 1, 'acknowledged results dropped');
   const values = await Promise.all([...c.nodes.values()].map((n) => n.host.query<number>('g', 'get', { consistency: 'stale' })));
   t.deepEqual(values, [10, 10, 10]);
+});
+
+test('log formats: a malformed answer to the question counts as the first format, and a node not heard on it yet counts the same', async (t) => {
+  const c = new Cluster([counterMachine]);
+  t.teardown(() => c.stopAll());
+  for (const id of ['a', 'b', 'c']) await c.add(id);
+  // c answers with bytes that are not msgpack; b does not answer at all until it is let through.
+  c.nodes.get('c')!.wire.handlers.set(RPC.logFormat, async () => new Uint8Array([0xc1]));
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const bAnswer = c.nodes.get('b')!.wire.handlers.get(RPC.logFormat)!;
+  c.nodes.get('b')!.wire.handlers.set(RPC.logFormat, async (from, body) => {
+    await held;
+    return bAnswer(from, body);
+  });
+  for (const n of c.nodes.values()) await n.host.createGroup('g', 'counter', { members: ['a', 'b', 'c'] });
+  await c.until(() => c.host('a').peerLogFormats()['c'] === 1, 3000, 'a takes c to read format 1');
+  t.is(c.host('a').peerLogFormats()['b'], 0, 'b not heard on it yet');
+  t.is(c.host('a').status('g').logFormat, 1);
+  release();
+  await c.until(() => c.host('a').peerLogFormats()['b'] === LOG_FORMAT, 3000, 'a hears b');
+  t.is(c.host('a').status('g').logFormat, 1, 'c still holds the group at format 1');
+  // The host keeps serving.
+  const leader = await c.leader('g');
+  t.is(await leader.host.command('g', { op: 'inc' }), 1);
 });
 
 test('many idle groups cost no per-group messages', async (t) => {
