@@ -905,9 +905,10 @@ export class Host {
   }
 
   /**
-   * The log format each node this host shares a group with reads, as this host last heard (0: not
-   * heard yet, taken as the first meanwhile); see {@link LOG_FORMAT}. During a rolling upgrade it
-   * says which nodes still run an older build.
+   * The log format read by each node that hosts (or hosted) a member of one of this host's groups,
+   * as this host last heard (0: not heard since it was tracked or last went down, taken as the
+   * first meanwhile); see {@link LOG_FORMAT}. During a rolling upgrade it says which nodes still
+   * run an older build.
    */
   peerLogFormats(): Record<string, number> {
     const out: Record<string, number> = {};
