@@ -172,6 +172,8 @@ export const RPC = {
 
 /** Removed members a replica remembers, to tell the ones that never learned it (see Host.tellRemoved). */
 const REMEMBERED_REMOVALS = 8;
+/** Election timeouts between sweeps that forget nodes no group here has a member on (see forgetUnusedNodes). */
+const NODE_SWEEP_ELECTIONS = 10;
 
 interface NodeState {
   lastHeard: number;
@@ -1576,6 +1578,7 @@ export class Host {
         this.destroy(r).catch(() => undefined); // a failed delete halts the host in its pass
       }
     }
+    if (this.hostTick % (NODE_SWEEP_ELECTIONS * this.o.electionTicks) === 0) this.forgetUnusedNodes();
     this.pingNodes();
   }
 
@@ -1806,6 +1809,17 @@ export class Host {
       this.nodes.set(node, ns);
       this.askLogFormat(node, ns);
     }
+  }
+
+  /**
+   * Forgets the nodes that no group here has a member on any more (a node purged from the cluster,
+   * the last group shared with it deleted): otherwise they would be pinged for as long as this host
+   * runs. A node that comes back into a group is tracked afresh.
+   */
+  private forgetUnusedNodes(): void {
+    const used = new Set<string>();
+    for (const r of this.replicas.values()) for (const m of confMembers(r.conf)) used.add(nodeOfMember(m));
+    for (const node of this.nodes.keys()) if (!used.has(node)) this.nodes.delete(node);
   }
 
   /**

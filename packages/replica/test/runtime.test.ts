@@ -497,6 +497,33 @@ test('log formats: a malformed answer to the question counts as the first format
   t.is(await leader.host.command('g', { op: 'inc' }), 1);
 });
 
+test('a node no group here has a member on any more is forgotten: no more pings to it', async (t) => {
+  const c = new Cluster([counterMachine]);
+  t.teardown(() => c.stopAll());
+  for (const id of ['a', 'b', 'c', 'd']) await c.add(id);
+  // Every ping a sends to d, answered or not.
+  let pingsToD = 0;
+  const wireA = c.nodes.get('a')!.wire;
+  const request = wireA.request.bind(wireA);
+  wireA.request = (to, method, body, timeoutMs) => {
+    if (to === 'd' && method === RPC.ping) pingsToD++;
+    return request(to, method, body, timeoutMs);
+  };
+  for (const id of ['a', 'b', 'c']) await c.host(id).createGroup('g1', 'counter', { members: ['a', 'b', 'c'] });
+  for (const id of ['a', 'b', 'd']) await c.host(id).createGroup('g2', 'counter', { members: ['a', 'b', 'd'] });
+  await c.until(() => c.host('a').peerLogFormats()['d'] === LOG_FORMAT, 3000, 'a tracks d');
+  // d goes away and the only group a shares with it is deleted.
+  await c.crash('d');
+  for (const id of ['a', 'b']) await c.host(id).deleteGroup('g2');
+  await c.until(() => pingsToD > 0, 3000, 'a pings the silent d');
+  await c.until(() => !('d' in c.host('a').peerLogFormats()), 3000, 'a forgets d');
+  t.deepEqual(Object.keys(c.host('a').peerLogFormats()).sort(), ['b', 'c']);
+  const before = pingsToD;
+  await sleep(500); // 50 ticks: pings to a silent node go every few ticks
+  t.is(pingsToD, before, 'no ping to a forgotten node');
+  t.is(await (await c.leader('g1')).host.command('g1', { op: 'inc' }), 1);
+});
+
 test('many idle groups cost no per-group messages', async (t) => {
   const c = new Cluster([counterMachine]);
   for (const id of ['a', 'b', 'c']) await c.add(id);
