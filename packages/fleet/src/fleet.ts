@@ -937,8 +937,13 @@ export class Fleet {
     }
     for (const id of Object.keys(before.nodes)) {
       if (state.nodes[id] === undefined) {
+        // Purged: the transport stops reconnecting to it. Should it come back, it registers again
+        // (it dials in), and the registry puts it back here.
         this.liveness.delete(id);
         this.purging.delete(id);
+        this.restartedAt.delete(id);
+        this.learned.delete(id);
+        if (this.peers.delete(id)) this.o.transport.removePeer(id);
       }
     }
     const shape = (s: RegistryState): string =>

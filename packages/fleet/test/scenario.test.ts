@@ -116,6 +116,8 @@ test('placement converges and histories stay linearizable through joins, deactiv
     });
     const nodes = Object.keys(c.any().registry().nodes).sort();
     t.deepEqual(nodes, ['n1', 'n3', 'n5', 'n6']);
+    // The purged n4 is forgotten: no transport keeps reconnecting to it, no host keeps pinging it.
+    await waitFor('n4 forgotten', () => [...c.fleets.entries()].every(([id, f]) => (c.removedPeers.get(id) ?? []).includes('n4') && !('n4' in f.host.peerLogFormats())), 10_000);
     for (const g of await c.any().groups()) t.is(g.members.length, 3, `${g.name}: members ${g.members.join()} learners ${g.learners.join()} leader ${g.leader ?? 'none'}`);
 
     t.log(`${history.length} operations, ${history.filter((h) => h.return !== undefined).length} answered`);

@@ -16,6 +16,8 @@ export class TestCluster {
   readonly disks = new Map<string, MemoryDisk>();
   private readonly storages = new Map<string, MemoryStorage>();
   private readonly transports = new Map<string, ReturnType<MemoryNetwork['transport']>>();
+  /** The peers each node's transport was told to forget (removePeer), in order. */
+  readonly removedPeers = new Map<string, string[]>();
 
   constructor(
     readonly seed: number,
@@ -31,6 +33,11 @@ export class TestCluster {
     this.storages.set(spec.id, storage);
     const transport = this.net.transport(spec.id);
     this.transports.set(spec.id, transport);
+    const removePeer = transport.removePeer.bind(transport);
+    transport.removePeer = (peer: string): void => {
+      this.removedPeers.set(spec.id, [...(this.removedPeers.get(spec.id) ?? []), peer]);
+      removePeer(peer);
+    };
     return {
       nodeId: spec.id,
       zone: spec.zone,
