@@ -37,3 +37,28 @@ test('after a full-cluster restart the registry and every group resume with thei
     await c.stopAll();
   }
 });
+
+test('a node purged while it was only cut off comes back: it registers again and the others reconnect to it', async (t) => {
+  const c = new TestCluster(23);
+  const nodes = [{ id: 'a', zone: 'z1' }, { id: 'b', zone: 'z2' }, { id: 'c', zone: 'z3' }, { id: 'd', zone: 'z1' }];
+  try {
+    await c.startAll(nodes);
+    const a = c.fleets.get('a')!;
+    const d = c.fleets.get('d')!;
+    await waitFor('4 nodes registered', () => Object.keys(a.registry().nodes).length === 4);
+    await a.addGroup('g', { replicas: 3, machine: 'counter' });
+    t.is(await a.command('g', { op: 'inc' }), 1);
+    // d is cut off for longer than the grace period: the others purge it and forget it as a peer.
+    c.net.partition(['d'], ['a', 'b', 'c']);
+    await waitFor('d purged', () => a.registry().nodes['d'] === undefined, 15_000);
+    await waitFor('a forgot d as a peer', () => (c.removedPeers.get('a') ?? []).includes('d'));
+    c.net.heal();
+    // d finds itself gone from the registry and registers again; the others dial it again.
+    await waitFor('d registered again', () => a.registry().nodes['d']?.active === true, 15_000);
+    await waitFor('a connected to d again', () => c.transportOf('a').isConnected('d'), 15_000);
+    t.is(await d.command('g', { op: 'inc' }, { timeoutMs: 10_000 }), 2);
+    t.is(await a.query('g', 'get'), 2);
+  } finally {
+    await c.stopAll();
+  }
+});

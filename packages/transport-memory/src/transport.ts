@@ -19,6 +19,9 @@ import {
 } from '@raftfleet/transport';
 import { MemoryNetwork, type InFlight } from './network.js';
 
+/** Delay before a known peer whose link the other side took down is dialled again (a TCP dialler's first backoff). */
+const RELINK_DELAY_MS = 50;
+
 /** Options of a {@link MemoryTransport}. */
 export interface MemoryTransportOptions {
   /** Address to be reachable at (default `mem://<nodeId>`); ignored when `listen` is false. */
@@ -278,6 +281,13 @@ export class MemoryTransport implements Transport {
     if (!peer.known) this.peers.delete(other.nodeId);
     this.failPending(other.nodeId);
     this.deferEmit('peerDown', other.nodeId);
+    // A peer we know is dialled again, as a TCP dialler reconnects: the other side may only have
+    // forgotten us (removePeer), and then takes us back as an inbound peer.
+    if (peer.known) {
+      this.network.setTimer(RELINK_DELAY_MS, () => {
+        if (this.peers.get(other.nodeId) === peer && peer.link === undefined && this.started && !this.closed) this.tryLink(other.nodeId, peer);
+      });
+    }
   }
 
   /** @internal Delivery of one in-flight item. */

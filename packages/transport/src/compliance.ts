@@ -366,6 +366,20 @@ export function transportCompliance(test: RegisterTest, factory: ComplianceHarne
     t.is(a.stats().droppedEnvelopes, before + 1);
   });
 
+  withHarness('a node that a peer forgot connects again, and is answered as an inbound peer', async (t, h) => {
+    const a = await h.node('a');
+    const b = await h.node('b');
+    b.onRequest('echo', async (_from, body) => body);
+    await connect(t, a, b);
+    const downs: string[] = [];
+    a.on('peerDown', (p) => downs.push(p));
+    // b forgets a (as a fleet forgets a node it purged); a still knows b and dials it again.
+    b.removePeer('a');
+    await waitFor(t, 'a saw b go down', () => downs.includes('b'));
+    await waitFor(t, 'a connected to b again', () => a.isConnected('b') && b.isConnected('a'));
+    t.deepEqual([...(await a.request('b', 'echo', new Uint8Array([7])))], [7]);
+  });
+
   withHarness('removePeer closes the connection and later sends drop', async (t, h) => {
     const a = await h.node('a');
     const b = await h.node('b');

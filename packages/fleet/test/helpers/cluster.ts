@@ -19,6 +19,11 @@ export class TestCluster {
   /** The peers each node's transport was told to forget (removePeer), in order. */
   readonly removedPeers = new Map<string, string[]>();
 
+  /** The transport of a node that was started. */
+  transportOf(id: string): ReturnType<MemoryNetwork['transport']> {
+    return this.transports.get(id)!;
+  }
+
   constructor(
     readonly seed: number,
     readonly overrides: Partial<FleetOptions> = {},
