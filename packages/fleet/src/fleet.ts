@@ -943,7 +943,7 @@ export class Fleet {
         this.purging.delete(id);
         this.restartedAt.delete(id);
         this.learned.delete(id);
-        if (!process.env.BREAK && this.peers.delete(id)) this.o.transport.removePeer(id);
+        if (this.peers.delete(id)) this.o.transport.removePeer(id);
       }
     }
     const shape = (s: RegistryState): string =>
