@@ -172,7 +172,10 @@ export const RPC = {
 
 /** Removed members a replica remembers, to tell the ones that never learned it (see Host.tellRemoved). */
 const REMEMBERED_REMOVALS = 8;
-/** Election timeouts between sweeps that forget nodes no group here has a member on (see forgetUnusedNodes). */
+/**
+ * Election timeouts between sweeps that forget nodes no group here has a member on (see
+ * forgetUnusedNodes); a sweep runs only after a membership changed or a member was deleted.
+ */
 const NODE_SWEEP_ELECTIONS = 10;
 
 interface NodeState {
@@ -281,6 +284,8 @@ export class Host {
   private readonly counts = { leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0 };
   /** Moves whenever a node's log format is learned or forgotten (see logFormatOf). */
   private logFormatEpoch = 0;
+  /** A membership changed or a member was deleted since the last forgetUnusedNodes. */
+  private membersChanged = false;
   /** Filled by the core on every quiescence check (read at once, never kept): no object per check. */
   private readonly statusScratch: BasicStatus = { term: 0, role: 'follower', leader: '', commit: 0, applied: 0, lastIndex: 0, leadTransferee: '', replicated: false };
   private passAgain = false;
@@ -822,6 +827,7 @@ export class Host {
           await this.o.storage.write({ writes: this.takeLazyHardStates(new Map([[r, { group, confState: conf }]])) });
           r.failAll(() => r.notLeader());
           r.conf = conf;
+          this.membersChanged = true;
           r.core = this.buildCore(r, conf);
           r.role = 'follower';
           r.leader = '';
@@ -1442,6 +1448,7 @@ export class Host {
         for (const m of before) if (!after.includes(m) && m !== r.memberId) this.hook(r, 'onFollowerRemoved', () => r.hooks.onFollowerRemoved?.(r.group, m));
       }
       r.conf = { voters: [...conf.voters], learners: [...conf.learners] };
+      this.membersChanged = true;
       r.confDirty = true;
       this.dirty.add(r);
       this.trackNodes(r.conf);
@@ -1578,7 +1585,7 @@ export class Host {
         this.destroy(r).catch(() => undefined); // a failed delete halts the host in its pass
       }
     }
-    if (this.hostTick % (NODE_SWEEP_ELECTIONS * this.o.electionTicks) === 0) this.forgetUnusedNodes();
+    if (this.membersChanged && this.hostTick % (NODE_SWEEP_ELECTIONS * this.o.electionTicks) === 0) this.forgetUnusedNodes();
     this.pingNodes();
   }
 
@@ -1760,6 +1767,7 @@ export class Host {
     if (!r.attached) return Promise.resolve();
     r.attached = false;
     this.replicas.delete(r.group);
+    this.membersChanged = true;
     this.awake.delete(r);
     this.dirty.delete(r);
     r.failAll(() => new GroupNotFoundError(r.group, this.o.nodeId));
@@ -1817,9 +1825,17 @@ export class Host {
    * runs. A node that comes back into a group is tracked afresh.
    */
   private forgetUnusedNodes(): void {
-    const used = new Set<string>();
-    for (const r of this.replicas.values()) for (const m of confMembers(r.conf)) used.add(nodeOfMember(m));
-    for (const node of this.nodes.keys()) if (!used.has(node)) this.nodes.delete(node);
+    this.membersChanged = false;
+    const unused = new Set(this.nodes.keys());
+    const see = (members: readonly string[]): void => {
+      for (const m of members) if (unused.size > 0) unused.delete(nodeOfMember(m));
+    };
+    for (const r of this.replicas.values()) {
+      if (unused.size === 0) return;
+      see(r.conf.voters);
+      see(r.conf.learners);
+    }
+    for (const node of unused) this.nodes.delete(node);
   }
 
   /**
