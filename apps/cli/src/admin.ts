@@ -48,10 +48,18 @@ export async function status(c: ConnectionSettings, json: boolean, print: Print)
   const hosts = (id: string) => s.groups.filter((g) => g.members.includes(id) || g.learners.includes(id)).length;
   print(
     table(
-      ['ZONE', 'NODE', 'ADDRESS', 'STATE', 'MEMBERS', 'LEADS'],
+      ['ZONE', 'NODE', 'ADDRESS', 'STATE', 'MEMBERS', 'LEADS', 'LOG FORMAT'],
       [...s.nodes]
         .sort((a, b) => a.zone.localeCompare(b.zone) || a.id.localeCompare(b.id))
-        .map((n) => [n.zone, n.id, n.address, !n.reachable ? 'down' : n.active ? 'active' : 'draining', String(hosts(n.id)), String(leads(n.id))]),
+        .map((n) => [
+          n.zone,
+          n.id,
+          n.address,
+          !n.reachable ? 'down' : n.active ? 'active' : 'draining',
+          String(hosts(n.id)),
+          String(leads(n.id)),
+          n.logFormat === undefined || n.logFormat === 0 ? '-' : String(n.logFormat),
+        ]),
     ),
   );
   print('');

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { LOG_FORMAT } from '@raftfleet/replica';
 
 const main = resolve(import.meta.dirname, '../dist/main.js');
 const secret = 'cli-test-secret';
@@ -151,8 +152,11 @@ test('a real fleet: group add, command, query, status, typed failures as exit co
     t.is(JSON.parse(stale.stdout), 5);
 
     t.is(status.code, 0, status.stderr);
-    const s = JSON.parse(status.stdout) as { nodes: Array<{ id: string }>; groups: Array<{ name: string; members: string[]; leader: string }> };
+    const s = JSON.parse(status.stdout) as { nodes: Array<{ id: string; logFormat?: number }>; groups: Array<{ name: string; members: string[]; leader: string }> };
     t.deepEqual(s.nodes.map((n) => n.id).sort(), ['n1', 'n2', 'n3', 'n4']);
+    // The answering node knows its own log format at least; others once it heard them.
+    t.true(s.nodes.some((n) => n.logFormat === LOG_FORMAT) && s.nodes.every((n) => n.logFormat === 0 || n.logFormat === LOG_FORMAT), JSON.stringify(s.nodes));
+    t.true(table.stdout.includes('LOG FORMAT'));
     const c1 = s.groups.find((g) => g.name === 'c1');
     t.is(c1?.members.length, 3);
     t.true(c1 !== undefined && c1.members.includes(c1.leader));

@@ -33,6 +33,11 @@ export interface NodeInfo {
   active: boolean;
   /** Whether the answering node currently reaches it. */
   reachable: boolean;
+  /**
+   * The newest log format it reads, as the answering node heard (0: not heard); absent when the
+   * answering node's build does not say. During a rolling upgrade, nodes on older builds read less.
+   */
+  logFormat?: number;
 }
 
 /** A group of the fleet as the registry describes it. */
@@ -147,6 +152,7 @@ export function parseNode(value: unknown): NodeInfo {
     address: typeof value['address'] === 'string' ? value['address'] : '',
     active: value['active'] !== false,
     reachable: value['reachable'] !== false,
+    ...(Number.isSafeInteger(value['logFormat']) && (value['logFormat'] as number) >= 0 ? { logFormat: value['logFormat'] as number } : {}),
   };
 }
 

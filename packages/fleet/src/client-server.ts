@@ -252,7 +252,7 @@ export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
 
   const groupsBody = (groups: Awaited<ReturnType<Fleet['groups']>>): Record<string, unknown>[] =>
     groups.map((g) => ({ name: g.name, replicas: g.replicas, machine: g.machine, leader: g.leader, members: g.members, learners: g.learners }));
-  const nodesBody = (): Record<string, unknown>[] => fleet.nodes().map((n) => ({ id: n.id, zone: n.zone, address: n.address, active: n.active, reachable: n.reachable }));
+  const nodesBody = (): Record<string, unknown>[] => fleet.nodes().map((n) => ({ id: n.id, zone: n.zone, address: n.address, active: n.active, reachable: n.reachable, logFormat: n.logFormat }));
 
   serve(CLIENT_RPC.groups, async () => ({ body: { groups: groupsBody(await fleet.groups()) } }));
   serve(CLIENT_RPC.nodes, async () => ({ body: { nodes: nodesBody() } }));

@@ -6,6 +6,7 @@ import {
   GroupExistsError,
   GroupNotFoundError,
   Host,
+  LOG_FORMAT,
   MembershipChangeError,
   NotLeaderError,
   OverloadedError,
@@ -123,6 +124,11 @@ export interface FleetNodeInfo {
   reachable: boolean;
   /** Its current incarnation. */
   incarnation: string;
+  /**
+   * The newest log format it reads (`LOG_FORMAT` of @raftfleet/replica), as this node heard; 0 when
+   * not heard (it shares no group with this node, or went down since). Shows a rolling upgrade's progress.
+   */
+  logFormat: number;
 }
 
 /** A group as {@link Fleet.groups} reports it. */
@@ -629,8 +635,17 @@ export class Fleet {
 
   /** Registry nodes sorted by zone then id, with whether this node hears from them. */
   nodes(): FleetNodeInfo[] {
+    const formats = this.hostInstance?.peerLogFormats() ?? {};
     return Object.values(this.view.nodes)
-      .map((n) => ({ id: n.id, zone: n.zone, address: n.address, active: n.active, reachable: this.reachable(n.id), incarnation: n.incarnation }))
+      .map((n) => ({
+        id: n.id,
+        zone: n.zone,
+        address: n.address,
+        active: n.active,
+        reachable: this.reachable(n.id),
+        incarnation: n.incarnation,
+        logFormat: n.id === this.o.nodeId ? LOG_FORMAT : (formats[n.id] ?? 0),
+      }))
       .sort((a, b) => (a.zone < b.zone ? -1 : a.zone > b.zone ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 

@@ -2,7 +2,7 @@
 // the client SDK does), `{ ok, ... }` answers, the documented error codes, leader hints.
 import test from 'ava';
 import { decode, encode } from '@msgpack/msgpack';
-import { msgpackCodec } from '@raftfleet/replica';
+import { LOG_FORMAT, msgpackCodec } from '@raftfleet/replica';
 import type { MemoryTransport } from '@raftfleet/transport-memory';
 import { CLIENT_RPC } from '../src/index.js';
 import { TestCluster, waitFor } from './helpers/cluster.js';
@@ -66,6 +66,10 @@ test('the client protocol routes, answers in standard msgpack and maps errors to
     t.true(status.ok);
     t.deepEqual(status['leaderless'], []);
     t.is(typeof status['rebalancing'], 'number');
+    // Each node with the log format it reads, as the answering node heard: all run this build.
+    await waitFor('c heard the log formats of a and b', () => ['a', 'b'].every((id) => c.fleets.get('c')!.host.peerLogFormats()[id] === LOG_FORMAT));
+    const formats = ((await call('c', CLIENT_RPC.status, {}))['nodes'] as Array<{ id: string; logFormat: number }>).map((n) => [n.id, n.logFormat]);
+    t.deepEqual(formats, [['a', LOG_FORMAT], ['b', LOG_FORMAT], ['c', LOG_FORMAT]]);
     t.deepEqual(await call('a', CLIENT_RPC.removeGroup, { name: 'k' }), { ok: true, existed: true });
     t.deepEqual(await call('a', CLIENT_RPC.removeGroup, { name: 'k' }), { ok: true, existed: false });
   } finally {
