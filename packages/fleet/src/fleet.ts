@@ -37,7 +37,7 @@ import {
   FleetStoppedError,
   FleetUnavailableError,
 } from './errors.js';
-import { createMetrics, type FleetCounters } from './metrics.js';
+import { NO_ACTIVITY, createMetrics, type FleetCounters } from './metrics.js';
 import { resolveFleetOptions, type FleetOptions, type ResolvedFleetOptions, type Seed } from './options.js';
 import { nextMembershipStep, placeGroup, type MembershipStep, type PlacementNode } from './placement.js';
 import {
@@ -285,7 +285,7 @@ export class Fleet {
       },
       transport: () => this.o.transport.stats(),
       // Before start there is no runtime yet: nothing done. A restart begins a new runtime from zero.
-      activity: () => this.hostInstance?.activity() ?? { passes: 0, leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0 },
+      activity: () => this.hostInstance?.activity() ?? NO_ACTIVITY,
       peerLogFormats: () => this.hostInstance?.peerLogFormats() ?? {},
     });
     this.metricsRegistry = registry;

@@ -21,6 +21,9 @@ export interface MetricsSource {
   peerLogFormats(): Record<string, number>;
 }
 
+/** What a runtime that has not run yet has done: nothing. */
+export const NO_ACTIVITY: Readonly<HostActivity> = Object.freeze({ passes: 0, leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0 });
+
 /**
  * Counts of every command and query, kept as plain numbers and added to their Prometheus counters
  * when metrics are collected: a prom-client `inc()` on every request costs more than the rest of
@@ -98,7 +101,7 @@ export function createMetrics(node: string, source: MetricsSource): { registry: 
     hot[key] = 0;
   };
   // Counts the runtime keeps itself: each counter adds what its count grew by since the last collection.
-  const seen = { passes: 0, leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0 };
+  const seen: HostActivity = { ...NO_ACTIVITY };
   const follow = (key: keyof HostActivity, add: (n: number) => void): void => {
     const now = source.activity()[key];
     if (now > seen[key]) add(now - seen[key]);
