@@ -245,7 +245,8 @@ if (!args['skip-fleet']) {
   const c = fleet.commands;
   const m = fleet.median;
   const cpu = m.cpuUsPerOp === undefined ? '' : `; CPU µs/op servers ${m.cpuUsPerOp.slice(0, -1).join('+')}, load generator ${m.cpuUsPerOp.at(-1)}`;
-  // A member visit is the runtime's unit of work: CPU per visit says what one costs on each node.
+  // Member visits per command on each node, and the node's CPU per visit (an average: visits that
+  // carry commands cost most).
   const perVisit = m.visitsPerOp !== undefined && m.cpuUsPerOp !== undefined ? `, µs per visit ${m.visitsPerOp.map((v, i) => (m.cpuUsPerOp![i]! / v).toFixed(1)).join('+')}` : '';
   const visits = m.visitsPerOp === undefined ? '' : `; member visits/op ${m.visitsPerOp.join('+')}${perVisit}`;
   const each = windows > 1 ? ` (median of ${windows} windows: ${fleet.windows.map((w) => w.opsPerSec.toFixed(0)).join(', ')})` : '';

@@ -7,6 +7,7 @@ import {
   GroupNotFoundError,
   Host,
   LOG_FORMAT,
+  MAX_COMMAND_RETRY_MS,
   MembershipChangeError,
   NotLeaderError,
   OverloadedError,
@@ -78,13 +79,6 @@ export interface AddGroupOptions {
   /** Per-group options, stored in the registry. */
   options?: Record<string, unknown>;
 }
-
-/**
- * How long {@link Fleet.command} retries a command at most, whatever its `timeoutMs` (10 minutes):
- * a group forgets a client silent for an hour, and a retry must reach it while it still
- * recognises the command.
- */
-export const MAX_COMMAND_RETRY_MS = 10 * 60_000;
 
 /** Options of {@link Fleet.command}. */
 export interface FleetCommandOptions {

@@ -2,7 +2,9 @@
  * Many Raft groups placed over a cluster: registry, zone-aware rendezvous placement, rebalancing, routing.
  * @packageDocumentation
  */
-export { Fleet, FLEET_RPC, MAX_COMMAND_RETRY_MS } from './fleet.js';
+export { Fleet, FLEET_RPC } from './fleet.js';
+/** How long {@link Fleet.command} retries a command at most (the replica runtime's cap; see its docs). */
+export { MAX_COMMAND_RETRY_MS } from '@raftfleet/replica';
 export type {
   AddGroupOptions,
   FleetCommandOptions,

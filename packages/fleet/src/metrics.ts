@@ -117,7 +117,7 @@ export function createMetrics(node: string, source: MetricsSource): { registry: 
   });
   new Counter({
     name: 'raftfleet_member_visits_total',
-    help: "Members' Readys handled by the runtime, by whether the member led its group: the runtime's unit of work.",
+    help: "Members' Readys handled by the runtime, by whether the member led its group.",
     labelNames: ['role'] as const,
     registers: [registry],
     collect() {

@@ -5,8 +5,8 @@
 // fleet scenario's own order instead (writer k takes group (k + IN_FLIGHT·seq) mod GROUPS), where
 // commands sometimes meet on a group and share its work. Reports commands/s, process CPU per command
 // (all three hosts), the part of it spent in garbage collection, the raft messages a command costs,
-// by type, and the member visits it costs (members' Readys handled, Host.activity()): CPU per
-// visit is the runtime's cost of a unit of work.
+// by type, and the member visits it costs (members' Readys handled, Host.activity()) with CPU per
+// visit (visits differ: one that only moves a follower's commit index costs little).
 // Run: node --import tsx bench/many-groups.ts  (writes <repo>/results/replica-many-groups.json)
 // BENCH_GROUPS (1000), BENCH_IN_FLIGHT (512), BENCH_SECONDS (5), BENCH_STORAGE (lmdb,memory),
 // BENCH_PATTERN (own,fleet; default own).

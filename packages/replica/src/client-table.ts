@@ -23,6 +23,14 @@ interface ClientRecord {
  */
 export const CLIENT_EXPIRY_MS = 60 * 60 * 1000;
 
+/**
+ * How long a command may be retried at most, whatever its caller's timeout (10 minutes): well
+ * inside the hour after which a group forgets a silent client, so a retry reaches a group while it
+ * still recognises the command. The fleet's routing keeps to it; the client SDK, which depends on no server package,
+ * keeps the same value.
+ */
+export const MAX_COMMAND_RETRY_MS = 10 * 60_000;
+
 /** The table image of builds before clients expired: floors only, no activity, no clock. */
 export interface LegacyClientTableImage {
   /** Results in retention order (oldest first). */

@@ -504,14 +504,13 @@ export class Host {
   }
 
   private install(r: Replica, conf: ConfState): void {
-    r.conf = { voters: [...conf.voters], learners: [...conf.learners] };
+    this.setConf(r, conf);
     r.wasMember = confMembers(conf).includes(r.memberId);
     r.core = this.buildCore(r, conf);
     const replaced = this.replicas.get(r.group);
     if (replaced !== undefined) replaced.attached = false;
     r.attached = true;
     this.replicas.set(r.group, r);
-    this.trackNodes(r.conf);
     this.wake(r);
     this.schedulePass();
   }
@@ -826,8 +825,7 @@ export class Host {
           // The rebuilt core reads its hard state back: commit indexes kept back go with the membership.
           await this.o.storage.write({ writes: this.takeLazyHardStates(new Map([[r, { group, confState: conf }]])) });
           r.failAll(() => r.notLeader());
-          r.conf = conf;
-          this.membersChanged = true;
+          this.setConf(r, conf);
           r.core = this.buildCore(r, conf);
           r.role = 'follower';
           r.leader = '';
@@ -1447,11 +1445,9 @@ export class Host {
         for (const m of after) if (!before.includes(m) && m !== r.memberId) this.hook(r, 'onFollowerAdded', () => r.hooks.onFollowerAdded?.(r.group, m));
         for (const m of before) if (!after.includes(m) && m !== r.memberId) this.hook(r, 'onFollowerRemoved', () => r.hooks.onFollowerRemoved?.(r.group, m));
       }
-      r.conf = { voters: [...conf.voters], learners: [...conf.learners] };
-      this.membersChanged = true;
+      this.setConf(r, conf);
       r.confDirty = true;
       this.dirty.add(r);
-      this.trackNodes(r.conf);
       if (after.includes(r.memberId)) r.wasMember = true;
       else if (r.wasMember && r.removedAtTick < 0) r.removedAtTick = this.hostTick;
       for (const m of after) r.removed?.delete(m);
@@ -1809,6 +1805,17 @@ export class Host {
 
   // ---------------------------------------------------------------- node liveness
 
+  /**
+   * Gives `r` the membership `conf` (a copy): the one place a member's membership changes, so the
+   * nodes it names are tracked, and one that lost its last member here is forgotten at the next
+   * sweep (see forgetUnusedNodes). Its log format is recomputed on the new object (see logFormatOf).
+   */
+  private setConf(r: Replica, conf: ConfState): void {
+    r.conf = { voters: [...conf.voters], learners: [...conf.learners] };
+    this.membersChanged = true;
+    this.trackNodes(r.conf);
+  }
+
   private trackNodes(conf: ConfState): void {
     for (const m of confMembers(conf)) {
       const node = nodeOfMember(m);
@@ -1929,7 +1936,7 @@ export class Host {
     ns.lastHeard = this.hostTick;
     // Its log format is asked when it is tracked, and again once it is heard from after a failed
     // question or after it went down (it may be back on another build).
-    if (ns.logFormat === 0 && !ns.askingFormat) this.askLogFormat(node, ns);
+    this.askLogFormat(node, ns);
     if (ns.down) {
       ns.down = false;
       this.wakeGroupsOn(node);
