@@ -247,6 +247,12 @@ export class Fleet {
   private readonly recheck = new Set<string>();
   /** Whether the next sweep looks at every hosted group (see rebalance). */
   private fullSweep = true;
+  /** Members being created here (create and prepare requests under way): a `cleaned` waits for them. */
+  private creatingMembers = 0;
+  /** The registry version of the last `cleaned` command tried (see reportCleaned). */
+  private cleanedTried = 0;
+  /** Hosted groups the registry knows neither as live nor as removed, already logged once. */
+  private readonly unknownLogged = new Set<string>();
   /** Placement per group for the current active node set (hashing is the sweep's main cost). */
   private readonly placements = new Map<string, string[]>();
   private readonly retryAfter = new Map<string, number>();
@@ -271,6 +277,7 @@ export class Fleet {
     for (const [name, machine] of Object.entries(this.o.machines)) this.registerMachine(name, machine);
     const { registry, counters } = createMetrics(this.o.nodeId, {
       registryGroups: () => Object.keys(this.view.groups).length,
+      registryTombstones: () => Object.keys(this.view.tombstones).length,
       localMembers: () => this.localCounts(),
       rebalancing: () => this.rebalanceStatus(),
       nodes: () => {
@@ -1098,13 +1105,23 @@ export class Fleet {
     this.fullSweep = false;
     const groups = full ? this.host.groups() : [...this.recheck];
     this.recheck.clear();
+    const view = this.view;
     let outOfPlan = 0;
+    let removedHere = 0;
     for (const group of groups) {
       if (!full && !this.host.hasGroup(group)) continue;
       if (this.isTombstoned(group)) {
+        removedHere++;
         this.settled.delete(group);
         this.deleteRemoved(group);
         continue;
+      }
+      if (group !== REGISTRY_GROUP && view.groups[group] === undefined && !this.unknownLogged.has(group)) {
+        // Newer than this view, or removed so long ago that its tombstone is gone (this node was
+        // purged meanwhile). Never deleted for being absent: a registry recovered from an older copy
+        // must not make nodes delete data.
+        this.unknownLogged.add(group);
+        this.log.warn({ group, version: view.version }, 'hosted group unknown to the registry: left in place');
       }
       if (this.settled.has(group)) continue;
       // Followers have nothing to do until they lead; looking at them every sweep would make idle
@@ -1153,8 +1170,27 @@ export class Fleet {
       // A settled group this node no longer hosts (deleted without losing leadership first) stops counting.
       const hosted = new Set(groups);
       for (const g of this.settled) if (!hosted.has(g)) this.settled.delete(g);
+      for (const g of this.unknownLogged) if (!hosted.has(g) || view.groups[g] !== undefined) this.unknownLogged.delete(g);
+      if (removedHere === 0) this.reportCleaned(view);
     }
     this.planCounts = { inPlan: this.settled.size, outOfPlan };
+  }
+
+  /**
+   * Tells the registry that this node holds no member of a group removed up to `view`'s version,
+   * once a full sweep of `view` found none (and none is being created or deleted): when every
+   * node has, the registry drops those tombstones. Tried once per view version.
+   */
+  private reportCleaned(view: RegistryState): void {
+    const self = view.nodes[this.o.nodeId];
+    if (self === undefined || self.incarnation !== this.incarnation || view.version <= this.cleanedTried) return;
+    if (this.creatingMembers > 0 || this.deleting.size > 0) return;
+    const upTo = view.cleaned?.[this.o.nodeId] ?? 0;
+    if (!Object.values(view.tombstones).some((t) => t.removedAt > upTo)) return;
+    this.cleanedTried = view.version;
+    this.registryCommand({ type: 'cleaned', id: this.o.nodeId, incarnation: this.incarnation, upTo: view.version }).catch((e: unknown) =>
+      this.log.debug({ err: errText(e), version: view.version }, 'reporting removed groups cleaned failed'),
+    );
   }
 
   private async runStep(group: string, step: MembershipStep, st: GroupStatus): Promise<void> {
@@ -1344,6 +1380,11 @@ export class Fleet {
       if (typeof req.g !== 'string' || typeof req.m !== 'string') throw Object.assign(new Error('bad prepare request'), { code: 'ERR_INVALID' });
       this.ensureRunning();
       if (this.isTombstoned(req.g)) throw Object.assign(new Error(`group ${req.g} was removed`), { code: 'ERR_GROUP_NOT_FOUND' });
+      if (req.g !== REGISTRY_GROUP && this.view.groups[req.g] === undefined) {
+        // Not in this node's view yet (or removed long ago): no member is made for a group it cannot place.
+        void this.refreshRegistry();
+        throw Object.assign(new Error(`group ${req.g} is not in this node's registry view (version ${this.view.version})`), { code: 'ERR_BUSY' });
+      }
       const st = this.localStatus(req.g);
       if (st !== undefined) {
         // A member left over from an earlier removal is deleted by the Host shortly; let the leader retry then.
@@ -1351,8 +1392,13 @@ export class Fleet {
         return encodeBody({ member: st.member });
       }
       const machine = req.m === registryMachine.name ? (registryMachine as unknown as StateMachine) : req.m;
-      const member = await this.host.joinGroup(req.g, machine);
-      return encodeBody({ member });
+      this.creatingMembers++;
+      try {
+        const member = await this.host.joinGroup(req.g, machine);
+        return encodeBody({ member });
+      } finally {
+        this.creatingMembers--;
+      }
     });
     t.onRequest(FLEET_RPC.create, (_from, body) => this.serveCreate(body));
     t.onRequest(FLEET_RPC.local, async (_from, body) => {
@@ -1382,12 +1428,21 @@ export class Fleet {
       throw Object.assign(new Error('bad create request'), { code: 'ERR_INVALID' });
     }
     this.ensureRunning();
+    // The request names the generation: once this node's view is that recent, a group missing from
+    // it or re-created since was removed, and a late request must not leave a member behind.
+    const generation = Number(req.inc);
+    if (this.view.version >= generation && this.view.groups[req.g]?.generation !== generation) {
+      throw Object.assign(new Error(`group ${req.g} of generation ${req.inc} was removed`), { code: 'ERR_GROUP_NOT_FOUND' });
+    }
+    this.creatingMembers++;
     try {
       await this.host.createGroup(req.g, req.m, { members: req.members as string[], incarnation: req.inc });
       // The placement's first node is where the leader should live: it stands first.
       if (req.members[0] === this.o.nodeId) this.host.campaign(req.g);
     } catch (e) {
       if (!(e instanceof GroupExistsError)) throw e;
+    } finally {
+      this.creatingMembers--;
     }
     return encodeBody({});
   }

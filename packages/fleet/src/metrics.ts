@@ -7,6 +7,8 @@ import { Counter, Gauge, Registry } from 'prom-client';
 export interface MetricsSource {
   /** Groups in the registry. */
   registryGroups(): number;
+  /** Tombstones of removed groups in this node's registry view. */
+  registryTombstones(): number;
   /** Local members and how many of them lead. */
   localMembers(): { members: number; leaders: number };
   /** Rebalancing: changes running, led groups in and out of plan. */
@@ -71,6 +73,7 @@ export function createMetrics(node: string, source: MetricsSource): { registry: 
     });
   };
   gauge('raftfleet_registry_groups', 'Groups in the cluster registry.', () => source.registryGroups());
+  gauge('raftfleet_registry_tombstones', 'Removed groups the cluster registry still remembers (until every node reported them cleaned).', () => source.registryTombstones());
   gauge('raftfleet_members', 'Members hosted by this node.', () => source.localMembers().members);
   gauge('raftfleet_leaders', 'Members on this node that lead their group.', () => source.localMembers().leaders);
   gauge('raftfleet_rebalancing_in_progress', 'Membership changes this node is running.', () => source.rebalancing().inProgress);

@@ -49,8 +49,17 @@ export interface RegistryState {
   readonly nodes: Readonly<Record<string, NodeRecord>>;
   /** Groups by name. */
   readonly groups: Readonly<Record<string, GroupRecord>>;
-  /** Removed groups by name (the latest removal of each name). */
+  /**
+   * Removed groups by name (the latest removal of each name), until every registered node has
+   * said it holds no member of them (see {@link RegistryState.cleaned}).
+   */
   readonly tombstones: Readonly<Record<string, Tombstone>>;
+  /**
+   * Per registered node, the registry version up to which it holds no member of a removed group
+   * (its last `cleaned` command). A tombstone is dropped once every registered node is past its
+   * removal. Absent in a registry written by a build that kept every tombstone.
+   */
+  readonly cleaned?: Readonly<Record<string, number>>;
 }
 
 /** Changes to the registry. */
@@ -59,13 +68,20 @@ export type RegistryCommand =
   | { readonly type: 'deactivateNode'; readonly id: string }
   | { readonly type: 'removeNode'; readonly id: string; readonly incarnation: string }
   | { readonly type: 'addGroup'; readonly name: string; readonly replicas: number; readonly machine: string; readonly options?: Record<string, unknown> }
-  | { readonly type: 'removeGroup'; readonly name: string };
+  | { readonly type: 'removeGroup'; readonly name: string }
+  /**
+   * Node `id` (this incarnation) holds no member of any group removed at registry version `upTo`
+   * or before. Leaves the version as it is: it changes no node or group, only drops tombstones.
+   */
+  | { readonly type: 'cleaned'; readonly id: string; readonly incarnation: string; readonly upTo: number };
 
 /** What a registry command returns. */
 export type RegistryResult =
   | { readonly type: 'node'; readonly node: NodeRecord; readonly restarted: boolean }
   | { readonly type: 'group'; readonly group: GroupRecord; readonly created: boolean }
-  | { readonly type: 'removed'; readonly name: string; readonly existed: boolean };
+  | { readonly type: 'removed'; readonly name: string; readonly existed: boolean }
+  /** The version the node is recorded as clean up to after a `cleaned` command (0: not registered). */
+  | { readonly type: 'cleaned'; readonly upTo: number };
 
 /** Reads of the registry. */
 export type RegistryQuery =
@@ -95,7 +111,7 @@ export const REGISTRY_GROUP = '$registry';
 export const registryMachine = {
   name: 'raftfleet.registry',
   init(): RegistryState {
-    return { version: 0, nodes: {}, groups: {}, tombstones: {} };
+    return { version: 0, nodes: {}, groups: {}, tombstones: {}, cleaned: {} };
   },
   command(state: RegistryState, command: RegistryCommand): { result: RegistryResult; state: RegistryState } {
     const version = state.version + 1;
@@ -133,7 +149,10 @@ export const registryMachine = {
         }
         const nodes = { ...state.nodes };
         delete nodes[command.id];
-        return { result: { type: 'removed', name: command.id, existed: true }, state: { ...state, version, nodes } };
+        const cleaned = { ...state.cleaned };
+        delete cleaned[command.id];
+        // The purged node no longer holds anything back.
+        return { result: { type: 'removed', name: command.id, existed: true }, state: dropCleaned({ ...state, version, nodes, cleaned }) };
       }
       case 'addGroup': {
         requireName(command.name, 'ERR_INVALID_GROUP', 'group name');
@@ -169,6 +188,16 @@ export const registryMachine = {
           state: { ...state, version, groups, tombstones: { ...state.tombstones, [command.name]: tombstone } },
         };
       }
+      case 'cleaned': {
+        const node = state.nodes[command.id];
+        const before = state.cleaned?.[command.id] ?? 0;
+        // From a purged or replaced incarnation, or nothing new: nothing to record.
+        if (node === undefined || node.incarnation !== command.incarnation || !Number.isSafeInteger(command.upTo) || command.upTo <= before) {
+          return { result: { type: 'cleaned', upTo: node?.incarnation === command.incarnation ? before : 0 }, state };
+        }
+        const upTo = Math.min(command.upTo, state.version);
+        return { result: { type: 'cleaned', upTo }, state: dropCleaned({ ...state, cleaned: { ...state.cleaned, [command.id]: upTo } }) };
+      }
       default: {
         const never: never = command;
         throw new RegistryError('ERR_INVALID_GROUP', `unknown registry command ${JSON.stringify(never)}`);
@@ -201,6 +230,20 @@ export function isMemberCurrent(state: RegistryState, group: string, generation:
   if (group === REGISTRY_GROUP) return true;
   const record = state.groups[group];
   return record !== undefined && record.generation === generation;
+}
+
+/** `state` without the tombstones that every registered node has said it is past. */
+function dropCleaned(state: RegistryState): RegistryState {
+  let upTo = Number.POSITIVE_INFINITY;
+  for (const id of Object.keys(state.nodes)) upTo = Math.min(upTo, state.cleaned?.[id] ?? 0);
+  if (upTo === Number.POSITIVE_INFINITY || upTo === 0) return state;
+  let tombstones: Record<string, Tombstone> | undefined;
+  for (const [name, t] of Object.entries(state.tombstones)) {
+    if (t.removedAt > upTo) continue;
+    tombstones ??= { ...state.tombstones };
+    delete tombstones[name];
+  }
+  return tombstones === undefined ? state : { ...state, tombstones };
 }
 
 function requireName(value: string, code: RegistryError['code'], what: string): void {

@@ -47,6 +47,36 @@ test('groups: creation is idempotent, conflicts are refused, removal leaves a to
   t.true(isMemberCurrent(state, 'g', state.groups['g']!.generation));
 });
 
+test('a tombstone is dropped once every registered node reported past its removal, and never before', (t) => {
+  let state = apply(registryMachine.init(), register('a'), register('b'), { type: 'addGroup', name: 'g1', replicas: 3, machine: 'm' }, { type: 'addGroup', name: 'g2', replicas: 3, machine: 'm' });
+  state = apply(state, { type: 'removeGroup', name: 'g1' });
+  const g1At = state.tombstones['g1']!.removedAt;
+  state = apply(state, { type: 'removeGroup', name: 'g2' });
+  const version = state.version;
+  const cleaned = (id: string, upTo: number, incarnation = 'i1'): RegistryCommand => ({ type: 'cleaned', id, incarnation, upTo });
+  const first = registryMachine.command(state, cleaned('a', version));
+  t.deepEqual(first.result, { type: 'cleaned', upTo: version });
+  state = first.state;
+  t.is(state.version, version, 'a report changes no node or group: the version stays');
+  t.deepEqual(Object.keys(state.tombstones).sort(), ['g1', 'g2'], 'b has not reported');
+  // A report from a replaced incarnation, from an unknown node, or claiming the future counts for nothing beyond now.
+  t.is(apply(state, cleaned('b', version, 'old')), state);
+  t.is(apply(state, cleaned('zz', version)), state);
+  state = apply(state, cleaned('b', g1At));
+  t.deepEqual(Object.keys(state.tombstones), ['g2'], 'g1 is past for both; g2 not for b');
+  state = apply(state, register('c'));
+  state = apply(state, cleaned('b', version + 100));
+  t.is(state.cleaned?.['b'], state.version, 'nobody is clean past the present');
+  t.truthy(state.tombstones['g2'], 'c registered since and holds it back until it reports');
+  // Purging the last node that holds a tombstone back drops it.
+  state = apply(state, { type: 'removeNode', id: 'c', incarnation: 'i1' });
+  t.deepEqual(state.tombstones, {});
+  t.is(state.cleaned?.['c'], undefined);
+  // A registry written by a build that kept every tombstone has no reports: the first ones start it.
+  const legacy: RegistryState = { version: 3, nodes: { a: state.nodes['a']! }, groups: {}, tombstones: { old: { name: 'old', generation: 1, removedAt: 2 } } };
+  t.deepEqual(apply(legacy, cleaned('a', 3)).tombstones, {});
+});
+
 test('invalid names and replica counts are refused with typed errors', (t) => {
   const init = registryMachine.init();
   for (const bad of [
@@ -66,6 +96,7 @@ test('the registry is deterministic: replaying the same commands gives the same 
     fc.record({ type: fc.constant('removeNode' as const), id: fc.constantFrom('a', 'b', 'c'), incarnation: fc.constantFrom('i1', 'i2') }),
     fc.record({ type: fc.constant('addGroup' as const), name: fc.constantFrom('g1', 'g2'), replicas: fc.constantFrom(1, 3), machine: fc.constant('m') }),
     fc.record({ type: fc.constant('removeGroup' as const), name: fc.constantFrom('g1', 'g2') }),
+    fc.record({ type: fc.constant('cleaned' as const), id: fc.constantFrom('a', 'b', 'c'), incarnation: fc.constantFrom('i1', 'i2'), upTo: fc.nat(50) }),
   );
   fc.assert(
     fc.property(fc.array(command, { maxLength: 40 }), (commands) => {
@@ -75,6 +106,11 @@ test('the registry is deterministic: replaying the same commands gives the same 
           try {
             const next = registryMachine.command(state, c).state;
             t.true(next.version >= state.version);
+            // A tombstone goes only when every node registered then has reported past it.
+            for (const [name, stone] of Object.entries(state.tombstones)) {
+              if (next.tombstones[name] !== undefined) continue;
+              for (const id of Object.keys(next.nodes)) t.true((next.cleaned?.[id] ?? 0) >= stone.removedAt, `${name} dropped before ${id} reported`);
+            }
             state = next;
           } catch (error) {
             t.true(error instanceof RegistryError);
