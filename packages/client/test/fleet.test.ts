@@ -2,12 +2,18 @@
 // group name from one seed, then the leader's node stops and the client carries on, exactly once.
 import test from 'ava';
 import { Fleet } from '@raftfleet/fleet';
-import { counterMachine, jsonCodec as nodeJson } from '@raftfleet/replica';
+import { counterMachine, jsonCodec as nodeJson, CLIENT_EXPIRY_MS, MAX_COMMAND_RETRY_MS as NODE_MAX_COMMAND_RETRY_MS } from '@raftfleet/replica';
 import { MemoryStorage } from '@raftfleet/storage-memory';
 import { TcpTransport } from '@raftfleet/transport-tcp';
-import { connect, jsonCodec, GroupNotFoundError, CommandFailedError } from '../src/index.js';
+import { connect, jsonCodec, GroupNotFoundError, CommandFailedError, MAX_COMMAND_RETRY_MS } from '../src/index.js';
 
 const clusterId = 'client-fleet-test';
+
+test('the SDK retries a command no longer than the nodes do, well inside the time after which a group forgets its client', (t) => {
+  // The SDK depends on no server package, so it keeps its own copy of the cap.
+  t.is(MAX_COMMAND_RETRY_MS, NODE_MAX_COMMAND_RETRY_MS);
+  t.true(MAX_COMMAND_RETRY_MS * 2 <= CLIENT_EXPIRY_MS);
+});
 
 /** Waits (up to 5 s) until `check` holds; throws naming `what` otherwise. */
 async function until(check: () => boolean, what: string): Promise<void> {

@@ -919,7 +919,8 @@ export class Fleet {
         const local = this.localStatus(REGISTRY_GROUP);
         let state: RegistryState | null;
         if (!force && local !== undefined && (local.role === 'leader' || (local.leaderNode !== '' && this.reachable(local.leaderNode)))) {
-          state = await this.host.query<RegistryState>(REGISTRY_GROUP, { type: 'all' } satisfies RegistryQuery, { consistency: 'stale' });
+          // 'since': no copy of the whole registry when nothing changed (see registryMachine).
+          state = await this.host.query<RegistryState | null>(REGISTRY_GROUP, { type: 'since', version: this.view.version } satisfies RegistryQuery, { consistency: 'stale' });
         } else {
           if (this.view.version === 0 && this.leaderCache.get(REGISTRY_GROUP) === undefined && !this.activated && !this.activating) return;
           state = await this.query<RegistryState | null>(REGISTRY_GROUP, { type: 'since', version: this.view.version } satisfies RegistryQuery, {

@@ -2,6 +2,9 @@ import test from 'ava';
 import fc from 'fast-check';
 import { isMemberCurrent, registryMachine, RegistryError, type RegistryCommand, type RegistryState } from '../src/index.js';
 
+/** A copy of the whole state, as a query answers it: commands change the state they are given in place. */
+const copy = (state: RegistryState): RegistryState => registryMachine.query(state, { type: 'all' }) as RegistryState;
+
 function apply(state: RegistryState, ...commands: RegistryCommand[]): RegistryState {
   for (const command of commands) state = registryMachine.command(state, command).state;
   return state;
@@ -11,9 +14,10 @@ const register = (id: string, incarnation = 'i1', zone = 'z1'): RegistryCommand 
 
 test('a restarted node is recognised as a new incarnation and purging the old one leaves it alone', (t) => {
   let state = apply(registryMachine.init(), register('a', 'i1'));
+  const before = copy(state);
   const again = registryMachine.command(state, register('a', 'i1'));
   t.false(again.result.type === 'node' && again.result.restarted);
-  t.is(again.state, state, 'an identical registration changes nothing');
+  t.deepEqual(again.state, before, 'an identical registration changes nothing, not even the version');
   const restart = registryMachine.command(state, register('a', 'i2'));
   t.true(restart.result.type === 'node' && restart.result.restarted);
   state = restart.state;
@@ -34,9 +38,11 @@ test('deactivation keeps the node registered but inactive', (t) => {
 test('groups: creation is idempotent, conflicts are refused, removal leaves a tombstone that outlives a re-creation', (t) => {
   let state = apply(registryMachine.init(), { type: 'addGroup', name: 'g', replicas: 3, machine: 'counter' });
   const first = state.groups['g']!;
-  t.is(registryMachine.command(state, { type: 'addGroup', name: 'g', replicas: 3, machine: 'counter' }).state, state);
+  const before = copy(state);
+  t.deepEqual(registryMachine.command(state, { type: 'addGroup', name: 'g', replicas: 3, machine: 'counter' }).state, before);
   const conflict = t.throws(() => registryMachine.command(state, { type: 'addGroup', name: 'g', replicas: 5, machine: 'counter' }), { instanceOf: RegistryError });
   t.is(conflict?.code, 'ERR_GROUP_EXISTS');
+  t.deepEqual(state, before, 'a refused command leaves the state as it was');
   t.true(isMemberCurrent(state, 'g', first.generation));
   state = apply(state, { type: 'removeGroup', name: 'g' });
   t.false(isMemberCurrent(state, 'g', first.generation), 'a late member of a removed group must not come back');
@@ -60,8 +66,9 @@ test('a tombstone is dropped once every registered node reported past its remova
   t.is(state.version, version, 'a report changes no node or group: the version stays');
   t.deepEqual(Object.keys(state.tombstones).sort(), ['g1', 'g2'], 'b has not reported');
   // A report from a replaced incarnation, from an unknown node, or claiming the future counts for nothing beyond now.
-  t.is(apply(state, cleaned('b', version, 'old')), state);
-  t.is(apply(state, cleaned('zz', version)), state);
+  const reported = copy(state);
+  t.deepEqual(apply(state, cleaned('b', version, 'old')), reported);
+  t.deepEqual(apply(state, cleaned('zz', version)), reported);
   state = apply(state, cleaned('b', g1At));
   t.deepEqual(Object.keys(state.tombstones), ['g2'], 'g1 is past for both; g2 not for b');
   state = apply(state, register('c'));
@@ -88,6 +95,23 @@ test('invalid names and replica counts are refused with typed errors', (t) => {
   ] as RegistryCommand[]) {
     t.throws(() => registryMachine.command(init, bad), { instanceOf: RegistryError });
   }
+  t.deepEqual(init, registryMachine.init(), 'refused commands leave the state as it was');
+});
+
+test('commands change the registry in place, and a whole-state answer is a copy later commands leave alone', (t) => {
+  const state = apply(registryMachine.init(), register('a'), { type: 'addGroup', name: 'g1', replicas: 3, machine: 'm' });
+  const all = registryMachine.query(state, { type: 'all' }) as RegistryState;
+  const since = registryMachine.query(state, { type: 'since', version: 1 }) as RegistryState;
+  t.is(registryMachine.query(state, { type: 'since', version: state.version }), null);
+  const next = apply(state, { type: 'addGroup', name: 'g2', replicas: 3, machine: 'm' }, { type: 'removeGroup', name: 'g1' }, { type: 'deactivateNode', id: 'a' });
+  t.is(next, state, 'changed in place');
+  t.deepEqual(Object.keys(next.groups), ['g2']);
+  for (const answer of [all, since]) {
+    t.is(answer.version, 2);
+    t.deepEqual(Object.keys(answer.groups), ['g1']);
+    t.deepEqual(answer.tombstones, {});
+    t.true(answer.nodes['a']?.active);
+  }
 });
 
 test('the registry is deterministic: replaying the same commands gives the same state and versions only grow', (t) => {
@@ -103,17 +127,19 @@ test('the registry is deterministic: replaying the same commands gives the same 
       const run = () => {
         let state = registryMachine.init();
         for (const c of commands) {
+          const before = copy(state);
           try {
             const next = registryMachine.command(state, c).state;
-            t.true(next.version >= state.version);
+            t.true(next.version >= before.version);
             // A tombstone goes only when every node registered then has reported past it.
-            for (const [name, stone] of Object.entries(state.tombstones)) {
+            for (const [name, stone] of Object.entries(before.tombstones)) {
               if (next.tombstones[name] !== undefined) continue;
               for (const id of Object.keys(next.nodes)) t.true((next.cleaned?.[id] ?? 0) >= stone.removedAt, `${name} dropped before ${id} reported`);
             }
             state = next;
           } catch (error) {
             t.true(error instanceof RegistryError);
+            t.deepEqual(state, before, 'a refused command leaves the state as it was');
           }
         }
         return state;

@@ -12,7 +12,7 @@ export { msgpackCodec, jsonCodec } from './codec.js';
 export type { Wire } from './ports.js';
 export type { GroupHooks } from './replica.js';
 export type { Outcome } from './client-table.js';
-export { MAX_COMMAND_RETRY_MS } from './client-table.js';
+export { CLIENT_EXPIRY_MS, MAX_COMMAND_RETRY_MS } from './client-table.js';
 export {
   ReplicaError,
   ConfigError,
