@@ -18,8 +18,7 @@ const IDLE_SECONDS = env('BENCH_IDLE_SECONDS', 30);
 // Creating 10,000 groups leaves the V8 heap reducer busy for a while: measure the steady state.
 const IDLE_SETTLE_SECONDS = env('BENCH_IDLE_SETTLE_SECONDS', 60);
 const CREATE_CONCURRENCY = env('BENCH_CREATE_CONCURRENCY', 64);
-// 64 concurrent addGroup calls overload the registry at ~6,600 groups on a 2-core machine; 16 complete.
-const IDLE_CREATE_CONCURRENCY = env('BENCH_IDLE_CREATE_CONCURRENCY', 16);
+const IDLE_CREATE_CONCURRENCY = env('BENCH_IDLE_CREATE_CONCURRENCY', 64);
 // cluster: creation and throughput; share: then a 6th node takes its share; idle: CPU and memory of idle groups.
 const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'cluster,share,idle').split(','));
 
