@@ -3,7 +3,7 @@
 // placement must converge to the rendezvous plan once faults stop.
 import test from 'ava';
 import { checkLinearizability, Prng, type Model, type Operation } from '@raftfleet/testkit';
-import { placeGroup, type Fleet } from '../src/index.js';
+import { placeGroup, REGISTRY_GROUP, type Fleet, type RegistryQuery, type RegistryState } from '../src/index.js';
 import { TestCluster, waitFor } from './helpers/cluster.js';
 
 type Input = { g: string; op: 'inc' | 'get' };
@@ -42,6 +42,20 @@ async function converged(c: TestCluster): Promise<{ ok: boolean; why: string }> 
   return { ok: true, why: '' };
 }
 
+/** Removes `group` through a running node, retrying while the faults make the registry unreachable for a moment. */
+async function removeGroup(c: TestCluster, group: string, via?: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      await (via === undefined ? c.any() : c.fleets.get(via)!).removeGroup(group);
+      return;
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 test('placement converges and histories stay linearizable through joins, deactivation, crashes and partitions', async (t) => {
   const seed = Number(process.env['FLEET_SEED'] ?? 20261123);
   t.log(`seed ${seed}`);
@@ -60,6 +74,9 @@ test('placement converges and histories stay linearizable through joins, deactiv
     const n1 = c.fleets.get('n1')!;
     await waitFor('5 nodes registered', () => Object.keys(n1.registry().nodes).length === 5);
     for (const g of groupNames) await c.any().addGroup(g, { replicas: 3, machine: 'counter' });
+    // Groups removed during the faults: while a node that holds a member is down, restarting or cut off.
+    const removed = ['r0', 'r1', 'r2', 'r3'];
+    for (const g of removed) await c.any().addGroup(g, { replicas: 3, machine: 'counter' });
     await waitFor('initial placement', async () => (await converged(c)).ok, 30_000, 200);
 
     const started = performance.now();
@@ -94,18 +111,22 @@ test('placement converges and histories stay linearizable through joins, deactiv
     await c.fleets.get('n2')!.deactivate({ timeoutMs: 30_000 });
     t.deepEqual(c.fleets.get('n2')!.host.groups(), []);
     await c.shutdown('n2');
+    await removeGroup(c, 'r0');
     // n5 crashes and restarts quickly under the same id, with its own data.
     await c.crash('n5');
+    await removeGroup(c, 'r1');
     await new Promise((r) => setTimeout(r, 100));
     const n5 = await c.start({ id: 'n5', zone: 'z2' }, ids);
     await waitFor('n5 registered again', () => n5.registry().nodes['n5']?.incarnation === n5.nodeIncarnation, 10_000);
     // n1 is cut off from the others for a while, then healed.
     const others = [...c.fleets.keys()].filter((id) => id !== 'n1');
     c.net.partition(['n1'], others);
+    await removeGroup(c, 'r2', others[rng.int(0, others.length - 1)]);
     await new Promise((r) => setTimeout(r, 800 + rng.int(0, 400)));
     c.net.heal();
     // n4 crashes for good; after the grace period it is purged and its members replaced.
     await c.crash('n4');
+    await removeGroup(c, 'r3');
     await waitFor('n4 purged', () => c.any().registry().nodes['n4'] === undefined, 20_000);
     loading = false;
     await load;
@@ -118,6 +139,11 @@ test('placement converges and histories stay linearizable through joins, deactiv
     t.deepEqual(nodes, ['n1', 'n3', 'n5', 'n6']);
     // The purged n4 is forgotten: no transport keeps reconnecting to it, no host keeps pinging it.
     await waitFor('n4 forgotten', () => [...c.fleets.entries()].every(([id, f]) => (c.removedPeers.get(id) ?? []).includes('n4') && !('n4' in f.host.peerLogFormats())), 10_000);
+    // Every member of a removed group is gone from the nodes, and with all of them reported, so are the tombstones.
+    await waitFor('removed groups deleted and their tombstones dropped', async () => {
+      const r = await c.any().query<RegistryState>(REGISTRY_GROUP, { type: 'all' } satisfies RegistryQuery, { consistency: 'linearizable' });
+      return removed.every((g) => r.tombstones[g] === undefined && r.groups[g] === undefined && [...c.fleets.values()].every((f) => !f.host.hasGroup(g)));
+    }, 20_000);
     for (const g of await c.any().groups()) t.is(g.members.length, 3, `${g.name}: members ${g.members.join()} learners ${g.learners.join()} leader ${g.leader ?? 'none'}`);
 
     t.log(`${history.length} operations, ${history.filter((h) => h.return !== undefined).length} answered`);
