@@ -55,6 +55,19 @@ import { transportWire } from './wire.js';
 import { serveClientProtocol } from './client-server.js';
 
 /** Node-to-node RPC methods of the fleet layer (the replica Host serves its own beside them). */
+/**
+ * The registry generation a member id carries: `<node>/<generation>` for the members a group is
+ * created with, `<node>/<generation>.<random>` for those that joined it. Undefined for ids without
+ * one (members that joined on builds before generations were put in their ids).
+ */
+function generationOfMember(member: string): number | undefined {
+  const token = member.slice(member.indexOf('/') + 1);
+  const dot = token.indexOf('.');
+  const head = dot < 0 ? token : token.slice(0, dot);
+  // Registry versions start at 1; a random token of an older build reads "0.…".
+  return /^[1-9]\d*$/.test(head) ? Number(head) : undefined;
+}
+
 export const FLEET_RPC = {
   /** Who are you, do you know a registry, are you trying to create one. */
   hello: 'raftfleet.fleet.hello',
@@ -1003,6 +1016,17 @@ export class Fleet {
     return group !== REGISTRY_GROUP && this.view.groups[group] === undefined && this.view.tombstones[group] !== undefined;
   }
 
+  /**
+   * Whether this node's member of `group` belongs to a generation older than `current` (default:
+   * the one in this node's view): one the registry removed, the group having been created again since.
+   */
+  private isOlderGeneration(group: string, current = group === REGISTRY_GROUP ? undefined : this.view.groups[group]?.generation): boolean {
+    if (current === undefined) return false;
+    const member = this.host.memberId(group);
+    const generation = member === undefined ? undefined : generationOfMember(member);
+    return generation !== undefined && generation < current;
+  }
+
   /** The placement of `group` over the active nodes, cached until the active node set changes. */
   private placementOf(group: string, replicas: number): string[] {
     const key = `${replicas}\u0000${group}`;
@@ -1111,7 +1135,7 @@ export class Fleet {
     let removedHere = 0;
     for (const group of groups) {
       if (!full && !this.host.hasGroup(group)) continue;
-      if (this.isTombstoned(group)) {
+      if (this.isTombstoned(group) || this.isOlderGeneration(group)) {
         removedHere++;
         this.settled.delete(group);
         this.deleteRemoved(group);
@@ -1204,7 +1228,9 @@ export class Fleet {
         case 'add': {
           const machine = group === REGISTRY_GROUP ? registryMachine.name : this.view.groups[group]?.machine;
           if (machine === undefined) return;
-          await this.o.transport.request(step.node, FLEET_RPC.prepare, encodeBody({ g: group, m: machine }), { timeoutMs: this.o.defaultTimeoutMs });
+          const generation = this.view.groups[group]?.generation;
+          const prepare = encodeBody(generation === undefined ? { g: group, m: machine } : { g: group, m: machine, inc: String(generation) });
+          await this.o.transport.request(step.node, FLEET_RPC.prepare, prepare, { timeoutMs: this.o.defaultTimeoutMs });
           await this.host.addMember(group, step.node, { deadline });
           break;
         }
@@ -1316,6 +1342,17 @@ export class Fleet {
   private readonly restartedAt = new Map<string, number>();
   private readonly deleting = new Set<string>();
 
+  /**
+   * Refuses (retryably) to make a member of `group` while this node still holds one of an earlier
+   * generation of it, which it starts deleting: a group removed and created again starts empty,
+   * never from what the removed one left on a node.
+   */
+  private dropOlderGeneration(group: string, current?: number): void {
+    if (!this.isOlderGeneration(group, current)) return;
+    this.deleteRemoved(group);
+    throw Object.assign(new Error(`a member of an earlier generation of ${group} is being deleted here`), { code: 'ERR_BUSY' });
+  }
+
   /** Deletes this node's member of a group the registry removed (tombstoned): its data goes too. */
   private deleteRemoved(group: string): void {
     if (this.deleting.has(group)) return;
@@ -1377,8 +1414,10 @@ export class Fleet {
       return encodeBody(answer);
     });
     t.onRequest(FLEET_RPC.prepare, async (_from, body) => {
-      const req = decodeBody(body) as { g?: unknown; m?: unknown };
-      if (typeof req.g !== 'string' || typeof req.m !== 'string') throw Object.assign(new Error('bad prepare request'), { code: 'ERR_INVALID' });
+      const req = decodeBody(body) as { g?: unknown; m?: unknown; inc?: unknown };
+      if (typeof req.g !== 'string' || typeof req.m !== 'string' || (req.inc !== undefined && typeof req.inc !== 'string')) {
+        throw Object.assign(new Error('bad prepare request'), { code: 'ERR_INVALID' });
+      }
       this.ensureRunning();
       if (this.isTombstoned(req.g)) throw Object.assign(new Error(`group ${req.g} was removed`), { code: 'ERR_GROUP_NOT_FOUND' });
       if (req.g !== REGISTRY_GROUP && this.view.groups[req.g] === undefined) {
@@ -1386,6 +1425,12 @@ export class Fleet {
         void this.refreshRegistry();
         throw Object.assign(new Error(`group ${req.g} is not in this node's registry view (version ${this.view.version})`), { code: 'ERR_BUSY' });
       }
+      const record = req.g === REGISTRY_GROUP ? undefined : this.view.groups[req.g];
+      if (req.inc !== undefined && record !== undefined && req.inc !== String(record.generation)) {
+        void this.refreshRegistry();
+        throw Object.assign(new Error(`group ${req.g} is of generation ${record.generation} here, ${req.inc} at the leader`), { code: 'ERR_BUSY' });
+      }
+      this.dropOlderGeneration(req.g);
       const st = this.localStatus(req.g);
       if (st !== undefined) {
         // A member left over from an earlier removal is deleted by the Host shortly; let the leader retry then.
@@ -1395,7 +1440,7 @@ export class Fleet {
       const machine = req.m === registryMachine.name ? (registryMachine as unknown as StateMachine) : req.m;
       this.creatingMembers++;
       try {
-        const member = await this.host.joinGroup(req.g, machine);
+        const member = await this.host.joinGroup(req.g, machine, record === undefined ? {} : { incarnation: String(record.generation) });
         return encodeBody({ member });
       } finally {
         this.creatingMembers--;
@@ -1435,6 +1480,7 @@ export class Fleet {
     if (this.view.version >= generation && this.view.groups[req.g]?.generation !== generation) {
       throw Object.assign(new Error(`group ${req.g} of generation ${req.inc} was removed`), { code: 'ERR_GROUP_NOT_FOUND' });
     }
+    this.dropOlderGeneration(req.g, Number.isSafeInteger(generation) ? generation : undefined);
     this.creatingMembers++;
     try {
       await this.host.createGroup(req.g, req.m, { members: req.members as string[], incarnation: req.inc });

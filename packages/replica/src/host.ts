@@ -40,6 +40,11 @@ export interface CreateGroupOptions {
 
 /** Options of {@link Host.joinGroup}. */
 export interface JoinGroupOptions {
+  /**
+   * Leading part of the new member's token: its id becomes `<node>/<incarnation>.<random>` instead
+   * of `<node>/<random>` (the fleet puts the group's generation there). No `/` in it.
+   */
+  incarnation?: string;
   /** Hooks of this member. */
   hooks?: GroupHooks;
 }
@@ -461,8 +466,11 @@ export class Host {
     this.ensureRunning();
     const sm = this.resolveMachine(machine);
     this.checkNewGroup(name);
+    if (options.incarnation !== undefined && (typeof options.incarnation !== 'string' || options.incarnation === '' || options.incarnation.includes('/'))) {
+      throw new ConfigError('incarnation', 'must be a non-empty string without "/"');
+    }
     const token = this.rng().toString(36) + this.rng().toString(36);
-    const me = `${this.o.nodeId}/${token}`;
+    const me = `${this.o.nodeId}/${options.incarnation === undefined ? '' : `${options.incarnation}.`}${token}`;
     const conf: ConfState = { voters: [], learners: [] };
     await this.o.storage.write({ writes: [{ group: name, confState: conf, meta: encodeMeta({ member: me, machine: sm.name }) }] });
     this.register(name, me, sm, options.hooks ?? this.groupHooks(name), conf, 0);
@@ -896,6 +904,11 @@ export class Host {
       });
       this.touch(r);
     });
+  }
+
+  /** This host's member id in `group`, or undefined when it hosts none (or is stopped). */
+  memberId(group: string): string | undefined {
+    return this.running ? this.replicas.get(group)?.memberId : undefined;
   }
 
   /**

@@ -16,7 +16,13 @@ test('addMember brings a joined node in as a learner, catches it up through a sn
   const leader = await c.leader('g');
   for (let i = 0; i < 20; i++) await leader.host.command('g', { op: 'inc' });
   const d = await c.add('d');
-  const joined = await d.host.joinGroup('g', 'counter');
+  // The incarnation leads the member's token; a "/" in it would make the id ambiguous.
+  await t.throwsAsync(d.host.joinGroup('g', 'counter', { incarnation: 'x/y' }), { code: 'ERR_REPLICA_CONFIG' });
+  t.false(d.host.hasGroup('g'));
+  const joined = await d.host.joinGroup('g', 'counter', { incarnation: '7' });
+  t.regex(joined, /^d\/7\.[^/]+$/);
+  t.is(d.host.memberId('g'), joined);
+  t.is(leader.host.memberId('g'), leader.host.status('g').member);
   const member = await leader.host.addMember('g', 'd');
   t.is(member, joined);
   const st = leader.host.status('g');

@@ -117,3 +117,39 @@ test('a purged node that comes back with a member of a group removed meanwhile k
     await c.stopAll();
   }
 });
+
+test('a group removed and created again starts empty on every node, whether its members were created with it or joined it', async (t) => {
+  const c = new TestCluster(34);
+  try {
+    await c.startAll(nodes);
+    const n1 = c.fleets.get('n1')!;
+    const names = Array.from({ length: 6 }, (_, i) => `a${i}`);
+    for (const g of names) await n1.addGroup(g, { replicas: 3, machine: 'counter' });
+    // A fourth node in z1 takes over some members from n1: those join their groups.
+    const n4 = await c.start({ id: 'n4', zone: 'z1' }, [...ids, 'n4']);
+    let joined = '';
+    await waitFor('n4 holds a member that joined its group', () => {
+      joined = names.find((g) => /^n4\/[1-9]\d*\.[^/]+$/.test(n4.host.memberId(g) ?? '') && n4.host.leadership(g)?.inConfig === true) ?? '';
+      return joined !== '';
+    });
+    const created = names.find((g) => g !== joined)!;
+    for (const g of [joined, created]) {
+      for (let i = 0; i < 3; i++) await n1.command(g, { op: 'inc' });
+      t.true(await n1.removeGroup(g));
+      // At once, while the removed group's members are still being deleted.
+      await n1.addGroup(g, { replicas: 3, machine: 'counter' });
+      t.is(await n1.query(g, 'get'), 0, `${g} starts empty`);
+      t.is(await n1.command(g, { op: 'inc' }), 1, g);
+      const generation = (await registryNow(c)).groups[g]!.generation;
+      await waitFor(`every member of ${g} is of generation ${generation}`, () =>
+        [...c.fleets.values()].every((f) => {
+          const member = f.host.memberId(g);
+          return member === undefined || member.split('/')[1]!.split('.')[0] === String(generation);
+        }),
+      );
+      t.is(await c.fleets.get('n2')!.query(g, 'get', { consistency: 'linearizable' }), 1, g);
+    }
+  } finally {
+    await c.stopAll();
+  }
+});
