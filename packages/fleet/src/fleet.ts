@@ -1012,8 +1012,18 @@ export class Fleet {
     this.o.transport.addPeer(id, address);
   }
 
+  /**
+   * Whether this node's member of `group` belongs to a removed group: the view has a tombstone and
+   * no record of it, and the member is not of a later generation (one created again since, which a
+   * view this old does not show yet).
+   */
   private isTombstoned(group: string): boolean {
-    return group !== REGISTRY_GROUP && this.view.groups[group] === undefined && this.view.tombstones[group] !== undefined;
+    if (group === REGISTRY_GROUP || this.view.groups[group] !== undefined) return false;
+    const tombstone = this.view.tombstones[group];
+    if (tombstone === undefined) return false;
+    const member = this.host.memberId(group);
+    const generation = member === undefined ? undefined : generationOfMember(member);
+    return generation === undefined || generation <= tombstone.generation;
   }
 
   /**
@@ -1142,11 +1152,15 @@ export class Fleet {
         continue;
       }
       if (group !== REGISTRY_GROUP && view.groups[group] === undefined && !this.unknownLogged.has(group)) {
-        // Newer than this view, or removed so long ago that its tombstone is gone (this node was
-        // purged meanwhile). Never deleted for being absent: a registry recovered from an older copy
-        // must not make nodes delete data.
-        this.unknownLogged.add(group);
-        this.log.warn({ group, version: view.version }, 'hosted group unknown to the registry: left in place');
+        // Not yet in this view (created since), or removed so long ago that its tombstone is gone
+        // (this node was purged meanwhile). Never deleted for being absent: a registry recovered
+        // from an older copy must not make nodes delete data. Said once the view is recent enough.
+        const member = this.host.memberId(group);
+        const generation = member === undefined ? undefined : generationOfMember(member);
+        if (generation !== undefined && generation <= view.version) {
+          this.unknownLogged.add(group);
+          this.log.warn({ group, member, version: view.version }, 'hosted group unknown to the registry: left in place');
+        }
       }
       if (this.settled.has(group)) continue;
       // Followers have nothing to do until they lead; looking at them every sweep would make idle
@@ -1348,8 +1362,8 @@ export class Fleet {
    * never from what the removed one left on a node.
    */
   private dropOlderGeneration(group: string, current?: number): void {
-    if (!this.isOlderGeneration(group, current)) return;
-    this.deleteRemoved(group);
+    if (this.isOlderGeneration(group, current)) this.deleteRemoved(group);
+    else if (!this.deleting.has(group)) return;
     throw Object.assign(new Error(`a member of an earlier generation of ${group} is being deleted here`), { code: 'ERR_BUSY' });
   }
 
@@ -1488,6 +1502,8 @@ export class Fleet {
       if (req.members[0] === this.o.nodeId) this.host.campaign(req.g);
     } catch (e) {
       if (!(e instanceof GroupExistsError)) throw e;
+      // Created before (a retried request), unless its storage is still being deleted (the host let go of it already).
+      if (this.host.memberId(req.g) === undefined) throw Object.assign(new Error(`a member of ${req.g} is being deleted here`), { code: 'ERR_BUSY' });
     } finally {
       this.creatingMembers--;
     }
