@@ -54,7 +54,6 @@ import {
 import { transportWire } from './wire.js';
 import { serveClientProtocol } from './client-server.js';
 
-/** Node-to-node RPC methods of the fleet layer (the replica Host serves its own beside them). */
 /**
  * The registry generation a member id carries: `<node>/<generation>` for the members a group is
  * created with, `<node>/<generation>.<random>` for those that joined it. Undefined for ids without
@@ -64,10 +63,13 @@ function generationOfMember(member: string): number | undefined {
   const token = member.slice(member.indexOf('/') + 1);
   const dot = token.indexOf('.');
   const head = dot < 0 ? token : token.slice(0, dot);
-  // Registry versions start at 1; a random token of an older build reads "0.…".
+  // Registry versions start at 1. The random token of a member that joined on an older build has
+  // letters in it but for about one in ten million, which reads as a generation newer than its
+  // group's: such a member is then not deleted by its group's tombstone or re-creation.
   return /^[1-9]\d*$/.test(head) ? Number(head) : undefined;
 }
 
+/** Node-to-node RPC methods of the fleet layer (the replica Host serves its own beside them). */
 export const FLEET_RPC = {
   /** Who are you, do you know a registry, are you trying to create one. */
   hello: 'raftfleet.fleet.hello',
