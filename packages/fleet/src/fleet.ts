@@ -1312,7 +1312,10 @@ export class Fleet {
         this.reachable(nodeOfMember(m)) &&
         // Only nodes that came back as a new incarnation can have lost their data; asking others
         // would race with members being added and removed.
-        now - (this.restartedAt.get(nodeOfMember(m)) ?? -Infinity) < 10 * 60_000,
+        now - (this.restartedAt.get(nodeOfMember(m)) ?? -Infinity) < 10 * 60_000 &&
+        // Nor can a member of a group (generation) newer than the node's incarnation: it is being
+        // made there, not lost (a group created again just after the node restarted).
+        !this.newerThanIncarnation(m),
     );
     if (lagging.length === 0) return false;
     // The check may end in a removal: it counts against the same rate limit as other changes.
@@ -1357,6 +1360,13 @@ export class Fleet {
   /** When this node saw another node register a new incarnation (a restart). */
   private readonly restartedAt = new Map<string, number>();
   private readonly deleting = new Set<string>();
+
+  /** Whether member `m` is of a generation registered after its node's current incarnation. */
+  private newerThanIncarnation(m: string): boolean {
+    const generation = generationOfMember(m);
+    const since = this.view.nodes[nodeOfMember(m)]?.since;
+    return generation !== undefined && since !== undefined && generation > since;
+  }
 
   /**
    * Refuses (retryably) to make a member of `group` while this node still holds one of an earlier

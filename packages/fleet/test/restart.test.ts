@@ -1,6 +1,7 @@
 // A full-cluster restart: every node stops, then all start again on their own storage. The
 // registry and every group come back from storage as the same members, with their values.
 import test from 'ava';
+import { FLEET_RPC, placeGroup } from '../src/index.js';
 import { TestCluster, waitFor } from './helpers/cluster.js';
 
 test('after a full-cluster restart the registry and every group resume with their data', async (t) => {
@@ -61,6 +62,38 @@ test('a node purged while it was only cut off comes back: it registers again and
     await waitFor('a connected to d again', () => c.transportOf('a').isConnected('d'), 15_000);
     t.is(await d.command('g', { op: 'inc' }, { timeoutMs: 10_000 }), 2);
     t.is(await a.query('g', 'get'), 2);
+  } finally {
+    await c.stopAll();
+  }
+});
+
+test('a group created just after a node restarted keeps that node\'s member while it is still being made there', async (t) => {
+  const c = new TestCluster(24);
+  const nodes = [{ id: 'a', zone: 'z1' }, { id: 'b', zone: 'z2' }, { id: 'c', zone: 'z3' }];
+  const ids = nodes.map((n) => n.id);
+  try {
+    await c.startAll(nodes);
+    await c.crash('c');
+    const c2 = await c.start(nodes[2]!, ids);
+    await waitFor('a and b see c as a new incarnation', () => ['a', 'b'].every((id) => c.fleets.get(id)!.registry().nodes['c']?.incarnation === c2.nodeIncarnation));
+    // The create request to c is slow: the group's leader sees c's member lagging on a node that
+    // just restarted, and c answers that it hosts none (yet). That is a member being made, not a lost one.
+    const ta = c.transportOf('a');
+    const request = ta.request.bind(ta);
+    ta.request = (to, method, body, options) =>
+      to === 'c' && method === FLEET_RPC.create ? new Promise((resolve) => setTimeout(resolve, 1500)).then(() => request(to, method, body, options)) : request(to, method, body, options);
+    const a = c.fleets.get('a')!;
+    // A group whose preferred leader is not c: its leader, settled in place, checks c's member.
+    const group = ['fresh', 'fresh1', 'fresh2', 'fresh3', 'fresh4'].find((g) => placeGroup(g, nodes, 3)[0] !== 'c')!;
+    await a.addGroup(group, { replicas: 3, machine: 'counter' });
+    t.is(await a.command(group, { op: 'inc' }), 1);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // c's member is the one the group was created with (`c/<generation>`), not a replacement that
+    // joined after the first was removed from the group as lost.
+    const generation = a.registry().groups[group]?.generation;
+    t.is(c2.host.memberId(group), `c/${generation}`);
+    t.deepEqual(c.configOf(group)?.voters, ['a', 'b', 'c']);
+    for (const f of c.fleets.values()) t.notRegex(await f.metrics(), /kind="removeLost"/);
   } finally {
     await c.stopAll();
   }
