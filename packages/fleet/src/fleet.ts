@@ -1014,6 +1014,12 @@ export class Fleet {
     this.o.transport.addPeer(id, address);
   }
 
+  /** The generation this node's member of `group` carries (see generationOfMember); undefined without one. */
+  private localGeneration(group: string): number | undefined {
+    const member = this.host.memberId(group);
+    return member === undefined ? undefined : generationOfMember(member);
+  }
+
   /**
    * Whether this node's member of `group` belongs to a removed group: the view has a tombstone and
    * no record of it, and the member is not of a later generation (one created again since, which a
@@ -1023,8 +1029,7 @@ export class Fleet {
     if (group === REGISTRY_GROUP || this.view.groups[group] !== undefined) return false;
     const tombstone = this.view.tombstones[group];
     if (tombstone === undefined) return false;
-    const member = this.host.memberId(group);
-    const generation = member === undefined ? undefined : generationOfMember(member);
+    const generation = this.localGeneration(group);
     return generation === undefined || generation <= tombstone.generation;
   }
 
@@ -1034,8 +1039,7 @@ export class Fleet {
    */
   private isOlderGeneration(group: string, current = group === REGISTRY_GROUP ? undefined : this.view.groups[group]?.generation): boolean {
     if (current === undefined) return false;
-    const member = this.host.memberId(group);
-    const generation = member === undefined ? undefined : generationOfMember(member);
+    const generation = this.localGeneration(group);
     return generation !== undefined && generation < current;
   }
 
@@ -1157,11 +1161,10 @@ export class Fleet {
         // Not yet in this view (created since), or removed so long ago that its tombstone is gone
         // (this node was purged meanwhile). Never deleted for being absent: a registry recovered
         // from an older copy must not make nodes delete data. Said once the view is recent enough.
-        const member = this.host.memberId(group);
-        const generation = member === undefined ? undefined : generationOfMember(member);
+        const generation = this.localGeneration(group);
         if (generation !== undefined && generation <= view.version) {
           this.unknownLogged.add(group);
-          this.log.warn({ group, member, version: view.version }, 'hosted group unknown to the registry: left in place');
+          this.log.warn({ group, member: this.host.memberId(group), version: view.version }, 'hosted group unknown to the registry: left in place');
         }
       }
       if (this.settled.has(group)) continue;

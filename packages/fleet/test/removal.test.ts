@@ -1,5 +1,5 @@
 import test from 'ava';
-import { FLEET_RPC, REGISTRY_GROUP, type RegistryQuery, type RegistryState } from '../src/index.js';
+import { FLEET_RPC } from '../src/index.js';
 import { decodeBody, encodeBody } from '../src/codec.js';
 import { TestCluster, waitFor } from './helpers/cluster.js';
 
@@ -9,11 +9,6 @@ const nodes = [
   { id: 'n3', zone: 'z3' },
 ];
 const ids = nodes.map((n) => n.id);
-
-/** The registry as its leader has it now (a report of cleaned nodes leaves the version, so views may not show it yet). */
-async function registryNow(c: TestCluster): Promise<RegistryState> {
-  return c.any().query<RegistryState>(REGISTRY_GROUP, { type: 'all' } satisfies RegistryQuery, { consistency: 'linearizable' });
-}
 
 test('a tombstone goes once every node deleted its member; a node that is down holds it back until it restarts and deletes its own', async (t) => {
   // A long grace period: n3 stays registered while it is down.
@@ -25,32 +20,32 @@ test('a tombstone goes once every node deleted its member; a node that is down h
     await waitFor('every node holds g1 and g2', () => ids.every((id) => c.fleets.get(id)!.host.hasGroup('g1') && c.fleets.get(id)!.host.hasGroup('g2')));
 
     t.true(await n1.removeGroup('g1'));
-    const g1At = (await registryNow(c)).tombstones['g1']!.removedAt;
+    const g1At = (await c.registryNow()).tombstones['g1']!.removedAt;
     await waitFor('g1 deleted everywhere and its tombstone dropped', async () => {
-      const r = await registryNow(c);
+      const r = await c.registryNow();
       return r.tombstones['g1'] === undefined && ids.every((id) => !c.fleets.get(id)!.host.hasGroup('g1'));
     });
-    const afterG1 = await registryNow(c);
+    const afterG1 = await c.registryNow();
     for (const id of ids) t.true((afterG1.cleaned?.[id] ?? 0) >= g1At, `${id} reported past the removal of g1`);
 
     // n3 is down (still registered) when g2 is removed: its member of g2 survives on its disk.
     await c.crash('n3');
     t.true(await n1.removeGroup('g2'));
-    const g2At = (await registryNow(c)).tombstones['g2']!.removedAt;
+    const g2At = (await c.registryNow()).tombstones['g2']!.removedAt;
     await waitFor('n1 and n2 reported past g2', async () => {
-      const r = await registryNow(c);
+      const r = await c.registryNow();
       return (r.cleaned?.['n1'] ?? 0) >= g2At && (r.cleaned?.['n2'] ?? 0) >= g2At;
     });
     // Reports keep coming while n3 is away (a later change gives the others a newer view to report).
     await n1.addGroup('g3', { replicas: 2, machine: 'counter' });
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    t.truthy((await registryNow(c)).tombstones['g2'], 'n3 has not deleted its member of g2: the tombstone stays');
+    t.truthy((await c.registryNow()).tombstones['g2'], 'n3 has not deleted its member of g2: the tombstone stays');
     await waitFor('n1 sees g3', () => n1.registry().groups['g3'] !== undefined);
     t.regex(await n1.metrics(), /raftfleet_registry_tombstones\{node="n1"\} 1\n/, 'g1 dropped, g2 kept');
 
     // Back with its disk: n3 finds its member of g2 tombstoned, deletes it, and reports.
     const n3 = await c.start(nodes[2]!, ids);
-    await waitFor('n3 deleted g2 and the tombstone is dropped', async () => !n3.host.hasGroup('g2') && (await registryNow(c)).tombstones['g2'] === undefined);
+    await waitFor('n3 deleted g2 and the tombstone is dropped', async () => !n3.host.hasGroup('g2') && (await c.registryNow()).tombstones['g2'] === undefined);
     await t.throwsAsync(n1.command('g2', { op: 'inc' }), { code: 'ERR_FLEET_GROUP_NOT_FOUND' });
   } finally {
     await c.stopAll();
@@ -64,7 +59,7 @@ test('late member requests for a removed group leave nothing behind, with or wit
     const n1 = c.fleets.get('n1')!;
     const n2 = c.fleets.get('n2')!;
     await n1.addGroup('gone', { replicas: 3, machine: 'counter' });
-    const generation = (await registryNow(c)).groups['gone']!.generation;
+    const generation = (await c.registryNow()).groups['gone']!.generation;
     t.true(await n1.removeGroup('gone'));
     const lateCreate = () =>
       c.transportOf('n1').request('n2', FLEET_RPC.create, encodeBody({ g: 'gone', m: 'counter', members: ['n2'], inc: String(generation) }), { timeoutMs: 2000 });
@@ -73,7 +68,7 @@ test('late member requests for a removed group leave nothing behind, with or wit
     await waitFor('n2 sees the tombstone', () => n2.registry().tombstones['gone'] !== undefined);
     await t.throwsAsync(lateCreate(), { message: /was removed/ });
     // ...and once the tombstone is gone from its view too.
-    await waitFor('the tombstone of gone is dropped', async () => (await registryNow(c)).tombstones['gone'] === undefined);
+    await waitFor('the tombstone of gone is dropped', async () => (await c.registryNow()).tombstones['gone'] === undefined);
     await n1.addGroup('live', { replicas: 3, machine: 'counter' });
     await waitFor('n2 has a view without the tombstone', () => n2.registry().groups['live'] !== undefined && n2.registry().tombstones['gone'] === undefined);
     await t.throwsAsync(lateCreate(), { message: /was removed/ });
@@ -103,7 +98,7 @@ test('a purged node that comes back with a member of a group removed meanwhile k
     t.true(await n1.removeGroup('g'));
     // Purged after the grace period: nothing holds the tombstone back any more.
     await waitFor('n3 purged', () => n1.registry().nodes['n3'] === undefined, 15_000);
-    await waitFor('the tombstone of g is dropped', async () => (await registryNow(c)).tombstones['g'] === undefined, 15_000);
+    await waitFor('the tombstone of g is dropped', async () => (await c.registryNow()).tombstones['g'] === undefined, 15_000);
     const n3 = await c.start(nodes[2]!, ids);
     await waitFor('n3 registered again', () => n1.registry().nodes['n3']?.active === true, 15_000);
     // Its member of g is unknown to the registry: not deleted for being absent (a registry restored
@@ -140,7 +135,7 @@ test('a group removed and created again starts empty on every node, whether its 
       await n1.addGroup(g, { replicas: 3, machine: 'counter' });
       t.is(await n1.query(g, 'get'), 0, `${g} starts empty`);
       t.is(await n1.command(g, { op: 'inc' }), 1, g);
-      const generation = (await registryNow(c)).groups[g]!.generation;
+      const generation = (await c.registryNow()).groups[g]!.generation;
       await waitFor(`every member of ${g} is of generation ${generation}`, () =>
         [...c.fleets.values()].every((f) => {
           const member = f.host.memberId(g);

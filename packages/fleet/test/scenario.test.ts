@@ -3,7 +3,7 @@
 // placement must converge to the rendezvous plan once faults stop.
 import test from 'ava';
 import { checkLinearizability, Prng, type Model, type Operation } from '@raftfleet/testkit';
-import { placeGroup, REGISTRY_GROUP, type Fleet, type RegistryQuery, type RegistryState } from '../src/index.js';
+import { placeGroup, type Fleet } from '../src/index.js';
 import { TestCluster, waitFor } from './helpers/cluster.js';
 
 type Input = { g: string; op: 'inc' | 'get' };
@@ -146,7 +146,7 @@ test('placement converges and histories stay linearizable through joins, deactiv
     await waitFor('n4 forgotten', () => [...c.fleets.entries()].every(([id, f]) => (c.removedPeers.get(id) ?? []).includes('n4') && !('n4' in f.host.peerLogFormats())), 10_000);
     // Every member of a removed group is gone from the nodes, and with all of them reported, so are the tombstones.
     await waitFor('removed groups deleted and their tombstones dropped', async () => {
-      const r = await c.any().query<RegistryState>(REGISTRY_GROUP, { type: 'all' } satisfies RegistryQuery, { consistency: 'linearizable' });
+      const r = await c.registryNow();
       const gone = removed.filter((g) => g !== 'r1');
       return (
         gone.every((g) => r.tombstones[g] === undefined && r.groups[g] === undefined && [...c.fleets.values()].every((f) => !f.host.hasGroup(g))) &&
@@ -154,7 +154,7 @@ test('placement converges and histories stay linearizable through joins, deactiv
         [...c.fleets.values()].every((f) => (f.host.memberId('r1') ?? `/${r.groups['r1']!.generation}`).split('/')[1]!.split('.')[0] === String(r.groups['r1']!.generation))
       );
     }, 20_000).catch(async (e: unknown) => {
-      const r = await c.any().query<RegistryState>(REGISTRY_GROUP, { type: 'all' } satisfies RegistryQuery, { consistency: 'linearizable' });
+      const r = await c.registryNow();
       t.log(JSON.stringify({ tombstones: r.tombstones, cleaned: r.cleaned, version: r.version, r1: r.groups['r1'], hosted: [...c.fleets.entries()].map(([id, f]) => [id, removed.map((g) => f.host.memberId(g) ?? '-')]) }));
       throw e;
     });

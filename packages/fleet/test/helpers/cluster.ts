@@ -3,7 +3,7 @@
 import { counterMachine, nodeOfMember } from '@raftfleet/replica';
 import { MemoryDisk, MemoryStorage } from '@raftfleet/storage-memory';
 import { MemoryNetwork } from '@raftfleet/transport-memory';
-import { Fleet, type FleetOptions } from '../../src/index.js';
+import { Fleet, REGISTRY_GROUP, type FleetOptions, type RegistryQuery, type RegistryState } from '../../src/index.js';
 
 export interface NodeSpec {
   id: string;
@@ -101,6 +101,11 @@ export class TestCluster {
 
   async stopAll(): Promise<void> {
     for (const id of [...this.fleets.keys()]) await this.shutdown(id);
+  }
+
+  /** The registry as its leader has it now (a report of cleaned nodes leaves the version, so views may not show it yet). */
+  registryNow(): Promise<RegistryState> {
+    return this.any().query<RegistryState>(REGISTRY_GROUP, { type: 'all' } satisfies RegistryQuery, { consistency: 'linearizable' });
   }
 
   any(): Fleet {
