@@ -5,7 +5,7 @@ import { EntryType, type ConfChange, type ConfState, type Entry, type Envelope, 
 import type { Outcome } from './client-table.js';
 import { internalCodec, msgpackCodec, type Codec } from './codec.js';
 import { createDefaultCore } from './core-factory.js';
-import { decodeMeta, encodeBatch, encodeCommand, encodeMeta } from './envelope.js';
+import { decodeClock, decodeMeta, encodeBatch, encodeCommand, encodeMeta } from './envelope.js';
 import {
   CommandFailedError,
   ConfigError,
@@ -1375,13 +1375,36 @@ export class Host {
       r.leader = rd.softState.leader;
       if (prev !== 'leader' && r.role === 'leader') {
         r.lastAck.clear();
-        r.startLeading(this.monotonicNow());
+        r.startLeading(this.monotonicNow(), this.unappliedLogTime(r));
         this.hook(r, 'onBecomeLeader', () => r.hooks.onBecomeLeader?.(r.group, r.state));
       } else if (prev === 'leader' && r.role !== 'leader') {
         this.hook(r, 'onStopLeading', () => r.hooks.onStopLeading?.(r.group, r.state));
       }
     }
     if (rd.hardState !== undefined) r.term = rd.hardState.term;
+  }
+
+  /**
+   * The newest log time among the clock records of `r`'s stored log past what it applied, read a
+   * MiB at a time (undefined when there is none, or the log cannot be read).
+   */
+  private unappliedLogTime(r: Replica): number | undefined {
+    let newest: number | undefined;
+    try {
+      const last = this.o.storage.lastIndex(r.group);
+      for (let lo = r.applied + 1; lo <= last; ) {
+        const chunk = this.o.storage.entries(r.group, lo, last + 1, APPLY_BYTES_PER_PASS);
+        if (chunk.length === 0) break;
+        for (const e of chunk) {
+          const at = e.type === EntryType.Normal ? decodeClock(e.data) : undefined;
+          if (at !== undefined && (newest === undefined || at > newest)) newest = at;
+        }
+        lo = chunk[chunk.length - 1]!.index + 1;
+      }
+    } catch (e) {
+      this.o.logger.warn({ group: r.group, err: String(e) }, 'unapplied entries unreadable; log time goes on from the applied state');
+    }
+    return newest;
   }
 
   private applyReady(r: Replica, rd: Ready): void {

@@ -202,9 +202,14 @@ export class Replica {
     this.table = new ClientTable(retained);
   }
 
-  /** This member has just become leader, at `now` on the host's monotonic clock. */
-  startLeading(now: number): void {
-    this.ledFrom = this.table.logTime;
+  /**
+   * This member has just become leader, at `now` on the host's monotonic clock. `unapplied` is the
+   * newest log time among the clock records of its log it has not applied yet: as leader it
+   * commits all of them, so the log time it takes over at is that one when newer than what it
+   * applied (a follower may lag behind its leader's commit index, or not have learned it at all).
+   */
+  startLeading(now: number, unapplied?: number): void {
+    this.ledFrom = Math.max(this.table.logTime, unapplied ?? 0);
     this.ledSince = now;
     this.clockProposed = -1;
   }

@@ -219,7 +219,7 @@ test('quiescence: a command on a sleeping group costs its appends, their answers
  * so a command runs and settles between two ticks), with a leader, one command applied and every
  * member asleep; undefined (the test failed) when that does not happen.
  */
-async function sleepingGroup(t: ExecutionContext): Promise<{ clock: VirtualClock; hosts: Host[]; stores: MemoryStorage[]; leader: Host; asleep: () => boolean } | undefined> {
+async function sleepingGroup(t: ExecutionContext): Promise<{ clock: VirtualClock; net: MemNet; hosts: Host[]; stores: MemoryStorage[]; leader: Host; asleep: () => boolean } | undefined> {
   const clock = new VirtualClock();
   const net = new MemNet();
   const hosts: Host[] = [];
@@ -253,7 +253,7 @@ async function sleepingGroup(t: ExecutionContext): Promise<{ clock: VirtualClock
     t.fail('every member asleep after the first command');
     return undefined;
   }
-  return { clock, hosts, stores, leader, asleep };
+  return { clock, net, hosts, stores, leader, asleep };
 }
 
 test('quiescence: members go to sleep in the pass after they settle, without waiting for a tick', async (t) => {
@@ -374,6 +374,41 @@ test('log time: a leader proposes clock records with the time it has led, one a 
   const all = times(hosts.indexOf(leader));
   t.is(all.length, 3);
   t.true(all[2]! >= t1 && all[2]! < t1 + 1000, `${t1} -> ${all[2]} after the leader changed`);
+});
+
+test('log time: a follower that takes over before it learned that the last clock record committed goes on from that record', async (t) => {
+  const g = await sleepingGroup(t);
+  if (g === undefined) return;
+  const { clock, net, hosts, stores, leader } = g;
+  const next = hosts.find((h) => h !== leader)!;
+  const times = (h: Host): number[] => {
+    const s = stores[hosts.indexOf(h)]!;
+    return s
+      .entries('g', s.firstIndex('g'), s.lastIndex('g') + 1)
+      .filter((e) => e.type === EntryType.Normal)
+      .map((e) => decodeClock(e.data))
+      .filter((at): at is number => at !== undefined);
+  };
+  // From here on `next` gets the entries but never an append that only moves the commit index.
+  net.dropIf = (from, to, e) => from === leader.nodeId && to === next.nodeId && e.message.type === 'append' && e.message.quiet === true;
+  clock.advance(61_000);
+  await drain(6);
+  await leader.command('g', { op: 'inc' }, { clientId: 'c1', seq: 1 });
+  for (let k = 0; k < 20; k++) await drain(1);
+  const [t0, t1] = times(leader) as [number, number];
+  t.true(t1 - t0 >= 61_000, `${t0} -> ${t1}`);
+  t.deepEqual(times(next), [t0, t1], 'the new clock record is in its log');
+  t.true(next.status('g').applied < leader.status('g').applied, 'but not applied: it was not told it committed');
+
+  await leader.transferLeader('g', next.status('g').member);
+  t.is(next.status('g').role, 'leader');
+  net.dropIf = undefined;
+  clock.advance(100);
+  await drain(6);
+  await next.command('g', { op: 'inc' }, { clientId: 'c1', seq: 2 });
+  const all = times(next);
+  t.is(all.length, 3);
+  t.true(all[2]! >= t1 && all[2]! < t1 + 1000, `${t1} -> ${all[2]}: the log time goes on from the newest record in the log, not from the applied state`);
 });
 
 test('clients expire: within the hour a retry returns its first result, a client silent for an hour of log time is forgotten by every member', async (t) => {

@@ -13,6 +13,8 @@ export class MemNet {
   /** Raft message types sent per node. */
   readonly sentTypes: Array<{ from: string; to: string; group: string; type: string }> = [];
   record = false;
+  /** Envelopes for which this returns true are dropped at send. */
+  dropIf: ((from: string, to: string, envelope: Envelope) => boolean) | undefined;
 
   wire(node: string): MemWire {
     const w = new MemWire(this, node);
@@ -63,6 +65,8 @@ export class MemWire implements Wire {
     this.net.sent.set(this.node, (this.net.sent.get(this.node) ?? 0) + envelopes.length);
     if (this.net.record) for (const e of envelopes) this.net.sentTypes.push({ from: this.node, to, group: e.group, type: e.message.type === 'append' && e.message.quiet === true ? 'append(quiet)' : e.message.type });
     if (!this.net.reachable(this.node, to)) return true; // dropped silently, like a lossy network
+    const drop = this.net.dropIf;
+    if (drop !== undefined) envelopes = envelopes.filter((e) => !drop(this.node, to, e));
     const target = this.net.endpoints.get(to)!;
     setImmediate(() => {
       if (this.net.reachable(this.node, to)) target.batchHandler?.(this.node, envelopes);
