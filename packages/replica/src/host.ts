@@ -187,6 +187,9 @@ interface NodeState {
   lastHeard: number;
   down: boolean;
   pinging: boolean;
+  /** Down only: host tick before which it is not pinged again, and the ticks to wait after the next failure. */
+  pingAt: number;
+  pingBackoff: number;
   /** Times the node was marked down: a batch received before the latest of these is stale. */
   downs: number;
   /** The newest log format it reads (0: not known yet, taken as LEGACY_LOG_FORMAT meanwhile). */
@@ -200,6 +203,8 @@ type SerializedError = { code: string; name: string; message: string; group?: st
 const EMPTY = new Uint8Array(0);
 /** Outcome of entries that carry no command (no-ops, membership changes). */
 const NO_RESULT: Outcome[] = [{ ok: true, result: undefined }];
+/** The longest wait between two pings to a node that is down (see Host.pingNodes). */
+const MAX_DOWN_PING_MS = 1000;
 /** Bounds of one batch entry: commands and bytes. */
 const MAX_BATCH_COMMANDS = 1024;
 const MAX_BATCH_BYTES = 256 * 1024;
@@ -1856,7 +1861,7 @@ export class Host {
     for (const m of confMembers(conf)) {
       const node = nodeOfMember(m);
       if (node === this.o.nodeId || this.nodes.has(node)) continue;
-      const ns: NodeState = { lastHeard: this.hostTick, down: false, pinging: false, downs: 0, logFormat: 0, askingFormat: false };
+      const ns: NodeState = { lastHeard: this.hostTick, down: false, pinging: false, pingAt: 0, pingBackoff: 0, downs: 0, logFormat: 0, askingFormat: false };
       this.nodes.set(node, ns);
       this.askLogFormat(node, ns);
     }
@@ -1943,7 +1948,7 @@ export class Host {
   private pingNodes(): void {
     const interval = this.pingEveryTicks();
     for (const [node, ns] of this.nodes) {
-      if (ns.pinging || this.hostTick - ns.lastHeard < interval) continue;
+      if (ns.pinging || this.hostTick - ns.lastHeard < interval || this.hostTick < ns.pingAt) continue;
       ns.pinging = true;
       this.o.transport.request(node, RPC.ping, EMPTY, this.o.nodeDownTicks * this.o.tickMs).then(
         () => {
@@ -1956,9 +1961,21 @@ export class Host {
           // A failed ping alone is not enough (a stalled event loop fails them too): the node must
           // also have been silent, no batch and no answer, for nodeDownTicks.
           if (this.hostTick - ns.lastHeard > this.o.nodeDownTicks) this.nodeDown(node);
+          // A node that is down is asked less and less often (a ping to a node with no connection
+          // fails at once, and would go again every tick): it is heard from anyway when it comes
+          // back, as it pings or sends to this node itself.
+          if (ns.down) {
+            ns.pingBackoff = Math.min(Math.max(interval, ns.pingBackoff * 2), this.maxDownPingTicks());
+            ns.pingAt = this.hostTick + ns.pingBackoff;
+          }
         },
       );
     }
+  }
+
+  /** The longest wait between two pings to a node that is down: about a second, at least a ping interval. */
+  private maxDownPingTicks(): number {
+    return Math.max(this.pingEveryTicks(), Math.ceil(MAX_DOWN_PING_MS / this.o.tickMs));
   }
 
   /** Ticks between pings: about a third of nodeDownTicks, so a silent node misses several before it counts as down. */
@@ -1970,6 +1987,8 @@ export class Host {
     const ns = this.nodes.get(node);
     if (ns === undefined) return;
     ns.lastHeard = this.hostTick;
+    ns.pingAt = 0;
+    ns.pingBackoff = 0;
     // Its log format is asked when it is tracked, and again once it is heard from after a failed
     // question or after it went down (it may be back on another build).
     this.askLogFormat(node, ns);

@@ -322,6 +322,44 @@ test('activity: a command on a sleeping group costs two visits on each member an
   }
 });
 
+test('a node that is down is pinged less and less often, down to about once a second, and is heard again once it is back', async (t) => {
+  const g = await sleepingGroup(t);
+  if (g === undefined) return;
+  const { clock, net, hosts, leader } = g;
+  const down = hosts.find((h) => h !== leader)!;
+  const pings = (): number => net.requests.get(`${leader.nodeId}>${down.nodeId} raftfleet.replica.ping`) ?? 0;
+  // A ping to a node without a connection fails at once, as over TCP.
+  net.failFast = true;
+  const wire = net.endpoints.get(down.nodeId)!;
+  net.kill(down.nodeId);
+  const before = pings();
+  const ticks = async (n: number): Promise<void> => {
+    for (let i = 0; i < n; i++) {
+      clock.advance(10);
+      await drain(2);
+    }
+  };
+  // 3 s at 10 ms ticks: pinged every tick only until it counts as down (10 ticks of silence).
+  await ticks(300);
+  const first = pings() - before;
+  t.true(first >= 5 && first <= 30, `pings in the first 300 ticks: ${first} (one every tick would be about 300)`);
+  await ticks(300);
+  const later = pings() - before - first;
+  t.true(later >= 2 && later <= 4, `pings in the next 300 ticks: ${later} (one per 100 ticks)`);
+
+  net.revive(down.nodeId, wire);
+  t.is(await leader.command('g', { op: 'inc' }), 2);
+  let value = 0;
+  for (let i = 0; i < 200 && value !== 2; i++) {
+    await ticks(1);
+    value = await down.query<number>('g', 'get', { consistency: 'stale' });
+  }
+  t.is(value, 2, 'the node that came back caught up');
+  const settled = pings();
+  await ticks(100);
+  t.true(pings() - settled <= 40, `pings once heard again: ${pings() - settled}`);
+});
+
 test('log time: a leader proposes clock records with the time it has led, one a minute while commands come, and a new leader goes on from the log time it took over at', async (t) => {
   const g = await sleepingGroup(t);
   if (g === undefined) return;

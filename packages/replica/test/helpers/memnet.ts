@@ -13,6 +13,10 @@ export class MemNet {
   /** Raft message types sent per node. */
   readonly sentTypes: Array<{ from: string; to: string; group: string; type: string }> = [];
   record = false;
+  /** Requests made, by "from>to method". */
+  readonly requests = new Map<string, number>();
+  /** Whether a request to a killed node fails at once (as to a peer without a connection) instead of timing out. */
+  failFast = false;
   /** Envelopes for which this returns true are dropped at send. */
   dropIf: ((from: string, to: string, envelope: Envelope) => boolean) | undefined;
 
@@ -90,6 +94,13 @@ export class MemWire implements Wire {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'ERR_TRANSPORT_TIMEOUT' })), timeoutMs);
       timer.unref();
+      const key = `${this.node}>${to} ${method}`;
+      this.net.requests.set(key, (this.net.requests.get(key) ?? 0) + 1);
+      if (this.net.failFast && this.net.endpoints.get(to)?.alive !== true) {
+        clearTimeout(timer);
+        reject(Object.assign(new Error(`${to} is not connected`), { code: 'ERR_TRANSPORT_UNREACHABLE' }));
+        return;
+      }
       if (!this.net.reachable(this.node, to)) return; // times out
       const h = this.net.endpoints.get(to)!.handlers.get(method);
       if (h === undefined) {
