@@ -86,6 +86,13 @@ export async function removeGroup(c: ConnectionSettings, name: string, json: boo
   return existed;
 }
 
+/** `raftfleet group recover`: prints the members the fleet force-removed. */
+export async function recoverGroup(c: ConnectionSettings, name: string, json: boolean, print: Print): Promise<string[]> {
+  const removed = await withClient(c, (client) => client.recoverGroup(name));
+  print(json ? JSON.stringify({ recovered: name, removed }) : `recovered group ${name}: removed ${removed.join(', ')}`);
+  return removed;
+}
+
 /** `raftfleet command GROUP JSON`: prints the result as JSON. */
 export async function command(c: ConnectionSettings, group: string, cmd: unknown, print: Print): Promise<void> {
   const result = await withClient(c, (client) => client.command(group, cmd));

@@ -6,6 +6,7 @@ import {
   GroupExistsError,
   GroupNotFoundError,
   InvalidRequestError,
+  RecoveryRefusedError,
   NotLeaderError,
   TimeoutError,
   TooLargeError,
@@ -33,6 +34,8 @@ export const EXIT = {
   exists: 7,
   /** The node refused the request as invalid, or it was too large. */
   rejected: 8,
+  /** The group still has a quorum, or none of its members answers (group recover). */
+  notRecoverable: 9,
 } as const;
 
 /** A failure that ends the command with a given exit code and a one-line message. */
@@ -79,6 +82,7 @@ export function exitCodeOf(error: unknown): number {
   if (error instanceof GroupNotFoundError) return EXIT.notFound;
   if (error instanceof CommandFailedError) return EXIT.commandFailed;
   if (error instanceof GroupExistsError) return EXIT.exists;
+  if (error instanceof RecoveryRefusedError) return EXIT.notRecoverable;
   if (error instanceof InvalidRequestError || error instanceof TooLargeError) return EXIT.rejected;
   if (error instanceof ClientError) return EXIT.failure;
   return EXIT.failure;

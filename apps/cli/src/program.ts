@@ -147,6 +147,19 @@ export function buildProgram(io: ProgramIO): { program: Command; run: (argv: str
       return existed ? EXIT.ok : EXIT.notFound;
     }),
   );
+  withConnectionFlags(
+    group
+      .command('recover')
+      .description(
+        'Recover a group that lost its quorum for good: force-remove its members on unreachable nodes so the survivors go on ' +
+          '(what only those members had is lost; exit code 9 while a quorum is reachable).',
+      )
+      .argument('<name>', 'group name'),
+  ).action((name: string, o: ConnFlags) =>
+    act(async () => {
+      await admin.recoverGroup(connection(o, io.env), parseName('<name>', name), o.json === true, io.out);
+    }),
+  );
   withConnectionFlags(group.command('list').description('List groups with leaders and members.')).action((o: ConnFlags) =>
     act(async () => {
       await admin.listGroups(connection(o, io.env), o.json === true, io.out);

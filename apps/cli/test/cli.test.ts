@@ -174,6 +174,11 @@ test('a real fleet: group add, command, query, status, typed failures as exit co
     t.true(failed.stderr.includes('TypeError'));
     t.is(refused.code, 4, refused.stderr);
     t.is(badMachine.code, 8, badMachine.stderr);
+    // c1 has its quorum: nothing to recover, and nothing is removed.
+    const recover = await run(['group', 'recover', 'c1', ...conn], env);
+    t.is(recover.code, 9, recover.stderr);
+    t.true(recover.stderr.includes('no recovery needed'), recover.stderr);
+    t.is(JSON.parse((await run(['command', 'c1', '{"op":"inc"}', ...conn], env)).stdout), 6);
     const removed = await run(['group', 'remove', 'c1', ...conn], env);
     t.is(removed.code, 0, removed.stderr);
     t.is((await run(['group', 'remove', 'c1', ...conn], env)).code, 5);

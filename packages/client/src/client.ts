@@ -17,6 +17,7 @@ import {
   ClientError,
   CommandFailedError,
   GroupExistsError,
+  RecoveryRefusedError,
   GroupNotFoundError,
   InvalidRequestError,
   NotLeaderError,
@@ -443,6 +444,29 @@ export class RaftfleetClient {
     return body['existed'] === true;
   }
 
+  /**
+   * Operator recovery of a group that lost its quorum: the fleet force-removes, on its surviving
+   * members, the members on nodes that are unreachable or gone, so that the survivors elect a
+   * leader again (the placement then adds members back). Only for a quorum that is gone for good:
+   * whatever only the lost members had is lost with them. Resolves to the removed member ids;
+   * rejects with RecoveryRefusedError while a quorum of the voters is reachable, or when no
+   * surviving member answers. Not retried once a node has taken it.
+   */
+  async recoverGroup(name: string, options: CallOptions = {}): Promise<string[]> {
+    checkName(name);
+    const body = await this.call(
+      { method: METHODS.recoverGroup, group: name, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal },
+      () => ({ name }),
+      false,
+    );
+    const removed = body['removed'];
+    if (!Array.isArray(removed) || !removed.every((m) => typeof m === 'string')) {
+      throw new InvalidRequestError(`recoverGroup answered without a list of removed members`, { group: name });
+    }
+    this.leaders.delete(name);
+    return removed as string[];
+  }
+
   /** Lists the fleet's groups with their leaders and members. */
   async groups(options: CallOptions = {}): Promise<GroupInfo[]> {
     const body = await this.call({ method: METHODS.groups, group: undefined, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal }, () => ({}));
@@ -756,6 +780,8 @@ export class RaftfleetClient {
       }
       case 'ERR_GROUP_EXISTS':
         return { error: new GroupExistsError(group ?? '?', node), final: true, redirect: false };
+      case 'ERR_NOT_RECOVERABLE':
+        return { error: new RecoveryRefusedError(group ?? '?', e.message || 'not recoverable', node), final: true, redirect: false };
       case 'ERR_TOO_LARGE':
         return { error: new TooLargeError(e.message || 'request too large', { group, node }), final: true, redirect: false };
       case 'ERR_COMMAND_FAILED':

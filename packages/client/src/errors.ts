@@ -91,6 +91,22 @@ export class GroupExistsError extends ClientError {
   }
 }
 
+/**
+ * The fleet refused an operator recovery (`recoverGroup`): the group still has a quorum of reachable
+ * voters, so nothing needs recovering, or no surviving member of it answers.
+ */
+export class RecoveryRefusedError extends ClientError {
+  /**
+   * @param group - The group.
+   * @param message - Why the fleet refused.
+   * @param node - The node that answered.
+   */
+  constructor(group: string, message: string, node?: string) {
+    super('ERR_NOT_RECOVERABLE', message, { group, node });
+    this.name = 'RecoveryRefusedError';
+  }
+}
+
 /** No node could serve the request: none reachable, or the group has no leader / lost its quorum. */
 export class UnavailableError extends ClientError {
   /**

@@ -30,6 +30,7 @@ export {
   TimeoutError,
   GroupNotFoundError,
   GroupExistsError,
+  RecoveryRefusedError,
   UnavailableError,
   UnauthorizedError,
   TooLargeError,

@@ -11,6 +11,8 @@ export const METHODS = {
   groups: 'raftfleet.client.groups',
   nodes: 'raftfleet.client.nodes',
   status: 'raftfleet.client.status',
+  /** Operator recovery of a group that lost its quorum. */
+  recoverGroup: 'raftfleet.client.recoverGroup',
   /** Several command and query requests in one: an array of [method, request] answered by an array of answers. */
   batch: 'raftfleet.client.batch',
 } as const;

@@ -11,6 +11,7 @@ import {
   GroupNotFoundError,
   InvalidRequestError,
   NotLeaderError,
+  RecoveryRefusedError,
   TimeoutError,
   UnavailableError,
   ClientClosedError,
@@ -221,6 +222,24 @@ export function clientBehaviour(test: TestFn, makeEnv: () => Promise<Env>): void
     t.is(nodes[0]!.count(METHOD.command), 4);
     t.is(await client.removeGroup('fresh'), true);
     t.is(await client.removeGroup('fresh'), false);
+    await teardown();
+  });
+
+  test('recoverGroup: the removed members, or a RecoveryRefusedError that is not retried', async (t) => {
+    const { fleet, nodes, connect, teardown } = await setup(1);
+    fleet.addGroup('healthy', 'n1');
+    fleet.addGroup('lost', undefined);
+    const client = await connect();
+    const refused = await t.throwsAsync(client.recoverGroup('healthy'));
+    t.true(refused instanceof RecoveryRefusedError, `got ${refused?.name}`);
+    t.is((refused as RecoveryRefusedError).code, 'ERR_NOT_RECOVERABLE');
+    t.is((refused as RecoveryRefusedError).group, 'healthy');
+    t.true(refused?.message.includes('no recovery needed'));
+    t.is(nodes[0]!.count(METHOD.recoverGroup), 1, 'asked once');
+    t.deepEqual(await client.recoverGroup('lost'), ['n2/7', 'n3/7']);
+    nodes[0]!.once.push(() => ({ ok: true, removed: 'n2' }));
+    t.true((await t.throwsAsync(client.recoverGroup('lost'))) instanceof InvalidRequestError, 'an answer without a list is outside the protocol');
+    await t.throwsAsync(client.recoverGroup(''), { instanceOf: InvalidRequestError });
     await teardown();
   });
 

@@ -26,6 +26,7 @@ export const METHOD = {
   groups: 'raftfleet.client.groups',
   nodes: 'raftfleet.client.nodes',
   status: 'raftfleet.client.status',
+  recoverGroup: 'raftfleet.client.recoverGroup',
   batch: 'raftfleet.client.batch',
 } as const;
 
@@ -127,6 +128,14 @@ export class FakeNode {
         const g = fleet.addGroup(name, this.id, req['machine']);
         g.replicas = typeof req['replicas'] === 'number' ? req['replicas'] : 3;
         return { ok: true };
+      }
+      case METHOD.recoverGroup: {
+        // A group with a leader still has its quorum; one without gets its two "dead" members removed.
+        const g = fleet.groups.get(String(req['name']));
+        if (g === undefined) return fail('ERR_NOT_RECOVERABLE', `no surviving member of ${String(req['name'])} answers`);
+        if (g.leader !== undefined) return fail('ERR_NOT_RECOVERABLE', `${g.name} still has 3 of 3 voters reachable: no recovery needed`);
+        g.leader = this.id;
+        return { ok: true, removed: ['n2/7', 'n3/7'] };
       }
       case METHOD.removeGroup:
         return { ok: true, existed: fleet.groups.delete(String(req['name'])) };

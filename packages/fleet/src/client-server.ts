@@ -3,7 +3,7 @@
 import { CommandFailedError, ConfigError, NotLeaderError, RemoteReplicaError, TimeoutError, TooLargeError, type Consistency } from '@raftfleet/replica';
 import type { Transport } from '@raftfleet/transport';
 import { decodeBody, encodeBody } from './codec.js';
-import { FleetConfigError, FleetGroupNotFoundError, FleetRegistryError, FleetStoppedError, FleetUnavailableError } from './errors.js';
+import { FleetConfigError, FleetGroupNotFoundError, FleetRecoveryError, FleetRegistryError, FleetStoppedError, FleetUnavailableError } from './errors.js';
 import type { Fleet, FleetCommandOptions, FleetQueryOptions } from './fleet.js';
 
 /** RPC method names of the client protocol. */
@@ -22,6 +22,8 @@ export const CLIENT_RPC = {
   nodes: 'raftfleet.client.nodes',
   /** Cluster status. */
   status: 'raftfleet.client.status',
+  /** Operator recovery of a group that lost its quorum (see {@link Fleet.recoverGroup}). */
+  recoverGroup: 'raftfleet.client.recoverGroup',
   /**
    * Several command and query requests in one (the client sends what queued up behind its requests
    * in flight): an array of `[method, request map]`, answered by the array of each item's own answer map.
@@ -41,7 +43,8 @@ export type ClientErrorCode =
   | 'ERR_TOO_LARGE'
   | 'ERR_COMMAND_FAILED'
   | 'ERR_INVALID'
-  | 'ERR_GROUP_EXISTS';
+  | 'ERR_GROUP_EXISTS'
+  | 'ERR_NOT_RECOVERABLE';
 
 /** The `error` object of a failed client protocol answer. */
 export interface ClientError {
@@ -106,6 +109,7 @@ export function toClientError(e: unknown, fleet: Fleet, group?: string): ClientE
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof InvalidRequest || e instanceof ConfigError || e instanceof FleetConfigError) return { code: 'ERR_INVALID', message };
   if (e instanceof FleetGroupNotFoundError) return { code: 'ERR_GROUP_NOT_FOUND', message };
+  if (e instanceof FleetRecoveryError) return { code: 'ERR_NOT_RECOVERABLE', message };
   if (e instanceof TooLargeError || (e instanceof RemoteReplicaError && e.remoteCode === 'ERR_REPLICA_TOO_LARGE')) return { code: 'ERR_TOO_LARGE', message };
   if (e instanceof RemoteReplicaError && e.remoteCode === 'ERR_REPLICA_CONFIG') return { code: 'ERR_INVALID', message };
   if (e instanceof CommandFailedError) return { code: 'ERR_COMMAND_FAILED', message, errorName: e.errorName };
@@ -248,6 +252,11 @@ export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
   serve(CLIENT_RPC.removeGroup, async (req) => {
     const existed = await fleet.removeGroup(str(req, 'name'));
     return { body: { existed } };
+  });
+
+  serve(CLIENT_RPC.recoverGroup, async (req) => {
+    const removed = await fleet.recoverGroup(str(req, 'name'));
+    return { body: { removed } };
   });
 
   const groupsBody = (groups: Awaited<ReturnType<Fleet['groups']>>): Record<string, unknown>[] =>

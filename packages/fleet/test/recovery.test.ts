@@ -1,7 +1,9 @@
 // A group that lost its quorum is reported, never silently recreated, and comes back only through
-// the operator's recoverGroup (force-removal of its dead members on the survivors).
+// the operator's recoverGroup (force-removal of its dead members on the survivors), which the
+// client protocol serves to operators outside the cluster (the CLI's `group recover`).
 import test from 'ava';
-import { placeGroup, REGISTRY_GROUP } from '../src/index.js';
+import { decode, encode } from '@msgpack/msgpack';
+import { CLIENT_RPC, placeGroup, REGISTRY_GROUP } from '../src/index.js';
 import { TestCluster, waitFor } from './helpers/cluster.js';
 
 test('a group without quorum is listed as leaderless and recovered by the operator', async (t) => {
@@ -27,6 +29,18 @@ test('a group without quorum is listed as leaderless and recovered by the operat
     await n1.addGroup(name, { replicas: 3, machine: 'counter' });
     t.is(await n1.command(name, { op: 'inc', by: 5 }), 5);
     await t.throwsAsync(n1.recoverGroup(name), { code: 'ERR_FLEET_RECOVERY' });
+    // An operator outside the cluster, through the client protocol.
+    const operator = c.net.transport('operator', { listen: false });
+    t.teardown(() => operator.close());
+    await operator.start();
+    for (const id of ids) operator.addPeer(id, `mem://${id}`);
+    await waitFor('operator connected', () => ids.every((id) => operator.isConnected(id)));
+    type Answer = { ok: boolean; removed?: string[]; error?: { code: string; message: string } };
+    const recover = async (node: string): Promise<Answer> => decode(await operator.request(node, CLIENT_RPC.recoverGroup, encode({ name }), { timeoutMs: 10_000 })) as Answer;
+    const refused = await recover('n2');
+    t.is(refused.error?.code, 'ERR_NOT_RECOVERABLE', JSON.stringify(refused));
+    t.true(refused.error?.message.includes('no recovery needed'), JSON.stringify(refused));
+    t.is((decode(await operator.request('n2', CLIENT_RPC.recoverGroup, encode({ name: '' }), { timeoutMs: 5000 })) as Answer).error?.code, 'ERR_INVALID');
 
     for (const id of outside) await c.crash(id);
     const survivor = c.fleets.get(placeGroup(name, nodes, 3).find((id) => !outside.includes(id))!)!;
@@ -35,8 +49,10 @@ test('a group without quorum is listed as leaderless and recovered by the operat
     // Still in the registry: never deleted or recreated behind the operator's back.
     t.truthy(survivor.registry().groups[name]);
 
-    const removed = await survivor.recoverGroup(name);
-    t.is(removed.length, 2);
+    const answer = await recover(survivor.nodeId);
+    t.true(answer.ok, JSON.stringify(answer));
+    const removed = answer.removed ?? [];
+    t.deepEqual(removed.map((m) => m.split('/')[0]).sort(), [...outside].sort(), 'the members on the crashed nodes');
     await waitFor('recovered group accepts commands', async () => {
       try {
         await survivor.command(name, { op: 'inc' }, { timeoutMs: 500 });
