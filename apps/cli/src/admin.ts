@@ -93,6 +93,23 @@ export async function recoverGroup(c: ConnectionSettings, name: string, json: bo
   return removed;
 }
 
+/** `raftfleet stray list`: the stray members of every node that answered. */
+export async function listStrays(c: ConnectionSettings, json: boolean, print: Print): Promise<void> {
+  const report = await withClient(c, (client) => client.strays());
+  if (json) {
+    print(JSON.stringify(report, null, 2));
+    return;
+  }
+  print(report.strays.length === 0 ? 'no stray members' : table(['NODE', 'GROUP', 'MEMBER'], report.strays.map((s) => [s.node, s.group, s.member])));
+  if (report.unanswered.length > 0) print(`not answered (their strays are not listed): ${report.unanswered.join(', ')}`);
+}
+
+/** `raftfleet stray delete NODE GROUP`. */
+export async function deleteStray(c: ConnectionSettings, node: string, group: string, json: boolean, print: Print): Promise<void> {
+  await withClient(c, (client) => client.deleteStray(node, group));
+  print(json ? JSON.stringify({ deleted: { node, group } }) : `deleted the stray member of ${group} on ${node}`);
+}
+
 /** `raftfleet command GROUP JSON`: prints the result as JSON. */
 export async function command(c: ConnectionSettings, group: string, cmd: unknown, print: Print): Promise<void> {
   const result = await withClient(c, (client) => client.command(group, cmd));

@@ -166,6 +166,26 @@ export function buildProgram(io: ProgramIO): { program: Command; run: (argv: str
     }),
   );
 
+  const stray = program
+    .command('stray')
+    .description('Members of groups the registry knows neither as live nor as removed (left by a node purged while its group was removed).');
+  withConnectionFlags(stray.command('list').description('List the stray members of every node.')).action((o: ConnFlags) =>
+    act(async () => {
+      await admin.listStrays(connection(o, io.env), o.json === true, io.out);
+    }),
+  );
+  withConnectionFlags(
+    stray
+      .command('delete')
+      .description('Delete the stray member of a group on a node (exit code 8 if it is no stray).')
+      .argument('<node>', 'node id')
+      .argument('<group>', 'group name'),
+  ).action((node: string, g: string, o: ConnFlags) =>
+    act(async () => {
+      await admin.deleteStray(connection(o, io.env), parseName('<node>', node), parseName('<group>', g), o.json === true, io.out);
+    }),
+  );
+
   withConnectionFlags(
     program
       .command('command')

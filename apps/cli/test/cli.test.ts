@@ -174,6 +174,13 @@ test('a real fleet: group add, command, query, status, typed failures as exit co
     t.true(failed.stderr.includes('TypeError'));
     t.is(refused.code, 4, refused.stderr);
     t.is(badMachine.code, 8, badMachine.stderr);
+    // No node was purged while a group of its was removed: no strays, and c1 is none.
+    const strays = await run(['stray', 'list', '--json', ...conn], env);
+    t.is(strays.code, 0, strays.stderr);
+    t.deepEqual(JSON.parse(strays.stdout), { strays: [], unanswered: [] });
+    const notStray = await run(['stray', 'delete', 'n1', 'c1', ...conn], env);
+    t.is(notStray.code, 8, notStray.stderr);
+    t.true(notStray.stderr.includes('registry knows the group'), notStray.stderr);
     // c1 has its quorum: nothing to recover, and nothing is removed.
     const recover = await run(['group', 'recover', 'c1', ...conn], env);
     t.is(recover.code, 9, recover.stderr);

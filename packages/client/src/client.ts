@@ -40,11 +40,13 @@ import {
   parseGroup,
   parseList,
   parseNode,
+  parseStray,
   type Consistency,
   type FleetStatus,
   type GroupInfo,
   type Method,
   type NodeInfo,
+  type StrayReport,
   type WireError,
 } from './wire.js';
 
@@ -465,6 +467,27 @@ export class RaftfleetClient {
     }
     this.leaders.delete(name);
     return removed as string[];
+  }
+
+  /**
+   * Stray members on every node that answers: members of groups the registry knows neither as live
+   * nor as removed (a node purged while its group was removed, back with its disk, keeps them; the
+   * fleet never deletes data for its absence from the registry).
+   */
+  async strays(options: CallOptions = {}): Promise<StrayReport> {
+    const body = await this.call({ method: METHODS.strays, group: undefined, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal }, () => ({}));
+    const unanswered = Array.isArray(body['unanswered']) ? body['unanswered'].filter((x): x is string => typeof x === 'string') : [];
+    return { strays: parseList(body, 'strays', parseStray), unanswered };
+  }
+
+  /**
+   * Deletes the stray member of `group` on node `node` (see {@link RaftfleetClient.strays}).
+   * InvalidRequestError when the group is known to the registry or the node holds no member of it.
+   */
+  async deleteStray(node: string, group: string, options: CallOptions = {}): Promise<void> {
+    if (typeof node !== 'string' || node.length === 0) throw new InvalidRequestError('a node id must be a non-empty string');
+    checkName(group);
+    await this.call({ method: METHODS.deleteStray, group: undefined, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal }, () => ({ node, group }), false);
   }
 
   /** Lists the fleet's groups with their leaders and members. */

@@ -23,7 +23,7 @@ export type { TlsClientOptions, TcpClientTransportOptions } from './tcp.js';
 export { msgpackCodec, jsonCodec } from './codec.js';
 export type { Codec } from './codec.js';
 export { METHODS } from './wire.js';
-export type { Consistency, NodeInfo, GroupInfo, FleetStatus, Method } from './wire.js';
+export type { Consistency, NodeInfo, GroupInfo, FleetStatus, Method, StrayMember, StrayReport } from './wire.js';
 export {
   ClientError,
   NotLeaderError,

@@ -13,6 +13,10 @@ export const METHODS = {
   status: 'raftfleet.client.status',
   /** Operator recovery of a group that lost its quorum. */
   recoverGroup: 'raftfleet.client.recoverGroup',
+  /** Stray members on every node. */
+  strays: 'raftfleet.client.strays',
+  /** Delete a node's stray member. */
+  deleteStray: 'raftfleet.client.deleteStray',
   /** Several command and query requests in one: an array of [method, request] answered by an array of answers. */
   batch: 'raftfleet.client.batch',
 } as const;
@@ -68,6 +72,28 @@ export interface FleetStatus {
   leaderless: string[];
   /** Membership changes under way. */
   rebalancing: number;
+}
+
+/**
+ * A member a node hosts of a group the registry knows neither as live nor as removed: left by a
+ * node purged while its group was removed, that came back with its disk. The fleet keeps it; the
+ * operator may delete it (`deleteStray`).
+ */
+export interface StrayMember {
+  /** Node that hosts it. */
+  node: string;
+  /** Its group's name. */
+  group: string;
+  /** Its member id. */
+  member: string;
+}
+
+/** What `strays()` found. */
+export interface StrayReport {
+  /** Stray members of the nodes that answered. */
+  strays: StrayMember[];
+  /** Registered nodes that did not answer (their strays, if any, are not listed). */
+  unanswered: string[];
 }
 
 /** The error part of a failed response. */
@@ -169,6 +195,12 @@ export function parseGroup(value: unknown): GroupInfo {
     members: stringList(value['members'], 'members'),
     learners: stringList(value['learners'], 'learners'),
   };
+}
+
+/** Validates one stray member record. */
+export function parseStray(value: unknown): StrayMember {
+  if (!isRecord(value) || typeof value['node'] !== 'string' || typeof value['group'] !== 'string') throw new ProtocolViolation('stray record without node or group');
+  return { node: value['node'], group: value['group'], member: typeof value['member'] === 'string' ? value['member'] : '' };
 }
 
 /** Validates a list field of records. */

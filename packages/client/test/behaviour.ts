@@ -225,6 +225,21 @@ export function clientBehaviour(test: TestFn, makeEnv: () => Promise<Env>): void
     await teardown();
   });
 
+  test('strays and deleteStray: the nodes\' stray members, deleted one by one; a member that is no stray is refused, not retried', async (t) => {
+    const { fleet, nodes, connect, teardown } = await setup(1);
+    fleet.strays.push({ node: 'n3', group: 'old', member: 'n3/4' });
+    const client = await connect();
+    t.deepEqual(await client.strays(), { strays: [{ node: 'n3', group: 'old', member: 'n3/4' }], unanswered: ['n9'] });
+    await client.deleteStray('n3', 'old');
+    t.deepEqual((await client.strays()).strays, []);
+    await t.throwsAsync(client.deleteStray('n3', 'old'), { instanceOf: InvalidRequestError, message: /no stray member/ });
+    t.is(nodes[0]!.count(METHOD.deleteStray), 2, 'the refusal is final');
+    await t.throwsAsync(client.deleteStray('', 'old'), { instanceOf: InvalidRequestError });
+    nodes[0]!.once.push(() => ({ ok: true, strays: [{ group: 'x' }] }));
+    await t.throwsAsync(client.strays());
+    await teardown();
+  });
+
   test('recoverGroup: the removed members, or a RecoveryRefusedError that is not retried', async (t) => {
     const { fleet, nodes, connect, teardown } = await setup(1);
     fleet.addGroup('healthy', 'n1');

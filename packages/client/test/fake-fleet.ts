@@ -27,6 +27,8 @@ export const METHOD = {
   nodes: 'raftfleet.client.nodes',
   status: 'raftfleet.client.status',
   recoverGroup: 'raftfleet.client.recoverGroup',
+  strays: 'raftfleet.client.strays',
+  deleteStray: 'raftfleet.client.deleteStray',
   batch: 'raftfleet.client.batch',
 } as const;
 
@@ -37,6 +39,8 @@ function fail(code: string, message: string, extra: Reply = {}): Reply {
 export class FakeFleet {
   readonly nodes = new Map<string, FakeNode>();
   readonly groups = new Map<string, FakeGroup>();
+  /** Stray members the nodes report. */
+  readonly strays: Array<{ node: string; group: string; member: string }> = [];
   /** Extra node records the registry lists (e.g. nodes that are down). */
   readonly extraNodes: Array<{ id: string; zone: string; address: string }> = [];
 
@@ -127,6 +131,14 @@ export class FakeNode {
         if (fleet.groups.has(name)) return fail('ERR_GROUP_EXISTS', `group ${name} exists`);
         const g = fleet.addGroup(name, this.id, req['machine']);
         g.replicas = typeof req['replicas'] === 'number' ? req['replicas'] : 3;
+        return { ok: true };
+      }
+      case METHOD.strays:
+        return { ok: true, strays: fleet.strays, unanswered: ['n9'] };
+      case METHOD.deleteStray: {
+        const i = fleet.strays.findIndex((x) => x.node === req['node'] && x.group === req['group']);
+        if (i < 0) return fail('ERR_INVALID', `node ${String(req['node'])} has no stray member of ${String(req['group'])}`);
+        fleet.strays.splice(i, 1);
         return { ok: true };
       }
       case METHOD.recoverGroup: {

@@ -3,7 +3,7 @@
 import { CommandFailedError, ConfigError, NotLeaderError, RemoteReplicaError, TimeoutError, TooLargeError, type Consistency } from '@raftfleet/replica';
 import type { Transport } from '@raftfleet/transport';
 import { decodeBody, encodeBody } from './codec.js';
-import { FleetConfigError, FleetGroupNotFoundError, FleetRecoveryError, FleetRegistryError, FleetStoppedError, FleetUnavailableError } from './errors.js';
+import { FleetConfigError, FleetGroupNotFoundError, FleetRecoveryError, FleetRegistryError, FleetStoppedError, FleetStrayError, FleetUnavailableError } from './errors.js';
 import type { Fleet, FleetCommandOptions, FleetQueryOptions } from './fleet.js';
 
 /** RPC method names of the client protocol. */
@@ -24,6 +24,10 @@ export const CLIENT_RPC = {
   status: 'raftfleet.client.status',
   /** Operator recovery of a group that lost its quorum (see {@link Fleet.recoverGroup}). */
   recoverGroup: 'raftfleet.client.recoverGroup',
+  /** Stray members on every node (see {@link Fleet.strays}). */
+  strays: 'raftfleet.client.strays',
+  /** Delete a node's stray member (see {@link Fleet.deleteStray}). */
+  deleteStray: 'raftfleet.client.deleteStray',
   /**
    * Several command and query requests in one (the client sends what queued up behind its requests
    * in flight): an array of `[method, request map]`, answered by the array of each item's own answer map.
@@ -107,7 +111,7 @@ export function toClientError(e: unknown, fleet: Fleet, group?: string): ClientE
     return leader === undefined ? {} : { leader, leaderAddress: fleet.addressOf(leader) };
   };
   const message = e instanceof Error ? e.message : String(e);
-  if (e instanceof InvalidRequest || e instanceof ConfigError || e instanceof FleetConfigError) return { code: 'ERR_INVALID', message };
+  if (e instanceof InvalidRequest || e instanceof ConfigError || e instanceof FleetConfigError || e instanceof FleetStrayError) return { code: 'ERR_INVALID', message };
   if (e instanceof FleetGroupNotFoundError) return { code: 'ERR_GROUP_NOT_FOUND', message };
   if (e instanceof FleetRecoveryError) return { code: 'ERR_NOT_RECOVERABLE', message };
   if (e instanceof TooLargeError || (e instanceof RemoteReplicaError && e.remoteCode === 'ERR_REPLICA_TOO_LARGE')) return { code: 'ERR_TOO_LARGE', message };
@@ -257,6 +261,13 @@ export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
   serve(CLIENT_RPC.recoverGroup, async (req) => {
     const removed = await fleet.recoverGroup(str(req, 'name'));
     return { body: { removed } };
+  });
+
+  serve(CLIENT_RPC.strays, async () => ({ body: { ...(await fleet.strays()) } }));
+
+  serve(CLIENT_RPC.deleteStray, async (req) => {
+    await fleet.deleteStray(str(req, 'node'), str(req, 'group'));
+    return { body: {} };
   });
 
   const groupsBody = (groups: Awaited<ReturnType<Fleet['groups']>>): Record<string, unknown>[] =>

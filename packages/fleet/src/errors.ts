@@ -97,6 +97,23 @@ export class FleetRegistryError extends FleetError {
   }
 }
 
+/** A stray member could not be deleted: the group is known to the registry, or the node holds no member of it. */
+export class FleetStrayError extends FleetError {
+  /** Stable error code. */
+  readonly code = 'ERR_FLEET_NOT_STRAY' as const;
+  /** Group concerned. */
+  readonly group: string;
+  /** Node asked to delete its member. */
+  readonly node: string;
+  /** @param group - group. @param node - node. @param message - why. */
+  constructor(group: string, node: string, message: string) {
+    super(message);
+    this.name = 'FleetStrayError';
+    this.group = group;
+    this.node = node;
+  }
+}
+
 /** A recovery was refused: the group still has a quorum, or it is unknown. */
 export class FleetRecoveryError extends FleetError {
   /** Stable error code. */

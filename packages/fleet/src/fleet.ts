@@ -25,7 +25,7 @@ import {
   type StateMachine,
 } from '@raftfleet/replica';
 import { CommandSequence } from '@raftfleet/protocol';
-import { TransportError } from '@raftfleet/transport';
+import { RemoteError, TransportError } from '@raftfleet/transport';
 import { pino, type Logger as PinoLogger } from 'pino';
 import type { Registry } from 'prom-client';
 import { decodeBody, encodeBody } from './codec.js';
@@ -34,6 +34,7 @@ import {
   FleetGroupNotFoundError,
   FleetJoinError,
   FleetRecoveryError,
+  FleetStrayError,
   FleetRegistryError,
   FleetStoppedError,
   FleetUnavailableError,
@@ -83,7 +84,33 @@ export const FLEET_RPC = {
   local: 'raftfleet.fleet.local',
   /** Operator recovery: force-remove a dead member from this node's member's configuration. */
   forceRemove: 'raftfleet.fleet.forceRemove',
+  /** List this node's stray members (see {@link Fleet.strays}). */
+  strays: 'raftfleet.fleet.strays',
+  /** Delete this node's stray member of a group (see {@link Fleet.deleteStray}). */
+  deleteStray: 'raftfleet.fleet.deleteStray',
 } as const;
+
+/**
+ * A member a node hosts of a group the registry knows neither as live nor as removed: left by a
+ * node that was purged while its group was removed, and came back with its disk. The fleet keeps
+ * it (see {@link Fleet.strays}); the operator may delete it ({@link Fleet.deleteStray}).
+ */
+export interface StrayMember {
+  /** Node that hosts it. */
+  node: string;
+  /** Its group's name. */
+  group: string;
+  /** Its member id (`<node>/<generation>…`). */
+  member: string;
+}
+
+/** What {@link Fleet.strays} found. */
+export interface StrayReport {
+  /** Stray members of the nodes that answered. */
+  strays: StrayMember[];
+  /** Registry nodes that did not answer (their strays, if any, are not listed). */
+  unanswered: string[];
+}
 
 /** Options of {@link Fleet.addGroup}. */
 export interface AddGroupOptions {
@@ -717,6 +744,92 @@ export class Fleet {
     return dead;
   }
 
+  /**
+   * Stray members on every node that answers: members of groups the registry knows neither as live
+   * nor as removed, of a generation the node's registry view has seen (not groups being created).
+   * A node that was purged while a group of its was removed, and came back with its disk, keeps such
+   * a member: the fleet never deletes data for its absence from the registry (a registry recovered
+   * from an older copy must not make nodes delete what it has forgotten). Each node reads its
+   * registry view afresh (linearizably) before it answers.
+   */
+  async strays(): Promise<StrayReport> {
+    this.ensureRunning();
+    const nodes = [...new Set([this.o.nodeId, ...Object.keys(this.view.nodes)])].sort();
+    const answers = await Promise.all(
+      nodes.map(async (node): Promise<StrayMember[] | undefined> => {
+        try {
+          if (node === this.o.nodeId) return await this.localStrays();
+          const a = decodeBody(await this.o.transport.request(node, FLEET_RPC.strays, encodeBody({}), { timeoutMs: this.o.defaultTimeoutMs })) as { strays?: unknown };
+          return Array.isArray(a.strays) ? (a.strays as StrayMember[]) : undefined;
+        } catch {
+          return undefined;
+        }
+      }),
+    );
+    const report: StrayReport = { strays: [], unanswered: [] };
+    answers.forEach((a, i) => {
+      if (a === undefined) report.unanswered.push(nodes[i]!);
+      else report.strays.push(...a);
+    });
+    return report;
+  }
+
+  /**
+   * Deletes the stray member (see {@link Fleet.strays}) of `group` on `node`, on the operator's word.
+   * That node first reads its registry view afresh; FleetStrayError when the group is known there
+   * (live, or removed: its members go by themselves) or the node holds no member of it.
+   */
+  async deleteStray(node: string, group: string): Promise<void> {
+    this.ensureRunning();
+    if (typeof node !== 'string' || node === '') throw new FleetConfigError('node', 'must be a non-empty node id');
+    if (typeof group !== 'string' || group === '') throw new FleetConfigError('group', 'must be a non-empty group name');
+    if (node === this.o.nodeId) return this.deleteLocalStray(group);
+    try {
+      await this.o.transport.request(node, FLEET_RPC.deleteStray, encodeBody({ g: group }), { timeoutMs: this.o.defaultTimeoutMs });
+    } catch (e) {
+      if (e instanceof RemoteError && e.remoteCode === 'ERR_FLEET_NOT_STRAY') throw new FleetStrayError(group, node, e.remoteMessage);
+      throw e;
+    }
+  }
+
+  /** This node's stray members, by a view read afresh. */
+  private async localStrays(): Promise<StrayMember[]> {
+    await this.refreshRegistry(true);
+    const out: StrayMember[] = [];
+    for (const group of this.host.groups()) {
+      if (this.isStray(group)) out.push({ node: this.o.nodeId, group, member: this.host.memberId(group) ?? '' });
+    }
+    return out.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  }
+
+  private async deleteLocalStray(group: string): Promise<void> {
+    await this.refreshRegistry(true);
+    if (!this.isStray(group)) {
+      const why = !this.host.hasGroup(group)
+        ? 'holds no member of it'
+        : this.view.groups[group] !== undefined || this.view.tombstones[group] !== undefined || group === REGISTRY_GROUP
+          ? 'the registry knows the group'
+          : 'its member is of a generation the registry has not reached yet (being created)';
+      throw new FleetStrayError(group, this.o.nodeId, `node ${this.o.nodeId} has no stray member of ${group}: ${why}`);
+    }
+    const member = this.host.memberId(group);
+    await this.host.deleteGroup(group);
+    this.unknownLogged.delete(group);
+    this.log.warn({ group, member }, 'stray member deleted by the operator');
+  }
+
+  /**
+   * Whether this node's member of `group` is a stray: the registry view knows the group neither as
+   * live nor as removed, and has reached the member's generation (a group created since is not one).
+   */
+  private isStray(group: string): boolean {
+    if (group === REGISTRY_GROUP || !this.host.hasGroup(group)) return false;
+    const view = this.view;
+    if (view.groups[group] !== undefined || view.tombstones[group] !== undefined) return false;
+    const generation = this.localGeneration(group);
+    return generation !== undefined && generation <= view.version;
+  }
+
   // ------------------------------------------------------------------ routing
 
   /**
@@ -1157,15 +1270,12 @@ export class Fleet {
         this.deleteRemoved(group);
         continue;
       }
-      if (group !== REGISTRY_GROUP && view.groups[group] === undefined && !this.unknownLogged.has(group)) {
-        // Not yet in this view (created since), or removed so long ago that its tombstone is gone
-        // (this node was purged meanwhile). Never deleted for being absent: a registry recovered
-        // from an older copy must not make nodes delete data. Said once the view is recent enough.
-        const generation = this.localGeneration(group);
-        if (generation !== undefined && generation <= view.version) {
-          this.unknownLogged.add(group);
-          this.log.warn({ group, member: this.host.memberId(group), version: view.version }, 'hosted group unknown to the registry: left in place');
-        }
+      if (!this.unknownLogged.has(group) && this.isStray(group)) {
+        // Removed so long ago that its tombstone is gone (this node was purged meanwhile). Never
+        // deleted for being absent: a registry recovered from an older copy must not make nodes
+        // delete data. The operator may (deleteStray).
+        this.unknownLogged.add(group);
+        this.log.warn({ group, member: this.host.memberId(group), version: view.version }, 'hosted group unknown to the registry: left in place (a stray: see Fleet.strays)');
       }
       if (this.settled.has(group)) continue;
       // Followers have nothing to do until they lead; looking at them every sweep would make idle
@@ -1487,6 +1597,13 @@ export class Fleet {
         reports.push({ name, member: st.member, role: st.role, term: st.term, leaderNode: st.leaderNode, voters: st.voters, learners: st.learners, commit: st.commit });
       }
       return encodeBody({ node: this.o.nodeId, reports, changing: this.changing.size });
+    });
+    t.onRequest(FLEET_RPC.strays, async () => encodeBody({ strays: await this.localStrays() }));
+    t.onRequest(FLEET_RPC.deleteStray, async (_from, body) => {
+      const req = decodeBody(body) as { g?: unknown };
+      if (typeof req.g !== 'string' || req.g === '') throw Object.assign(new Error('bad deleteStray request'), { code: 'ERR_INVALID' });
+      await this.deleteLocalStray(req.g);
+      return encodeBody({});
     });
     t.onRequest(FLEET_RPC.forceRemove, async (_from, body) => {
       const req = decodeBody(body) as { g?: unknown; member?: unknown };

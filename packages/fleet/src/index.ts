@@ -11,6 +11,8 @@ export type {
   FleetQueryOptions,
   FleetNodeInfo,
   FleetGroupInfo,
+  StrayMember,
+  StrayReport,
   RebalanceStatus,
   FleetStartOptions,
 } from './fleet.js';
@@ -27,6 +29,7 @@ export {
   FleetJoinError,
   FleetRegistryError,
   FleetRecoveryError,
+  FleetStrayError,
 } from './errors.js';
 export { transportWire } from './wire.js';
 export { encodeBody, decodeBody } from './codec.js';

@@ -1,5 +1,5 @@
 import test from 'ava';
-import { FLEET_RPC } from '../src/index.js';
+import { CLIENT_RPC, FLEET_RPC } from '../src/index.js';
 import { decodeBody, encodeBody } from '../src/codec.js';
 import { TestCluster, waitFor } from './helpers/cluster.js';
 
@@ -85,11 +85,12 @@ test('late member requests for a removed group leave nothing behind, with or wit
   }
 });
 
-test('a purged node that comes back with a member of a group removed meanwhile keeps it in place, and the group stays removed', async (t) => {
+test('a purged node that comes back with a member of a group removed meanwhile keeps it in place as a stray, the group stays removed, and the operator deletes it', async (t) => {
   const c = new TestCluster(33);
   try {
     await c.startAll(nodes);
     const n1 = c.fleets.get('n1')!;
+    await n1.addGroup('h', { replicas: 3, machine: 'counter' });
     await n1.addGroup('g', { replicas: 3, machine: 'counter' });
     await waitFor('every node holds g', () => ids.every((id) => c.fleets.get(id)!.host.hasGroup('g')));
     await waitFor('n1 sees g', () => n1.registry().groups['g'] !== undefined);
@@ -108,6 +109,27 @@ test('a purged node that comes back with a member of a group removed meanwhile k
     t.true(n3.host.hasGroup('g'));
     t.false((await n1.groups()).some((g) => g.name === 'g'));
     await t.throwsAsync(n3.command('g', { op: 'inc' }), { code: 'ERR_FLEET_GROUP_NOT_FOUND' });
+
+    // The operator sees it as a stray, from any node, and deletes it; nothing else is one.
+    const stray = { node: 'n3', group: 'g', member: n3.host.memberId('g')! };
+    t.deepEqual(await n1.strays(), { strays: [stray], unanswered: [] });
+    await waitFor('every node holds h', () => ids.every((id) => c.fleets.get(id)!.host.hasGroup('h')));
+    await t.throwsAsync(n1.deleteStray('n3', 'h'), { code: 'ERR_FLEET_NOT_STRAY', message: /registry knows the group/ });
+    await t.throwsAsync(n1.deleteStray('n1', 'g'), { code: 'ERR_FLEET_NOT_STRAY', message: /holds no member/ });
+    t.true(n3.host.hasGroup('h'));
+    const operator = c.net.transport('operator', { listen: false });
+    t.teardown(() => operator.close());
+    await operator.start();
+    operator.addPeer('n2', 'mem://n2');
+    await waitFor('operator connected', () => operator.isConnected('n2'));
+    const call = async (method: string, body: unknown): Promise<Record<string, unknown>> =>
+      decodeBody(await operator.request('n2', method, encodeBody(body), { timeoutMs: 10_000 })) as Record<string, unknown>;
+    t.deepEqual(await call(CLIENT_RPC.strays, {}), { ok: true, strays: [stray], unanswered: [] });
+    t.is(((await call(CLIENT_RPC.deleteStray, { node: 'n3', group: 'h' })) as { error?: { code: string } }).error?.code, 'ERR_INVALID');
+    t.deepEqual(await call(CLIENT_RPC.deleteStray, { node: 'n3', group: 'g' }), { ok: true });
+    t.false(n3.host.hasGroup('g'));
+    t.deepEqual(await call(CLIENT_RPC.strays, {}), { ok: true, strays: [], unanswered: [] });
+    t.is(await n1.command('h', { op: 'inc' }), 1, 'the live group is untouched');
   } finally {
     await c.stopAll();
   }
