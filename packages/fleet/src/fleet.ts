@@ -44,10 +44,13 @@ import { resolveFleetOptions, type FleetOptions, type ResolvedFleetOptions, type
 import { nextMembershipStep, placeGroup, type MembershipStep, type PlacementNode } from './placement.js';
 import {
   REGISTRY_GROUP,
+  applyRegistryDelta,
+  isRegistryDelta,
   registryMachine,
   type GroupRecord,
   type NodeRecord,
   type RegistryCommand,
+  type RegistryDelta,
   type RegistryQuery,
   type RegistryResult,
   type RegistryState,
@@ -241,6 +244,8 @@ const HOST_MEMBER_OF = RPC.memberOf;
  * elects within about a hundred milliseconds and each pause adds to the caller's wait.
  */
 const ROUTE_BACKOFF_MAX_MS = 100;
+/** How long a node reads the registry with 'since' after a registry member refused 'changes' (an older build). */
+const DELTAS_REFUSED_RETRY_MS = 60_000;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref?.());
 
 function errText(e: unknown): string {
@@ -306,6 +311,8 @@ export class Fleet {
   private activating = false;
   private activated = false;
   private refreshing: Promise<void> | undefined;
+  /** Until when the registry is read with 'since' instead of 'changes' (a member of an older build refused it). */
+  private deltasRefusedUntil = 0;
   private sweepScheduled = false;
   private sweeps = 0;
   private readonly metricsRegistry: Registry;
@@ -1045,18 +1052,32 @@ export class Fleet {
     const run = (async () => {
       try {
         const local = this.localStatus(REGISTRY_GROUP);
-        let state: RegistryState | null;
+        const since = this.view.version;
+        let read: (query: RegistryQuery) => Promise<RegistryState | RegistryDelta | null>;
         if (!force && local !== undefined && (local.role === 'leader' || (local.leaderNode !== '' && this.reachable(local.leaderNode)))) {
-          // 'since': no copy of the whole registry when nothing changed (see registryMachine).
-          state = await this.host.query<RegistryState | null>(REGISTRY_GROUP, { type: 'since', version: this.view.version } satisfies RegistryQuery, { consistency: 'stale' });
+          read = (query) => this.host.query<RegistryState | RegistryDelta | null>(REGISTRY_GROUP, query, { consistency: 'stale' });
         } else {
-          if (this.view.version === 0 && this.leaderCache.get(REGISTRY_GROUP) === undefined && !this.activated && !this.activating) return;
-          state = await this.query<RegistryState | null>(REGISTRY_GROUP, { type: 'since', version: this.view.version } satisfies RegistryQuery, {
-            consistency: force ? 'linearizable' : 'lease',
-            timeoutMs: Math.max(1000, this.o.refreshMs * 2),
-          });
+          if (since === 0 && this.leaderCache.get(REGISTRY_GROUP) === undefined && !this.activated && !this.activating) return;
+          read = (query) =>
+            this.query<RegistryState | RegistryDelta | null>(REGISTRY_GROUP, query, { consistency: force ? 'linearizable' : 'lease', timeoutMs: Math.max(1000, this.o.refreshMs * 2) });
         }
-        if (state !== null && state.version > this.view.version) this.applyView(state);
+        // 'changes': only the groups created or removed since this view (a registry member of an
+        // older build refuses it: 'since' then, the whole registry whenever it changed).
+        let answer: RegistryState | RegistryDelta | null;
+        if (Date.now() < this.deltasRefusedUntil) answer = await read({ type: 'since', version: since });
+        else {
+          try {
+            answer = await read({ type: 'changes', version: since });
+          } catch (e) {
+            if (!/unknown registry query/.test(errText(e))) throw e;
+            this.deltasRefusedUntil = Date.now() + DELTAS_REFUSED_RETRY_MS;
+            answer = await read({ type: 'since', version: since });
+          }
+        }
+        if (answer === null || answer.version <= this.view.version) return;
+        if (!isRegistryDelta(answer)) this.applyView(answer);
+        // A view that moved meanwhile (another read got there first) asks again next time.
+        else if (answer.since === this.view.version) this.applyView(applyRegistryDelta(this.view, answer));
       } catch (e) {
         this.log.debug({ err: errText(e) }, 'registry refresh failed');
       }

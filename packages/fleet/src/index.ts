@@ -35,5 +35,5 @@ export { transportWire } from './wire.js';
 export { encodeBody, decodeBody } from './codec.js';
 export { placeGroup, rendezvousScore, nextMembershipStep } from './placement.js';
 export type { PlacementNode, Membership, MembershipStep } from './placement.js';
-export { registryMachine, isMemberCurrent, RegistryError, REGISTRY_GROUP } from './registry.js';
-export type { RegistryState, RegistryCommand, RegistryResult, RegistryQuery, NodeRecord, GroupRecord, Tombstone } from './registry.js';
+export { registryMachine, isMemberCurrent, isRegistryDelta, applyRegistryDelta, RegistryError, REGISTRY_GROUP } from './registry.js';
+export type { RegistryState, RegistryDelta, RegistryCommand, RegistryResult, RegistryQuery, NodeRecord, GroupRecord, Tombstone } from './registry.js';

@@ -89,7 +89,103 @@ export type RegistryQuery =
   | { readonly type: 'group'; readonly name: string }
   | { readonly type: 'node'; readonly id: string }
   /** The whole state when its version is above `version`, else null: cheap polling. */
-  | { readonly type: 'since'; readonly version: number };
+  | { readonly type: 'since'; readonly version: number }
+  /**
+   * What changed since `version` (a {@link RegistryDelta}) when the member answering still knows
+   * (it keeps the names of recently changed groups), the whole state when it does not, null when
+   * nothing did. Builds before it refuse it as an unknown query.
+   */
+  | { readonly type: 'changes'; readonly version: number };
+
+/**
+ * The answer to a `changes` query: what a view at version `since` lacks to be at `version`. Groups
+ * are sent only when created or removed since; nodes, tombstones and clean reports whole (few).
+ * See {@link applyRegistryDelta}.
+ */
+export interface RegistryDelta {
+  /** The registry's version. */
+  readonly version: number;
+  /** The version it is counted from. */
+  readonly since: number;
+  /** Every node. */
+  readonly nodes: Readonly<Record<string, NodeRecord>>;
+  /** Groups created since (or created again under their name), by name. */
+  readonly groups: Readonly<Record<string, GroupRecord>>;
+  /** Groups removed since and not created again. */
+  readonly gone: readonly string[];
+  /** Every tombstone. */
+  readonly tombstones: Readonly<Record<string, Tombstone>>;
+  /** Every clean report. */
+  readonly cleaned: Readonly<Record<string, number>>;
+}
+
+/** Whether a `changes` answer is a delta (rather than the whole state). */
+export function isRegistryDelta(answer: RegistryState | RegistryDelta): answer is RegistryDelta {
+  return 'gone' in answer;
+}
+
+/** `view` moved to `delta.version`, as a new state (`view` is left alone). `delta.since` must be `view.version`. */
+export function applyRegistryDelta(view: RegistryState, delta: RegistryDelta): RegistryState {
+  if (delta.since !== view.version) throw new RangeError(`a delta since version ${delta.since} does not apply to a view at ${view.version}`);
+  const groups: Record<string, GroupRecord> = { ...view.groups };
+  for (const name of delta.gone) delete groups[name];
+  for (const name of Object.keys(delta.groups)) groups[name] = delta.groups[name] as GroupRecord;
+  return { version: delta.version, nodes: { ...delta.nodes }, groups, tombstones: { ...delta.tombstones }, cleaned: { ...delta.cleaned } };
+}
+
+/**
+ * The names of the groups created or removed at each version, beside a registry state (in memory
+ * only: a member that restored the state from a snapshot starts a new journal). Complete for every
+ * version above `from`.
+ */
+interface Journal {
+  from: number;
+  versions: number[];
+  names: string[];
+}
+
+/** Most group changes a journal keeps; past that it forgets the older half. */
+const JOURNAL_MAX = 65_536;
+const journals = new WeakMap<RegistryState, Journal>();
+
+function journalOf(state: RegistryState): Journal {
+  let j = journals.get(state);
+  if (j === undefined) {
+    j = { from: state.version, versions: [], names: [] };
+    journals.set(state, j);
+  }
+  return j;
+}
+
+function noteGroupChange(state: RegistryState, name: string): void {
+  const j = journalOf(state);
+  j.versions.push(state.version);
+  j.names.push(name);
+  if (j.versions.length > JOURNAL_MAX) {
+    const drop = JOURNAL_MAX / 2;
+    j.from = j.versions[drop - 1] as number;
+    j.versions = j.versions.slice(drop);
+    j.names = j.names.slice(drop);
+  }
+}
+
+/** What changed since `since`, or undefined when the journal does not reach back that far. */
+function deltaSince(state: RegistryState, since: number): RegistryDelta | undefined {
+  const j = journals.get(state);
+  if (j === undefined || since < j.from || since > state.version) return undefined;
+  const groups: Record<string, GroupRecord> = {};
+  const gone: string[] = [];
+  const seen = new Set<string>();
+  for (let i = j.versions.length - 1; i >= 0 && (j.versions[i] as number) > since; i--) {
+    const name = j.names[i] as string;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    const record = state.groups[name];
+    if (record !== undefined) groups[name] = record;
+    else gone.push(name);
+  }
+  return { version: state.version, since, nodes: { ...state.nodes }, groups, gone, tombstones: { ...state.tombstones }, cleaned: { ...state.cleaned } };
+}
 
 /** Raised (and returned to the proposer) when a registry change is refused. */
 export class RegistryError extends Error {
@@ -129,6 +225,8 @@ export const registryMachine = {
   },
   command(registry: RegistryState, command: RegistryCommand): { result: RegistryResult; state: RegistryState } {
     const state = registry as MutableRegistry;
+    // Complete from the version before the first command this member applies to this state object.
+    journalOf(state);
     const version = state.version + 1;
     switch (command.type) {
       case 'registerNode': {
@@ -196,6 +294,7 @@ export const registryMachine = {
         };
         state.version = version;
         state.groups[group.name] = group;
+        noteGroupChange(state, group.name);
         return { result: { type: 'group', group, created: true }, state };
       }
       case 'removeGroup': {
@@ -204,6 +303,7 @@ export const registryMachine = {
         state.version = version;
         delete state.groups[command.name];
         state.tombstones[command.name] = { name: command.name, generation: existing.generation, removedAt: version };
+        noteGroupChange(state, command.name);
         return { result: { type: 'removed', name: command.name, existed: true }, state };
       }
       case 'cleaned': {
@@ -224,7 +324,7 @@ export const registryMachine = {
       }
     }
   },
-  query(state: RegistryState, query: RegistryQuery): RegistryState | GroupRecord | NodeRecord | null {
+  query(state: RegistryState, query: RegistryQuery): RegistryState | RegistryDelta | GroupRecord | NodeRecord | null {
     switch (query.type) {
       case 'all':
         return copyOf(state);
@@ -234,6 +334,9 @@ export const registryMachine = {
         return state.nodes[query.id] ?? null;
       case 'since':
         return state.version > query.version ? copyOf(state) : null;
+      case 'changes':
+        if (state.version <= query.version) return null;
+        return deltaSince(state, query.version) ?? copyOf(state);
       default: {
         const never: never = query;
         throw new RegistryError('ERR_INVALID_GROUP', `unknown registry query ${JSON.stringify(never)}`);

@@ -1,6 +1,6 @@
 import test from 'ava';
 import fc from 'fast-check';
-import { isMemberCurrent, registryMachine, RegistryError, type RegistryCommand, type RegistryState } from '../src/index.js';
+import { applyRegistryDelta, isMemberCurrent, isRegistryDelta, registryMachine, RegistryError, type RegistryCommand, type RegistryDelta, type RegistryState } from '../src/index.js';
 
 /** A copy of the whole state, as a query answers it: commands change the state they are given in place. */
 const copy = (state: RegistryState): RegistryState => registryMachine.query(state, { type: 'all' }) as RegistryState;
@@ -112,6 +112,83 @@ test('commands change the registry in place, and a whole-state answer is a copy 
     t.deepEqual(answer.tombstones, {});
     t.true(answer.nodes['a']?.active);
   }
+});
+
+const changes = (state: RegistryState, version: number): RegistryState | RegistryDelta | null =>
+  registryMachine.query(state, { type: 'changes', version }) as RegistryState | RegistryDelta | null;
+
+test('changes: the groups created and removed since a version, every node and tombstone; the whole state when the member cannot tell', (t) => {
+  const state = apply(registryMachine.init(), register('a'), register('b'), { type: 'addGroup', name: 'g1', replicas: 3, machine: 'm' }, { type: 'addGroup', name: 'g2', replicas: 3, machine: 'm' });
+  const old = copy(state);
+  t.is(changes(state, old.version), null, 'nothing new');
+  apply(state, { type: 'addGroup', name: 'g3', replicas: 1, machine: 'm' }, { type: 'removeGroup', name: 'g1' }, { type: 'deactivateNode', id: 'b' }, { type: 'removeGroup', name: 'g2' }, { type: 'addGroup', name: 'g2', replicas: 3, machine: 'm' });
+  const delta = changes(state, old.version);
+  if (delta === null || !isRegistryDelta(delta)) {
+    t.fail('a delta');
+    return;
+  }
+  t.is(delta.since, old.version);
+  t.is(delta.version, state.version);
+  t.deepEqual(Object.keys(delta.groups).sort(), ['g2', 'g3'], 'created since, g2 created again');
+  t.is(delta.groups['g2']!.generation, state.version);
+  t.deepEqual(delta.gone, ['g1']);
+  t.deepEqual(delta.nodes, state.nodes);
+  t.deepEqual(Object.keys(delta.tombstones).sort(), ['g1', 'g2']);
+  t.deepEqual(applyRegistryDelta(old, delta), copy(state));
+  t.is(Object.keys(old.groups).length, 2, 'the old view is left alone');
+  t.throws(() => applyRegistryDelta(copy(state), delta), { instanceOf: RangeError });
+  // A member that restored the state (a new object) knows no history: the whole state.
+  const restored = copy(state);
+  const whole = changes(restored, old.version);
+  t.false(whole === null || isRegistryDelta(whole));
+  t.deepEqual(whole, copy(state));
+  // Its history starts at the first command it applies: deltas from there on, the whole state before.
+  const at = restored.version;
+  apply(restored, { type: 'addGroup', name: 'g4', replicas: 1, machine: 'm' });
+  t.deepEqual((changes(restored, at) as RegistryDelta).groups['g4']?.name, 'g4');
+  t.false(isRegistryDelta(changes(restored, at - 1)!));
+});
+
+test('changes: the history a member keeps is bounded; an asker older than it gets the whole state', (t) => {
+  const state = apply(registryMachine.init(), register('a'));
+  const first = copy(state);
+  for (let i = 0; i < 70_000; i++) registryMachine.command(state, { type: 'addGroup', name: `g${i}`, replicas: 1, machine: 'm' });
+  t.false(isRegistryDelta(changes(state, first.version)!), 'too old: the whole state');
+  const recent = changes(state, state.version - 10);
+  t.true(recent !== null && isRegistryDelta(recent));
+  t.is(Object.keys((recent as RegistryDelta).groups).length, 10);
+});
+
+test('changes: any view brought forward by its delta is the registry, whatever the commands (property)', (t) => {
+  const command = fc.oneof(
+    fc.record({ type: fc.constant('registerNode' as const), id: fc.constantFrom('a', 'b', 'c'), zone: fc.constantFrom('z1', 'z2'), address: fc.constant('h:1'), incarnation: fc.constantFrom('i1', 'i2') }),
+    fc.record({ type: fc.constant('deactivateNode' as const), id: fc.constantFrom('a', 'b', 'c') }),
+    fc.record({ type: fc.constant('removeNode' as const), id: fc.constantFrom('a', 'b', 'c'), incarnation: fc.constantFrom('i1', 'i2') }),
+    fc.record({ type: fc.constant('addGroup' as const), name: fc.constantFrom('g1', 'g2', 'g3'), replicas: fc.constantFrom(1, 3), machine: fc.constant('m') }),
+    fc.record({ type: fc.constant('removeGroup' as const), name: fc.constantFrom('g1', 'g2', 'g3') }),
+    fc.record({ type: fc.constant('cleaned' as const), id: fc.constantFrom('a', 'b', 'c'), incarnation: fc.constantFrom('i1', 'i2'), upTo: fc.nat(50) }),
+  );
+  fc.assert(
+    fc.property(fc.array(command, { maxLength: 40 }), (commands) => {
+      const state = registryMachine.init();
+      const views: RegistryState[] = [copy(state)];
+      for (const c of commands) {
+        try {
+          registryMachine.command(state, c);
+        } catch (error) {
+          if (!(error instanceof RegistryError)) throw error;
+        }
+        views.push(copy(state));
+      }
+      const now = copy(state);
+      for (const view of views) {
+        const answer = changes(state, view.version);
+        if (view.version === state.version) t.is(answer, null);
+        else if (answer === null || !isRegistryDelta(answer)) t.fail(`a delta since ${view.version}`);
+        else t.deepEqual(applyRegistryDelta(view, answer), now, `since ${view.version}`);
+      }
+    }),
+  );
 });
 
 test('the registry is deterministic: replaying the same commands gives the same state and versions only grow', (t) => {
