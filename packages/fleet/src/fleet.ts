@@ -1052,32 +1052,34 @@ export class Fleet {
     const run = (async () => {
       try {
         const local = this.localStatus(REGISTRY_GROUP);
-        const since = this.view.version;
         let read: (query: RegistryQuery) => Promise<RegistryState | RegistryDelta | null>;
         if (!force && local !== undefined && (local.role === 'leader' || (local.leaderNode !== '' && this.reachable(local.leaderNode)))) {
           read = (query) => this.host.query<RegistryState | RegistryDelta | null>(REGISTRY_GROUP, query, { consistency: 'stale' });
         } else {
-          if (since === 0 && this.leaderCache.get(REGISTRY_GROUP) === undefined && !this.activated && !this.activating) return;
+          if (this.view.version === 0 && this.leaderCache.get(REGISTRY_GROUP) === undefined && !this.activated && !this.activating) return;
           read = (query) =>
             this.query<RegistryState | RegistryDelta | null>(REGISTRY_GROUP, query, { consistency: force ? 'linearizable' : 'lease', timeoutMs: Math.max(1000, this.o.refreshMs * 2) });
         }
         // 'changes': only the groups created or removed since this view (a registry member of an
-        // older build refuses it: 'since' then, the whole registry whenever it changed).
-        let answer: RegistryState | RegistryDelta | null;
-        if (Date.now() < this.deltasRefusedUntil) answer = await read({ type: 'since', version: since });
-        else {
-          try {
-            answer = await read({ type: 'changes', version: since });
-          } catch (e) {
-            if (!/unknown registry query/.test(errText(e))) throw e;
-            this.deltasRefusedUntil = Date.now() + DELTAS_REFUSED_RETRY_MS;
-            answer = await read({ type: 'since', version: since });
+        // older build refuses it: 'since' then, the whole registry whenever it changed). A view that
+        // moved meanwhile (another read got there first) asks once more from where it is now.
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const since = this.view.version;
+          let answer: RegistryState | RegistryDelta | null;
+          if (Date.now() < this.deltasRefusedUntil) answer = await read({ type: 'since', version: since });
+          else {
+            try {
+              answer = await read({ type: 'changes', version: since });
+            } catch (e) {
+              if (!/unknown registry query/.test(errText(e))) throw e;
+              this.deltasRefusedUntil = Date.now() + DELTAS_REFUSED_RETRY_MS;
+              answer = await read({ type: 'since', version: since });
+            }
           }
+          if (answer === null || answer.version <= this.view.version) return;
+          if (!isRegistryDelta(answer)) return this.applyView(answer);
+          if (answer.since === this.view.version) return this.applyView(applyRegistryDelta(this.view, answer));
         }
-        if (answer === null || answer.version <= this.view.version) return;
-        if (!isRegistryDelta(answer)) this.applyView(answer);
-        // A view that moved meanwhile (another read got there first) asks again next time.
-        else if (answer.since === this.view.version) this.applyView(applyRegistryDelta(this.view, answer));
       } catch (e) {
         this.log.debug({ err: errText(e) }, 'registry refresh failed');
       }
