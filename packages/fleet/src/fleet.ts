@@ -298,7 +298,7 @@ export class Fleet {
   private creatingMembers = 0;
   /** The registry version of the last `cleaned` command tried (see reportCleaned). */
   private cleanedTried = 0;
-  /** Hosted groups the registry knows neither as live nor as removed, already logged once. */
+  /** Stray members the sweeps found (and logged once each; see isStray). */
   private readonly unknownLogged = new Set<string>();
   /** Placement per group for the current active node set (hashing is the sweep's main cost). */
   private readonly placements = new Map<string, string[]>();
@@ -327,6 +327,7 @@ export class Fleet {
     const { registry, counters } = createMetrics(this.o.nodeId, {
       registryGroups: () => Object.keys(this.view.groups).length,
       registryTombstones: () => Object.keys(this.view.tombstones).length,
+      strayMembers: () => [...this.unknownLogged].filter((g) => this.isStray(g)).length,
       localMembers: () => this.localCounts(),
       rebalancing: () => this.rebalanceStatus(),
       nodes: () => {

@@ -9,6 +9,8 @@ export interface MetricsSource {
   registryGroups(): number;
   /** Tombstones of removed groups in this node's registry view. */
   registryTombstones(): number;
+  /** Stray members on this node (see Fleet.strays), as its sweeps found them. */
+  strayMembers(): number;
   /** Local members and how many of them lead. */
   localMembers(): { members: number; leaders: number };
   /** Rebalancing: changes running, led groups in and out of plan. */
@@ -74,6 +76,7 @@ export function createMetrics(node: string, source: MetricsSource): { registry: 
   };
   gauge('raftfleet_registry_groups', 'Groups in the cluster registry.', () => source.registryGroups());
   gauge('raftfleet_registry_tombstones', 'Removed groups the cluster registry still remembers (until every node reported them cleaned).', () => source.registryTombstones());
+  gauge('raftfleet_stray_members', 'Members on this node of groups the registry knows neither as live nor as removed (raftfleet stray list).', () => source.strayMembers());
   gauge('raftfleet_members', 'Members hosted by this node.', () => source.localMembers().members);
   gauge('raftfleet_leaders', 'Members on this node that lead their group.', () => source.localMembers().leaders);
   gauge('raftfleet_rebalancing_in_progress', 'Membership changes this node is running.', () => source.rebalancing().inProgress);

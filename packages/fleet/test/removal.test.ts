@@ -110,7 +110,9 @@ test('a purged node that comes back with a member of a group removed meanwhile k
     t.false((await n1.groups()).some((g) => g.name === 'g'));
     await t.throwsAsync(n3.command('g', { op: 'inc' }), { code: 'ERR_FLEET_GROUP_NOT_FOUND' });
 
-    // The operator sees it as a stray, from any node, and deletes it; nothing else is one.
+    // The operator sees it as a stray, from any node and in n3's metrics, and deletes it; nothing else is one.
+    await waitFor('n3 counts its stray', async () => /raftfleet_stray_members\{node="n3"\} 1\n/.test(await n3.metrics()));
+    t.regex(await n1.metrics(), /raftfleet_stray_members\{node="n1"\} 0\n/);
     const stray = { node: 'n3', group: 'g', member: n3.host.memberId('g')! };
     t.deepEqual(await n1.strays(), { strays: [stray], unanswered: [] });
     await waitFor('every node holds h', () => ids.every((id) => c.fleets.get(id)!.host.hasGroup('h')));
@@ -129,6 +131,7 @@ test('a purged node that comes back with a member of a group removed meanwhile k
     t.deepEqual(await call(CLIENT_RPC.deleteStray, { node: 'n3', group: 'g' }), { ok: true });
     t.false(n3.host.hasGroup('g'));
     t.deepEqual(await call(CLIENT_RPC.strays, {}), { ok: true, strays: [], unanswered: [] });
+    t.regex(await n3.metrics(), /raftfleet_stray_members\{node="n3"\} 0\n/);
     t.is(await n1.command('h', { op: 'inc' }), 1, 'the live group is untouched');
   } finally {
     await c.stopAll();
