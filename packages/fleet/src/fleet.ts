@@ -758,7 +758,8 @@ export class Fleet {
    * A node that was purged while a group of its was removed, and came back with its disk, keeps such
    * a member: the fleet never deletes data for its absence from the registry (a registry recovered
    * from an older copy must not make nodes delete what it has forgotten). Each node reads its
-   * registry view afresh (linearizably) before it answers.
+   * registry view afresh (linearizably) before it answers; a node this one finds unreachable is
+   * listed as unanswered.
    */
   async strays(): Promise<StrayReport> {
     this.ensureRunning();
@@ -767,6 +768,8 @@ export class Fleet {
       nodes.map(async (node): Promise<StrayMember[] | undefined> => {
         try {
           if (node === this.o.nodeId) return await this.localStrays();
+          // One that does not answer pings is reported unanswered at once, not after a timeout.
+          if (!this.reachable(node)) return undefined;
           const a = decodeBody(await this.o.transport.request(node, FLEET_RPC.strays, encodeBody({}), { timeoutMs: this.o.defaultTimeoutMs })) as { strays?: unknown };
           return Array.isArray(a.strays) ? (a.strays as StrayMember[]) : undefined;
         } catch {

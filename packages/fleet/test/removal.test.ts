@@ -97,6 +97,7 @@ test('a purged node that comes back with a member of a group removed meanwhile k
     t.is(await n1.command('g', { op: 'inc' }), 1);
     await c.crash('n3');
     t.true(await n1.removeGroup('g'));
+    t.deepEqual(await n1.strays(), { strays: [], unanswered: ['n3'] }, 'a node that is down cannot say');
     // Purged after the grace period: nothing holds the tombstone back any more.
     await waitFor('n3 purged', () => n1.registry().nodes['n3'] === undefined, 15_000);
     await waitFor('the tombstone of g is dropped', async () => (await c.registryNow()).tombstones['g'] === undefined, 15_000);
