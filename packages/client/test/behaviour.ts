@@ -53,7 +53,10 @@ export function clientBehaviour(test: TestFn, makeEnv: () => Promise<Env>): void
     const nodes: FakeNode[] = [];
     for (let i = 1; i <= n; i++) nodes.push(new FakeNode(fleet, `n${i}`, `z${i}`, await env.nodeTransport(`n${i}`)));
     const clients: RaftfleetClient[] = [];
-    const connect = async (seeds: Seed[] = [env.seed(nodes[0]!)], timeoutMs = 2000) => {
+    // The default deadline only bounds retries in tests about something else (exactly once,
+    // redirects, batches): generous, so that a busy machine cannot turn a slow retry into a failure.
+    // Tests about deadlines pass their own.
+    const connect = async (seeds: Seed[] = [env.seed(nodes[0]!)], timeoutMs = 10_000) => {
       const c =
         env.connectClient !== undefined
           ? await env.connectClient(seeds, timeoutMs)
