@@ -17,8 +17,8 @@ export interface MetricsSource {
   rebalancing(): { inProgress: number; inPlan: number; outOfPlan: number };
   /** Nodes in the registry, and how many are reachable. */
   nodes(): { total: number; reachable: number };
-  /** Transport counters. */
-  transport(): { sentEnvelopes: number; receivedEnvelopes: number; queuedBytes: number; droppedEnvelopes: number };
+  /** Transport counters (bytes only from transports that count them). */
+  transport(): { sentEnvelopes: number; receivedEnvelopes: number; queuedBytes: number; droppedEnvelopes: number; sentBytes?: number; receivedBytes?: number };
   /** What the replica runtime's processing loop has done since start (counts that only grow). */
   activity(): HostActivity;
   /** The log format each peer node reads, as last heard (0: not yet); see `LOG_FORMAT` of @raftfleet/replica. */
@@ -88,6 +88,8 @@ export function createMetrics(node: string, source: MetricsSource): { registry: 
   gauge('raftfleet_transport_received_envelopes', 'Envelopes received by the transport since start.', () => source.transport().receivedEnvelopes);
   gauge('raftfleet_transport_dropped_envelopes', 'Envelopes the transport dropped since start.', () => source.transport().droppedEnvelopes);
   gauge('raftfleet_transport_queued_bytes', 'Bytes queued for sending right now.', () => source.transport().queuedBytes);
+  gauge('raftfleet_transport_sent_bytes', 'Bytes the transport sent since start (0 from a transport that does not count them).', () => source.transport().sentBytes ?? 0);
+  gauge('raftfleet_transport_received_bytes', 'Bytes the transport received since start (0 from a transport that does not count them).', () => source.transport().receivedBytes ?? 0);
   gauge('raftfleet_log_format', 'Newest log format this node reads (its build).', () => LOG_FORMAT);
   new Gauge({
     name: 'raftfleet_peer_log_format',

@@ -66,12 +66,15 @@ export class MemoryTransport implements Transport {
   private nextRequestId = 1;
   private started = false;
   private closed = false;
-  private readonly counters: TransportStats = {
+  private readonly counters: Required<TransportStats> = {
     sentEnvelopes: 0,
     droppedEnvelopes: 0,
     receivedEnvelopes: 0,
     queuedBytes: 0,
     maxQueuedBytesSeen: 0,
+    // Sizes as the network accounts them (estimated encodings; see MemoryNetwork.sizeOf).
+    sentBytes: 0,
+    receivedBytes: 0,
   };
 
   /**
@@ -166,6 +169,7 @@ export class MemoryTransport implements Transport {
       return false;
     }
     this.counters.sentEnvelopes += envelopes.length;
+    this.counters.sentBytes += bytes;
     const copies = this.network.enqueue(this, link, { kind: 'batch', from: this.nodeId, to: link.nodeId, envelopes, bytes });
     this.account(peer, bytes * copies);
     return true;
@@ -209,6 +213,7 @@ export class MemoryTransport implements Transport {
       });
       this.pending.set(id, { peer: to, method, resolve, reject, cancelTimer });
       const bytes = body.length + method.length + 16;
+      this.counters.sentBytes += bytes;
       const copies = this.network.enqueue(this, link, { kind: 'request', from: this.nodeId, to, id, method, body, bytes });
       this.account(peer, bytes * copies);
     });
@@ -293,6 +298,7 @@ export class MemoryTransport implements Transport {
   /** @internal Delivery of one in-flight item. */
   _receive(source: MemoryTransport, item: InFlight): void {
     if (this.closed) return;
+    this.counters.receivedBytes += item.bytes;
     switch (item.kind) {
       case 'batch':
         this.counters.receivedEnvelopes += item.envelopes.length;
@@ -308,6 +314,7 @@ export class MemoryTransport implements Transport {
           if (this.closed || source.closed) return;
           const peer = this.peers.get(item.from);
           const bytes = body.length + 16;
+          this.counters.sentBytes += bytes;
           const copies = this.network.enqueue(this, source, { kind: 'response', from: this.nodeId, to: item.from, id: item.id, body, error, bytes });
           if (peer !== undefined) this.account(peer, bytes * copies);
         };

@@ -25,4 +25,4 @@ transportCompliance(test, () => {
       await Promise.all(all.map((t) => t.close()));
     },
   };
-}, { prefix: 'memory' });
+}, { prefix: 'memory', countsBytes: true });

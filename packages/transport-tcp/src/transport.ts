@@ -408,6 +408,8 @@ export class TcpTransport implements Transport {
       receivedEnvelopes: this.counters.envelopesReceived,
       queuedBytes: queued,
       maxQueuedBytesSeen: this.maxQueuedSeen,
+      sentBytes: this.counters.bytesSent,
+      receivedBytes: this.counters.bytesReceived,
     };
   }
 

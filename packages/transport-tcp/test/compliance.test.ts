@@ -3,4 +3,4 @@ import test from 'ava';
 import { transportCompliance } from '@raftfleet/transport/compliance';
 import { tcpHarness } from './harness.js';
 
-transportCompliance(test, () => tcpHarness(), { prefix: 'tcp', waitMs: 20_000 });
+transportCompliance(test, () => tcpHarness(), { prefix: 'tcp', waitMs: 20_000, countsBytes: true });

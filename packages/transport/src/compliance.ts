@@ -45,6 +45,8 @@ export interface ComplianceOptions {
   prefix?: string;
   /** Upper bound of any single wait in the suite, so a broken adapter fails instead of hanging (default 10 s). */
   waitMs?: number;
+  /** Whether the adapter reports `sentBytes` and `receivedBytes` in its stats, which the suite then checks (default false). */
+  countsBytes?: boolean;
 }
 
 function heartbeat(i: number): Message {
@@ -88,7 +90,7 @@ const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve)
  * Registers the transport compliance tests with `test`.
  * @param test - ava's `test` (or `test.serial`) from the adapter's test file.
  * @param factory - Creates a fresh {@link ComplianceHarness} for each test.
- * @param options - Title prefix and wait bound.
+ * @param options - Title prefix, wait bound, and whether byte counts are checked.
  */
 export function transportCompliance(test: RegisterTest, factory: ComplianceHarnessFactory, options: ComplianceOptions = {}): void {
   const prefix = options.prefix ?? 'transport';
@@ -146,6 +148,13 @@ export function transportCompliance(test: RegisterTest, factory: ComplianceHarne
     t.true(from.every((p) => p === 'a'));
     t.is(b.stats().receivedEnvelopes, 1000);
     t.is(a.stats().sentEnvelopes, 1000);
+    if (options.countsBytes === true) {
+      // 1000 envelopes are more than 1000 bytes each way.
+      const sent = a.stats().sentBytes ?? 0;
+      const received = b.stats().receivedBytes ?? 0;
+      t.true(sent > 1000, `sent ${sent} bytes`);
+      t.true(received > 1000, `received ${received} bytes`);
+    }
   });
 
   withHarness('carries a batch larger than one frame, intact and in order', async (t, h) => {

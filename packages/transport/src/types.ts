@@ -37,6 +37,10 @@ export interface TransportStats {
   queuedBytes: number;
   /** The largest value `queuedBytes` reached for any single peer. */
   maxQueuedBytesSeen: number;
+  /** Bytes handed to the network: batches, requests, answers and the transport's own frames (absent when a transport cannot tell). */
+  sentBytes?: number;
+  /** Bytes taken from the network, counted the same way (absent when a transport cannot tell). */
+  receivedBytes?: number;
 }
 
 /** Moves batches of Raft envelopes and small request/response calls between nodes. */
