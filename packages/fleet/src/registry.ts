@@ -124,12 +124,20 @@ export function isRegistryDelta(answer: RegistryState | RegistryDelta): answer i
   return 'gone' in answer;
 }
 
-/** `view` moved to `delta.version`, as a new state (`view` is left alone). `delta.since` must be `view.version`. */
+/**
+ * `view` moved to `delta.version`, as a new state (`view` is left alone; when no group changed, the
+ * new state shares its group table, which no one changes). `delta.since` must be `view.version`.
+ */
 export function applyRegistryDelta(view: RegistryState, delta: RegistryDelta): RegistryState {
   if (delta.since !== view.version) throw new RangeError(`a delta since version ${delta.since} does not apply to a view at ${view.version}`);
-  const groups: Record<string, GroupRecord> = { ...view.groups };
-  for (const name of delta.gone) delete groups[name];
-  for (const name of Object.keys(delta.groups)) groups[name] = delta.groups[name] as GroupRecord;
+  const changed = Object.keys(delta.groups);
+  let groups = view.groups;
+  if (changed.length > 0 || delta.gone.length > 0) {
+    const copy: Record<string, GroupRecord> = { ...view.groups };
+    for (const name of delta.gone) delete copy[name];
+    for (const name of changed) copy[name] = delta.groups[name] as GroupRecord;
+    groups = copy;
+  }
   return { version: delta.version, nodes: { ...delta.nodes }, groups, tombstones: { ...delta.tombstones }, cleaned: { ...delta.cleaned } };
 }
 

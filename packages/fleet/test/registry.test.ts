@@ -136,6 +136,13 @@ test('changes: the groups created and removed since a version, every node and to
   t.deepEqual(Object.keys(delta.tombstones).sort(), ['g1', 'g2']);
   t.deepEqual(applyRegistryDelta(old, delta), copy(state));
   t.is(Object.keys(old.groups).length, 2, 'the old view is left alone');
+  // A change of nodes only: the new view shares the group table instead of copying it.
+  const before = copy(state);
+  apply(state, { type: 'deactivateNode', id: 'a' });
+  const nodesOnly = changes(state, before.version) as RegistryDelta;
+  const after = applyRegistryDelta(before, nodesOnly);
+  t.is(after.groups, before.groups);
+  t.false(after.nodes['a']!.active);
   t.throws(() => applyRegistryDelta(copy(state), delta), { instanceOf: RangeError });
   // A member that restored the state (a new object) knows no history: the whole state.
   const restored = copy(state);
