@@ -1,7 +1,7 @@
 // How nodes keep their registry view: by the changes since their version, and by the whole state
 // beside a registry member of an older build, which refuses a 'changes' query as unknown.
 import test from 'ava';
-import { registryMachine, RegistryError, type RegistryQuery, type RegistryState } from '../src/index.js';
+import { REGISTRY_GROUP, registryMachine, RegistryError, type RegistryQuery, type RegistryState } from '../src/index.js';
 import { TestCluster, waitFor } from './helpers/cluster.js';
 
 test('nodes read the registry by its changes; beside a member that refuses them (an older build), by the whole state', async (t) => {
@@ -37,6 +37,11 @@ test('nodes read the registry by its changes; beside a member that refuses them 
     t.is(reads.since, 0, 'no whole-state read while every member answers changes');
 
     reads.refuse = true;
+    // The refusal reaches a node that asks a remote registry member too (a linearizable read goes to
+    // the registry's leader), with the words the node looks for.
+    const asker = fleets.find((f) => f.host.leadership(REGISTRY_GROUP)?.role !== 'leader')!;
+    const refusal = await t.throwsAsync(asker.query(REGISTRY_GROUP, { type: 'changes', version: 0 } satisfies RegistryQuery, { consistency: 'linearizable' }));
+    t.regex(String(refusal?.message), /unknown registry query/);
     const second = ['b1', 'b2', 'b3'];
     for (const g of second) await fleets[2]!.addGroup(g, { replicas: 3, machine: 'counter' });
     await waitFor('every view has the groups added beside the older build', everyViewHas(second));
