@@ -24,6 +24,7 @@ Exit codes:
   6  the state machine rejected the command or query
   7  group already exists
   8  request rejected as invalid or too large
+  9  group recover refused (the group still has a quorum, or none of its members answers)
 
 Environment: RAFTFLEET_SEEDS, RAFTFLEET_CLUSTER_ID, RAFTFLEET_SECRET stand in for
 --seeds, --cluster-id and --secret.`;

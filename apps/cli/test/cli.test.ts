@@ -43,7 +43,7 @@ function freePort(): Promise<number> {
 test('--help lists the commands and the exit codes', async (t) => {
   const r = await run(['--help']);
   t.is(r.code, 0);
-  for (const word of ['node', 'status', 'group', 'command', 'query', 'Exit codes']) t.true(r.stdout.includes(word), word);
+  for (const word of ['node', 'status', 'group', 'stray', 'command', 'query', 'Exit codes', 'group recover refused']) t.true(r.stdout.includes(word), word);
   const sub = await run(['node', '--help']);
   t.is(sub.code, 0);
   t.true(sub.stdout.includes('--data-dir'));
