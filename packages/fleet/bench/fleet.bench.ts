@@ -1,12 +1,13 @@
 // Fleet benchmark over real node processes (TCP + LMDB): group creation time, aggregate command
-// throughput, time for a new node to take its share, and CPU/memory of idle groups.
+// throughput, time for a new node to take its share, and CPU/memory of idle groups; and, in this
+// process, what one registry change costs a node that reads the registry.
 // Prints a table and writes <repo root>/results/fleet.json. Sizes can be lowered with env vars.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { msgpackCodec } from '@raftfleet/replica';
-import { placeGroup } from '../src/index.js';
+import { applyRegistryDelta, decodeBody, encodeBody, placeGroup, registryMachine, type RegistryDelta, type RegistryState } from '../src/index.js';
 import { ProtocolClient, spawnNode, type NodeProc } from '../test/helpers/processes.js';
 
 const env = (name: string, fallback: number): number => Number(process.env[name] ?? fallback);
@@ -19,8 +20,10 @@ const IDLE_SECONDS = env('BENCH_IDLE_SECONDS', 30);
 const IDLE_SETTLE_SECONDS = env('BENCH_IDLE_SETTLE_SECONDS', 60);
 const CREATE_CONCURRENCY = env('BENCH_CREATE_CONCURRENCY', 64);
 const IDLE_CREATE_CONCURRENCY = env('BENCH_IDLE_CREATE_CONCURRENCY', 64);
-// cluster: creation and throughput; share: then a 6th node takes its share; idle: CPU and memory of idle groups.
-const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'cluster,share,idle').split(','));
+const REGISTRY_GROUPS = env('BENCH_REGISTRY_GROUPS', 10_000);
+// cluster: creation and throughput; share: then a 6th node takes its share; idle: CPU and memory of
+// idle groups; registry: one registry change read whole ('since') and as a delta ('changes').
+const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'registry,cluster,share,idle').split(','));
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = resolve(here, '../../../results');
@@ -40,6 +43,45 @@ function save(): void {
   writeFileSync(join(resultsDir, 'fleet.json'), `${JSON.stringify({ at: new Date().toISOString(), complete: false, rows }, null, 2)}\n`);
 }
 const zones = ['z1', 'z2', 'z3'];
+
+// Registry reads: a registry of REGISTRY_GROUPS groups on 10 nodes, then one addGroup, read by a node
+// whose view is one version behind. The answering member pays the query and its msgpack encoding
+// (once per node that asks), the reader the decoding and its new view.
+if (PHASES.has('registry')) {
+  const state = registryMachine.init();
+  for (let i = 0; i < 10; i++) registryMachine.command(state, { type: 'registerNode', id: `n${i}`, zone: zones[i % 3]!, address: `10.0.0.${i}:7400`, incarnation: 'i' });
+  for (let i = 0; i < REGISTRY_GROUPS; i++) registryMachine.command(state, { type: 'addGroup', name: `group-${i}`, replicas: 3, machine: 'counter' });
+  const view = registryMachine.query(state, { type: 'all' }) as RegistryState;
+  registryMachine.command(state, { type: 'addGroup', name: 'one-more', replicas: 3, machine: 'counter' });
+  const reads = 30;
+  const read = (type: 'since' | 'changes') => {
+    let bytes = 0;
+    let member = 0;
+    let reader = 0;
+    for (let i = 0; i < reads; i++) {
+      let t = performance.now();
+      const body = encodeBody(registryMachine.query(state, { type, version: view.version }));
+      member += performance.now() - t;
+      bytes = body.length;
+      t = performance.now();
+      const answer = decodeBody(body) as RegistryState | RegistryDelta;
+      if (type === 'changes') applyRegistryDelta(view, answer as RegistryDelta);
+      reader += performance.now() - t;
+    }
+    return { bytes, member: member / reads, reader: reader / reads };
+  };
+  for (const type of ['since', 'changes'] as const) {
+    const r = read(type);
+    rows.push({
+      metric: `one registry change among ${REGISTRY_GROUPS} groups, read with '${type}': answering member`,
+      value: r.member,
+      unit: 'ms',
+      goal: '',
+      note: `${r.bytes} bytes; the reader ${r.reader.toFixed(2)} ms (decode and new view); mean of ${reads} reads`,
+    });
+  }
+  save();
+}
 
 async function withNodes<T>(count: number, fn: (nodes: NodeProc[], client: ProtocolClient, root: string, seeds: string[]) => Promise<T>): Promise<T> {
   const root = mkdtempSync(join(tmpdir(), 'raftfleet-bench-'));
