@@ -476,8 +476,7 @@ export class RaftfleetClient {
    */
   async strays(options: CallOptions = {}): Promise<StrayReport> {
     const body = await this.call({ method: METHODS.strays, group: undefined, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal }, () => ({}));
-    const unanswered = Array.isArray(body['unanswered']) ? body['unanswered'].filter((x): x is string => typeof x === 'string') : [];
-    return { strays: parseList(body, 'strays', parseStray), unanswered };
+    return { strays: parseList(body, 'strays', parseStray), unanswered: stringsOf(body['unanswered']) };
   }
 
   /**
@@ -511,7 +510,7 @@ export class RaftfleetClient {
     const body = await this.call({ method: METHODS.status, group: undefined, timeoutMs: options.timeoutMs ?? this.timeoutMs, signal: options.signal }, () => ({}));
     const nodes = parseList(body, 'nodes', parseNode);
     const groups = parseList(body, 'groups', parseGroup);
-    const leaderless = Array.isArray(body['leaderless']) ? body['leaderless'].filter((x): x is string => typeof x === 'string') : [];
+    const leaderless = stringsOf(body['leaderless']);
     const rebalancing = typeof body['rebalancing'] === 'number' ? body['rebalancing'] : 0;
     this.learnNodes(nodes);
     for (const g of groups) this.noteLeader(g.name, g.leader, undefined);
@@ -823,6 +822,11 @@ export class RaftfleetClient {
     const cause = lastAnswer ?? lastError;
     return new TimeoutError(ctx.method, ctx.timeoutMs, { group: ctx.group, node: lastNode }, cause !== undefined ? { cause } : undefined);
   }
+}
+
+/** The strings of a response field that should list some (anything else in it is skipped). */
+function stringsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
 }
 
 function checkName(name: string): void {

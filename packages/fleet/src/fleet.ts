@@ -763,25 +763,13 @@ export class Fleet {
    */
   async strays(): Promise<StrayReport> {
     this.ensureRunning();
-    const nodes = [...new Set([this.o.nodeId, ...Object.keys(this.view.nodes)])].sort();
-    const answers = await Promise.all(
-      nodes.map(async (node): Promise<StrayMember[] | undefined> => {
-        try {
-          if (node === this.o.nodeId) return await this.localStrays();
-          // One that does not answer pings is reported unanswered at once, not after a timeout.
-          if (!this.reachable(node)) return undefined;
-          const a = decodeBody(await this.o.transport.request(node, FLEET_RPC.strays, encodeBody({}), { timeoutMs: this.o.defaultTimeoutMs })) as { strays?: unknown };
-          return Array.isArray(a.strays) ? (a.strays as StrayMember[]) : undefined;
-        } catch {
-          return undefined;
-        }
-      }),
-    );
+    type Answer = { strays?: unknown };
+    const answers = await this.askEveryNode<Answer>(FLEET_RPC.strays, encodeBody({}), this.o.defaultTimeoutMs, async () => ({ strays: await this.localStrays() }));
     const report: StrayReport = { strays: [], unanswered: [] };
-    answers.forEach((a, i) => {
-      if (a === undefined) report.unanswered.push(nodes[i]!);
-      else report.strays.push(...a);
-    });
+    for (const { node, answer } of answers.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0))) {
+      if (answer === undefined || !Array.isArray(answer.strays)) report.unanswered.push(node);
+      else report.strays.push(...(answer.strays as StrayMember[]));
+    }
     return report;
   }
 
@@ -815,14 +803,8 @@ export class Fleet {
 
   private async deleteLocalStray(group: string): Promise<void> {
     await this.refreshRegistry(true);
-    if (!this.isStray(group)) {
-      const why = !this.host.hasGroup(group)
-        ? 'holds no member of it'
-        : this.view.groups[group] !== undefined || this.view.tombstones[group] !== undefined || group === REGISTRY_GROUP
-          ? 'the registry knows the group'
-          : 'its member is of a generation the registry has not reached yet (being created)';
-      throw new FleetStrayError(group, this.o.nodeId, `node ${this.o.nodeId} has no stray member of ${group}: ${why}`);
-    }
+    const refusal = this.notStray(group);
+    if (refusal !== undefined) throw new FleetStrayError(group, this.o.nodeId, `node ${this.o.nodeId} has no stray member of ${group}: ${refusal}`);
     const member = this.host.memberId(group);
     await this.host.deleteGroup(group);
     this.unknownLogged.delete(group);
@@ -834,11 +816,17 @@ export class Fleet {
    * live nor as removed, and has reached the member's generation (a group created since is not one).
    */
   private isStray(group: string): boolean {
-    if (group === REGISTRY_GROUP || !this.host.hasGroup(group)) return false;
+    return this.notStray(group) === undefined;
+  }
+
+  /** Why this node's member of `group` is no stray (see isStray); undefined when it is one. */
+  private notStray(group: string): string | undefined {
+    if (!this.host.hasGroup(group)) return 'holds no member of it';
     const view = this.view;
-    if (view.groups[group] !== undefined || view.tombstones[group] !== undefined) return false;
+    if (group === REGISTRY_GROUP || view.groups[group] !== undefined || view.tombstones[group] !== undefined) return 'the registry knows the group';
     const generation = this.localGeneration(group);
-    return generation !== undefined && generation <= view.version;
+    if (generation === undefined || generation > view.version) return 'its member is of a generation the registry has not reached yet (being created)';
+    return undefined;
   }
 
   // ------------------------------------------------------------------ routing
@@ -1671,19 +1659,9 @@ export class Fleet {
 
   /** Reports of every reachable node (this one included), by group. */
   private async collectReports(group?: string): Promise<Map<string, Array<{ node: string; r: LocalReport }>>> {
+    type Answer = { node: string; reports: LocalReport[]; changing: number };
     const body = encodeBody(group === undefined ? {} : { g: group });
-    const nodes = new Set([this.o.nodeId, ...Object.keys(this.view.nodes)]);
-    const answers = await Promise.all(
-      [...nodes].map(async (node) => {
-        try {
-          if (node === this.o.nodeId) return decodeBody(await this.localReportBody(body)) as { node: string; reports: LocalReport[]; changing: number };
-          if (!this.reachable(node)) return undefined;
-          return decodeBody(await this.o.transport.request(node, FLEET_RPC.local, body, { timeoutMs: 1000 })) as { node: string; reports: LocalReport[]; changing: number };
-        } catch {
-          return undefined;
-        }
-      }),
-    );
+    const answers = (await this.askEveryNode<Answer>(FLEET_RPC.local, body, 1000, async () => decodeBody(await this.localReportBody(body)) as Answer)).map((a) => a.answer);
     const out = new Map<string, Array<{ node: string; r: LocalReport }>>();
     this.lastChanging = 0;
     for (const a of answers) {
@@ -1699,6 +1677,26 @@ export class Fleet {
   }
 
   private lastChanging = 0;
+
+  /**
+   * Asks every registry node the same question: this one through `local`, the others with `method`
+   * and `body`. A node found unreachable (reported at once, not after `timeoutMs`), or whose answer
+   * fails, answers undefined.
+   */
+  private async askEveryNode<T>(method: string, body: Uint8Array, timeoutMs: number, local: () => Promise<T>): Promise<Array<{ node: string; answer: T | undefined }>> {
+    const nodes = [...new Set([this.o.nodeId, ...Object.keys(this.view.nodes)])];
+    return Promise.all(
+      nodes.map(async (node) => {
+        try {
+          if (node === this.o.nodeId) return { node, answer: await local() };
+          if (!this.reachable(node)) return { node, answer: undefined };
+          return { node, answer: decodeBody(await this.o.transport.request(node, method, body, { timeoutMs })) as T };
+        } catch {
+          return { node, answer: undefined };
+        }
+      }),
+    );
+  }
 
   private async localReportBody(body: Uint8Array): Promise<Uint8Array> {
     const req = decodeBody(body) as { g?: unknown };
