@@ -58,9 +58,50 @@ function announce(event: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify({ ...event, time: Date.now() })}\n`);
 }
 
-/** Runs a node until SIGTERM/SIGINT; resolves with the exit code. */
+/**
+ * Takes SIGTERM and SIGINT from now on: the first resolves `requested` with its name, a second exits
+ * the process at once. `dispose` gives the signals back to their default handling.
+ */
+function takeStopSignals(log: Logger): { requested: Promise<string>; dispose: () => void } {
+  let first: string | undefined;
+  let resolveRequested: (signal: string) => void = () => {};
+  const requested = new Promise<string>((resolveSignal) => (resolveRequested = resolveSignal));
+  const onSignal = (signal: string): void => {
+    if (first !== undefined) {
+      // A second signal: stop now, without waiting for the hand-off.
+      log.warn({ signal }, 'second signal: stopping without deactivating');
+      process.exit(EXIT.failure);
+    }
+    first = signal;
+    resolveRequested(signal);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  return {
+    requested,
+    dispose: () => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+    },
+  };
+}
+
+/**
+ * Runs a node until SIGTERM/SIGINT; resolves with the exit code. The signals are taken before
+ * anything starts: one that comes while the node starts, or the moment it announces `ready`,
+ * stops it with the hand-off once it is up, instead of killing it half-way.
+ */
 export async function runNode(s: NodeSettings): Promise<number> {
   const log: Logger = pino({ level: s.logLevel, base: { node: s.id } }, pino.destination(2));
+  const signals = takeStopSignals(log);
+  try {
+    return await serveNode(s, log, signals.requested);
+  } finally {
+    signals.dispose();
+  }
+}
+
+async function serveNode(s: NodeSettings, log: Logger, stopRequested: Promise<string>): Promise<number> {
   const machines = await loadMachines(s.machinesModule);
   try {
     mkdirSync(s.dataDir, { recursive: true });
@@ -118,33 +159,21 @@ export async function runNode(s: NodeSettings): Promise<number> {
   announce({ event: 'ready', id: s.id, zone: s.zone, address: transport.address, pid: process.pid, machines: Object.keys(machines) });
   log.info({ address: transport.address, zone: s.zone }, 'node ready');
 
-  return new Promise<number>((resolveExit) => {
-    let stopping = false;
-    const stop = async (signal: string): Promise<void> => {
-      if (stopping) {
-        // A second signal: stop now, without waiting for the hand-off.
-        log.warn({ signal }, 'second signal: stopping without deactivating');
-        process.exit(EXIT.failure);
-      }
-      stopping = true;
-      announce({ event: 'deactivating', id: s.id, signal });
-      let code: number = EXIT.ok;
-      try {
-        await fleet.deactivate({ timeoutMs: s.shutdownTimeoutMs });
-        announce({ event: 'deactivated', id: s.id });
-      } catch (error) {
-        code = EXIT.unavailable;
-        log.error({ err: error }, 'deactivation did not finish; stopping anyway');
-        announce({ event: 'deactivate-failed', id: s.id, message: (error as Error).message });
-      }
-      metricsServer?.close();
-      await fleet.stop().catch((error: unknown) => log.error({ err: error }, 'fleet stop failed'));
-      await transport.close().catch(() => {});
-      await storage.close().catch(() => {});
-      announce({ event: 'stopped', id: s.id });
-      resolveExit(code);
-    };
-    process.on('SIGTERM', () => void stop('SIGTERM'));
-    process.on('SIGINT', () => void stop('SIGINT'));
-  });
+  const signal = await stopRequested;
+  announce({ event: 'deactivating', id: s.id, signal });
+  let code: number = EXIT.ok;
+  try {
+    await fleet.deactivate({ timeoutMs: s.shutdownTimeoutMs });
+    announce({ event: 'deactivated', id: s.id });
+  } catch (error) {
+    code = EXIT.unavailable;
+    log.error({ err: error }, 'deactivation did not finish; stopping anyway');
+    announce({ event: 'deactivate-failed', id: s.id, message: (error as Error).message });
+  }
+  metricsServer?.close();
+  await fleet.stop().catch((error: unknown) => log.error({ err: error }, 'fleet stop failed'));
+  await transport.close().catch(() => {});
+  await storage.close().catch(() => {});
+  announce({ event: 'stopped', id: s.id });
+  return code;
 }

@@ -22,8 +22,9 @@ const CREATE_CONCURRENCY = env('BENCH_CREATE_CONCURRENCY', 64);
 const IDLE_CREATE_CONCURRENCY = env('BENCH_IDLE_CREATE_CONCURRENCY', 64);
 const REGISTRY_GROUPS = env('BENCH_REGISTRY_GROUPS', 10_000);
 // cluster: creation and throughput; share: then a 6th node takes its share; idle: CPU and memory of
-// idle groups; registry: one registry change read whole ('since') and as a delta ('changes').
-const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'registry,cluster,share,idle').split(','));
+// idle groups; restart: then one of those nodes is killed and started again; registry: one registry
+// change read whole ('since') and as a delta ('changes').
+const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'registry,cluster,share,idle,restart').split(','));
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = resolve(here, '../../../results');
@@ -110,6 +111,7 @@ async function withNodes<T>(count: number, fn: (nodes: NodeProc[], client: Proto
 
 interface Status {
   nodes: Array<{ id: string; zone: string; active: boolean }>;
+  leaderless: string[];
   groups: Array<{ name: string; replicas: number; leader: string | null; members: string[]; learners: string[] }>;
 }
 
@@ -170,6 +172,48 @@ async function usage(node: NodeProc, collect = true): Promise<{ cpu: { user: num
     if (ev !== undefined) return ev as never;
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * The last of `nodes`, holding its share of the groups, is killed (SIGKILL) and started again on
+ * its data directory and port: the time until it is ready (its store read and replayed, its members
+ * started) and until every group has a leader and the placement's members and leaders again (the
+ * restarted node leads again what it led), with the node's CPU over that time.
+ */
+async function restartOne(nodes: NodeProc[], client: ProtocolClient, root: string, seeds: string[]): Promise<void> {
+  const k = nodes.length - 1;
+  const victim = nodes[k]!;
+  const led = (s: Status) => s.groups.filter((g) => g.leader === victim.id).length;
+  const ledBefore = led(await status(client, nodes[0]!));
+  const port = Number(victim.address.slice(victim.address.lastIndexOf(':') + 1));
+  victim.child.kill('SIGKILL');
+  await victim.exited;
+  const start = performance.now();
+  nodes[k] = await spawnNode({ id: victim.id, zone: victim.zone, dir: join(root, victim.id), seeds, port, tickMs: 50, maxConcurrentChanges: 32, timing: 'default' });
+  const readyMs = performance.now() - start;
+  let last: Status | undefined;
+  await until(async () => {
+    last = await status(client, nodes[0]!);
+    const plan = inPlan(last);
+    return last.leaderless.length === 0 && plan.ok === plan.total;
+  }, 600_000);
+  const settledMs = performance.now() - start;
+  const u = await usage(nodes[k]!, false);
+  rows.push({
+    metric: `restart of a node holding ${u.members} members (SIGKILL, same data directory): ready`,
+    value: readyMs / 1000,
+    unit: 's',
+    goal: '',
+    note: 'from the new process to its ready event: store opened and replayed, members started',
+  });
+  rows.push({
+    metric: 'restart: every group led and in its placement again',
+    value: settledMs / 1000,
+    unit: 's',
+    goal: '',
+    note: `it led ${ledBefore} groups before and ${led(last!)} after; ${((u.cpu.user + u.cpu.system) / 1e6).toFixed(1)} s of its CPU meanwhile`,
+  });
+  save();
 }
 
 // (c) creation, (a) throughput, (d) a 6th node taking its share.
@@ -246,7 +290,7 @@ if (PHASES.has('cluster')) await withNodes(3, async (nodes, client, root, seeds)
 });
 
 // (b) idle groups: CPU over IDLE_SECONDS after settling, memory per group.
-if (PHASES.has('idle')) await withNodes(3, async (nodes, client) => {
+if (PHASES.has('idle')) await withNodes(3, async (nodes, client, root, seeds) => {
   const base = await Promise.all(nodes.map((n) => usage(n)));
   const names = Array.from({ length: IDLE_GROUPS }, (_, i) => `idle${i}`);
   const createMs = await createGroups(client, nodes, names, 3, IDLE_CREATE_CONCURRENCY);
@@ -271,6 +315,8 @@ if (PHASES.has('idle')) await withNodes(3, async (nodes, client) => {
     goal: '< 10',
     note: `heap ${perGroup.map((b) => (b / 1024).toFixed(1)).join('/')} KB, rss ${rss.map((b) => (b / 1024).toFixed(1)).join('/')} KB per member`,
   });
+  save();
+  if (PHASES.has('restart')) await restartOne(nodes, client, root, seeds);
 });
 
 console.log('\n| metric | value | unit | goal | note |\n| --- | ---: | --- | --- | --- |');

@@ -44,7 +44,6 @@ const fleet = await Fleet.start({
   // FLEET_NODE_LOG (or FLEET_LOG)=<level>: the node logs to stderr (stdout carries the events).
   ...(logLevel ? { logger: pino({ level: logLevel }, pino.destination(2)) } : {}),
 });
-say({ event: 'ready', address: transport.address, pid: process.pid });
 
 // SIGUSR2: report CPU time, live memory (after a full collection when gc is exposed) and member
 // counts (benchmarks sample these); SIGHUP below reports without collecting.
@@ -105,3 +104,7 @@ process.on('SIGTERM', () => {
     process.exit(0);
   })();
 });
+
+// Ready once every signal above is handled: a parent that signals the moment it reads this line
+// must not meet a signal's default action.
+say({ event: 'ready', address: transport.address, pid: process.pid });

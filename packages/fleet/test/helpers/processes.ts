@@ -26,6 +26,8 @@ export async function spawnNode(args: {
   zone: string;
   dir: string;
   seeds: string[];
+  /** Port to listen on (default: any free one); a restart on the data directory of a node passes its old one. */
+  port?: number;
   purgeAfterMs?: number;
   tickMs?: number;
   maxConcurrentChanges?: number;
