@@ -29,6 +29,8 @@ export interface NodeSettings {
   heartbeatMs: number | undefined;
   purgeAfterMs: number | undefined;
   sweepMs: number | undefined;
+  /** Membership changes the node runs at once as leader (the fleet's rebalancing rate limit); undefined: the fleet's default. */
+  maxConcurrentChanges: number | undefined;
   tickMs: number | undefined;
   shutdownTimeoutMs: number;
   /** Where to serve Prometheus metrics (GET /metrics), if anywhere. */
@@ -131,6 +133,7 @@ async function serveNode(s: NodeSettings, log: Logger, stopRequested: Promise<st
       ...(s.heartbeatMs !== undefined ? { heartbeatMs: s.heartbeatMs } : {}),
       ...(s.purgeAfterMs !== undefined ? { purgeAfterMs: s.purgeAfterMs } : {}),
       ...(s.sweepMs !== undefined ? { sweepMs: s.sweepMs } : {}),
+      ...(s.maxConcurrentChanges !== undefined ? { maxConcurrentChanges: s.maxConcurrentChanges } : {}),
       ...(s.tickMs !== undefined ? { host: { tickMs: s.tickMs } } : {}),
     });
   } catch (error) {

@@ -95,6 +95,7 @@ export function buildProgram(io: ProgramIO): { program: Command; run: (argv: str
     .option('--heartbeat-ms <ms>', 'interval of node heartbeats')
     .option('--purge-after-ms <ms>', 'an unreachable node is purged (its members replaced) after this long')
     .option('--sweep-ms <ms>', 'interval of the rebalancing sweep')
+    .option('--max-concurrent-changes <n>', 'membership changes this node runs at once as a leader: the rate of rebalancing and of draining (default 4)')
     .option('--tick-ms <ms>', 'Raft tick interval')
     .option('--shutdown-timeout-ms <ms>', 'how long SIGTERM waits for the hand-off before stopping anyway', '60000')
     .action((o: Record<string, string | string[] | undefined>) =>
@@ -117,6 +118,7 @@ export function buildProgram(io: ProgramIO): { program: Command; run: (argv: str
           heartbeatMs: ms('--heartbeat-ms', 'heartbeatMs'),
           purgeAfterMs: ms('--purge-after-ms', 'purgeAfterMs'),
           sweepMs: ms('--sweep-ms', 'sweepMs'),
+          maxConcurrentChanges: str('maxConcurrentChanges') === undefined ? undefined : parsePositiveInt('--max-concurrent-changes', str('maxConcurrentChanges')),
           tickMs: ms('--tick-ms', 'tickMs'),
           shutdownTimeoutMs: parsePositiveInt('--shutdown-timeout-ms', str('shutdownTimeoutMs')),
           metrics: str('metrics') === undefined ? undefined : parseHostPort('--metrics', str('metrics'), true),

@@ -60,6 +60,7 @@ test('invalid usage exits 2 with a message naming the flag', async (t) => {
     [['node', '--id', 'n1', '--zone', 'z', '--listen', '127.0.0.1:0', '--data-dir', '/tmp/x', '--cluster-id', 'c', '--secret', 'short'], '--secret'],
     [['node', '--id', 'n1', '--zone', 'z', '--listen', '127.0.0.1:0', '--data-dir', '/tmp/x', '--cluster-id', 'c', '--secret', '12345678', '--join', 'n2'], '--join'],
     [['node', '--id', 'n1', '--zone', 'z', '--listen', '127.0.0.1:0', '--data-dir', '/tmp/x', '--cluster-id', 'c', '--secret', '12345678', '--heartbeat-ms', '-5'], '--heartbeat-ms'],
+    [['node', '--id', 'n1', '--zone', 'z', '--listen', '127.0.0.1:0', '--data-dir', '/tmp/x', '--cluster-id', 'c', '--secret', '12345678', '--max-concurrent-changes', '0'], '--max-concurrent-changes'],
     [['node', '--id', 'n1', '--zone', 'z', '--listen', '127.0.0.1:0', '--data-dir', '/tmp/x', '--cluster-id', 'c', '--secret', '12345678', '--secret-file', '/nonexistent'], '--secret'],
     [['status', '--cluster-id', 'c', '--secret', '12345678'], '--seeds'],
     [['status', '--seeds', 'x', '--cluster-id', 'c', '--secret', '12345678'], '--seeds'],

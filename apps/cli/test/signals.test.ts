@@ -23,6 +23,7 @@ function settings(dir: string): NodeSettings {
     heartbeatMs: undefined,
     purgeAfterMs: undefined,
     sweepMs: undefined,
+    maxConcurrentChanges: undefined,
     tickMs: undefined,
     // A lone node has nowhere to hand its registry member to: its hand-off gives up after this.
     shutdownTimeoutMs: 1_000,
