@@ -26,7 +26,7 @@ export interface MetricsSource {
 }
 
 /** What a runtime that has not run yet has done: nothing. */
-export const NO_ACTIVITY: Readonly<HostActivity> = Object.freeze({ passes: 0, leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0 });
+export const NO_ACTIVITY: Readonly<HostActivity> = Object.freeze({ passes: 0, leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0, transfersRetried: 0 });
 
 /**
  * Counts of every command and query, kept as plain numbers and added to their Prometheus counters
@@ -147,6 +147,14 @@ export function createMetrics(node: string, source: MetricsSource): { registry: 
     registers: [registry],
     collect() {
       follow('storageWrites', (n) => this.inc(n));
+    },
+  });
+  new Counter({
+    name: 'raftfleet_transfers_retried_total',
+    help: 'Leadership transfers asked for again after the Raft core gave one up (the target had not caught up in an election timeout).',
+    registers: [registry],
+    collect() {
+      follow('transfersRetried', (n) => this.inc(n));
     },
   });
   const counters: FleetCounters = {

@@ -146,6 +146,8 @@ export interface HostActivity {
   storageWrites: number;
   /** Ticks given to members' cores (sleeping members are not ticked). */
   memberTicks: number;
+  /** Leadership transfers asked for again after the core gave one up (see {@link Host.transferLeader}). */
+  transfersRetried: number;
 }
 
 /**
@@ -291,7 +293,7 @@ export class Host {
   /** Passes that did work, counted (see Replica.workedInPass). */
   private passes = 0;
   /** See {@link Host.activity}; `passes` is kept in `passes` above. */
-  private readonly counts = { leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0 };
+  private readonly counts = { leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0, transfersRetried: 0 };
   /** Moves whenever a node's log format is learned or forgotten (see logFormatOf). */
   private logFormatEpoch = 0;
   /** A membership changed or a member was deleted since the last forgetUnusedNodes. */
@@ -812,15 +814,31 @@ export class Host {
     });
   }
 
-  /** Hands leadership to `memberId` (a voter); resolves once it leads. */
+  /**
+   * Hands leadership to `memberId` (a voter); resolves once it leads. A transfer the core gives up
+   * (its target did not catch up within an election timeout) is asked for again until the deadline.
+   */
   async transferLeader(group: string, memberId: string, options: MembershipOptions = {}): Promise<void> {
     const r = this.leaderReplica(group);
     const deadline = options.deadline ?? this.o.clock.now() + 4 * this.o.defaultTimeoutMs;
     if (memberId === r.memberId) return;
     if (!r.conf.voters.includes(memberId)) throw new MembershipChangeError(group, memberId, 'unknownMember', `${memberId} is not a voter of ${group}`);
     await this.exclusive(r, memberId, async () => {
-      this.enqueue(r, () => r.core.transferLeadership(memberId));
-      await this.waitFor(r, () => r.leader === memberId, deadline, 'transferLeader');
+      // The core gives a transfer up after an election timeout when the target has not caught up
+      // by then (it may still be installing a snapshot or applying its promotion). Within the
+      // caller's deadline the transfer is asked for again, rather than waited on after it ended.
+      for (;;) {
+        let asked = false;
+        this.enqueue(r, () => {
+          r.core.transferLeadership(memberId);
+          asked = true;
+        });
+        const givenUp = (): boolean => asked && r.role === 'leader' && r.core.basicStatus(this.statusScratch).leadTransferee === '';
+        await this.waitFor(r, () => r.leader === memberId || givenUp(), deadline, 'transferLeader');
+        if (r.leader === memberId) return;
+        if (!r.conf.voters.includes(memberId)) throw new MembershipChangeError(group, memberId, 'unknownMember', `${memberId} is no longer a voter of ${group}`);
+        this.counts.transfersRetried++;
+      }
     });
   }
 

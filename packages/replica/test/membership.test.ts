@@ -1,5 +1,5 @@
 import test from 'ava';
-import { MembershipChangeError, RPC, counterMachine } from '../src/index.js';
+import { MembershipChangeError, RPC, counterMachine, nodeOfMember } from '../src/index.js';
 import { internalCodec } from '../src/codec.js';
 import { Cluster, sleep } from './helpers/cluster.js';
 
@@ -80,6 +80,26 @@ test('transferLeader hands leadership to the chosen member', async (t) => {
   const next = await c.leader('g');
   t.is(next.host.status('g').member, target);
   t.is(await next.host.command('g', { op: 'inc' }), 2);
+});
+
+test('a transfer the core gives up while its target lags is asked for again within the deadline', async (t) => {
+  const c = await setup(t);
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc' });
+  const st = leader.host.status('g');
+  const target = st.voters.find((v) => v !== st.member)!;
+  // Appends to the target are lost for about three election timeouts (10 ticks of 10 ms): it falls
+  // behind by one entry, and the core gives the transfer up for want of its catching up.
+  c.net.dropIf = (_from, to, e) => to === nodeOfMember(target) && e.message.type === 'append';
+  await leader.host.command('g', { op: 'inc' });
+  const transfer = leader.host.transferLeader('g', target, { deadline: Date.now() + 2500 });
+  await sleep(350);
+  c.net.dropIf = undefined;
+  await transfer;
+  t.true(leader.host.activity().transfersRetried >= 1, 'the core had given the transfer up');
+  const next = await c.leader('g');
+  t.is(next.host.status('g').member, target);
+  t.is(await next.host.command('g', { op: 'inc' }), 3);
 });
 
 test('hooks fire on leadership and membership changes', async (t) => {
