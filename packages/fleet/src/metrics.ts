@@ -26,7 +26,7 @@ export interface MetricsSource {
 }
 
 /** What a runtime that has not run yet has done: nothing. */
-export const NO_ACTIVITY: Readonly<HostActivity> = Object.freeze({ passes: 0, leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0, transfersRetried: 0 });
+export const NO_ACTIVITY: Readonly<HostActivity> = Object.freeze({ passes: 0, leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0, transfersRetried: 0, snapshotsHeld: 0 });
 
 /**
  * Counts of every command and query, kept as plain numbers and added to their Prometheus counters

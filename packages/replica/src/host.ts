@@ -148,6 +148,8 @@ export interface HostActivity {
   memberTicks: number;
   /** Leadership transfers asked for again after the core gave one up (see {@link Host.transferLeader}). */
   transfersRetried: number;
+  /** Snapshot streams to a member being added that waited for the snapshot that lists it (see {@link Host.addMember}). */
+  snapshotsHeld: number;
 }
 
 /**
@@ -293,7 +295,7 @@ export class Host {
   /** Passes that did work, counted (see Replica.workedInPass). */
   private passes = 0;
   /** See {@link Host.activity}; `passes` is kept in `passes` above. */
-  private readonly counts = { leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0, transfersRetried: 0 };
+  private readonly counts = { leaderVisits: 0, otherVisits: 0, storageWrites: 0, memberTicks: 0, transfersRetried: 0, snapshotsHeld: 0 };
   /** Moves whenever a node's log format is learned or forgotten (see logFormatOf). */
   private logFormatEpoch = 0;
   /** A membership changed or a member was deleted since the last forgetUnusedNodes. */
@@ -765,8 +767,14 @@ export class Host {
       // first (no entry 1 left to replay), add the learner, then snapshot again so the snapshot it
       // is sent includes it.
       await this.snapshotNow(r, deadline);
-      if (!r.conf.learners.includes(member)) await this.changeConf(r, { type: 'addLearner', member, context: new TextEncoder().encode(nodeId) }, deadline);
-      await this.snapshotNow(r, deadline);
+      r.joining = member;
+      try {
+        if (!r.conf.learners.includes(member)) await this.changeConf(r, { type: 'addLearner', member, context: new TextEncoder().encode(nodeId) }, deadline);
+        await this.snapshotNow(r, deadline);
+      } finally {
+        r.joining = undefined;
+        this.runWatchers(r);
+      }
       const target = r.core.status().commit;
       await this.waitFor(
         r,
@@ -1568,6 +1576,13 @@ export class Host {
     this.outgoing.add(key);
     let ok = false;
     try {
+      // A member being added gets the snapshot taken after its addition (see addMember), not the
+      // one stored before it, which it would install only to need the next one at once.
+      if (r.joining === m.to) {
+        this.counts.snapshotsHeld++;
+        const deadline = this.o.clock.now() + 4 * this.o.defaultTimeoutMs;
+        await this.waitFor(r, () => r.joining !== m.to || r.role !== 'leader', deadline, 'snapshot').catch(() => {});
+      }
       // Streamed from storage chunk by chunk: the sender never holds the whole state in memory.
       const reader = this.o.storage.readSnapshot(r.group);
       if (reader !== undefined) {

@@ -179,6 +179,12 @@ export class Replica {
   pendingReads: ReadWaiter[] = [];
   actions: Array<() => void> = [];
   forceSnapshot = false;
+  /**
+   * A member being added (see Host.addMember) until the snapshot that lists it is stored: a
+   * snapshot stream to it waits for that one rather than send the older one, which does not list it
+   * and would only be followed by the newer one.
+   */
+  joining: string | undefined = undefined;
   waiters = new Map<number, CommandWaiter>();
   readsByCtx = new Map<string, ReadWaiter[]>();
   readsWaitingApply: ReadWaiter[] = [];

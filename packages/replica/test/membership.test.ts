@@ -23,8 +23,18 @@ test('addMember brings a joined node in as a learner, catches it up through a sn
   t.regex(joined, /^d\/7\.[^/]+$/);
   t.is(d.host.memberId('g'), joined);
   t.is(leader.host.memberId('g'), leader.host.status('g').member);
+  // Snapshots streamed to d, by the index they cover.
+  const streamed: number[] = [];
+  c.net.dropIf = (_from, to, e) => {
+    if (to === 'd' && e.message.type === 'snapshotChunk' && e.message.last) streamed.push(e.message.meta.index);
+    return false;
+  };
   const member = await leader.host.addMember('g', 'd');
   t.is(member, joined);
+  c.net.dropIf = undefined;
+  // Only the snapshot taken after d's addition, which lists it: not also the one stored before.
+  t.is(streamed.length, 1, `snapshots streamed: ${streamed.join(', ')}`);
+  t.true(leader.host.activity().snapshotsHeld >= 1);
   const st = leader.host.status('g');
   t.true(st.voters.includes(member));
   t.false(st.learners.includes(member));
