@@ -1584,7 +1584,8 @@ export class Host {
         await this.waitFor(r, () => r.joining !== m.to || r.role !== 'leader', deadline, 'snapshot').catch(() => {});
       }
       // Streamed from storage chunk by chunk: the sender never holds the whole state in memory.
-      const reader = this.o.storage.readSnapshot(r.group);
+      // Only by a leader: one that stepped down while it waited sends nothing.
+      const reader = r.role === 'leader' ? this.o.storage.readSnapshot(r.group) : undefined;
       if (reader !== undefined) {
         ok = true;
         const node = nodeOfMember(m.to);
