@@ -261,6 +261,13 @@ const FAILOVER_RETRIES = 3;
  */
 const LAZY_COMMIT_TICKS = 10;
 
+/**
+ * Times Host.transferLeader asks the core for a transfer before giving up. The leader takes no
+ * proposals while a transfer runs (up to an election timeout each time), so a target that does not
+ * catch up must not keep the group from taking commands until the caller's deadline.
+ */
+const MAX_TRANSFER_ATTEMPTS = 3;
+
 /** Default bound of the committed entries one member applies per pass (the core's maxCommittedSizePerReady). */
 const APPLY_BYTES_PER_PASS = 64 * 1024;
 
@@ -824,7 +831,8 @@ export class Host {
 
   /**
    * Hands leadership to `memberId` (a voter); resolves once it leads. A transfer the core gives up
-   * (its target did not catch up within an election timeout) is asked for again until the deadline.
+   * (its target did not catch up within an election timeout) is asked for again, up to
+   * MAX_TRANSFER_ATTEMPTS times in all; then it rejects with MembershipChangeError ('rejected').
    */
   async transferLeader(group: string, memberId: string, options: MembershipOptions = {}): Promise<void> {
     const r = this.leaderReplica(group);
@@ -835,7 +843,7 @@ export class Host {
       // The core gives a transfer up after an election timeout when the target has not caught up
       // by then (it may still be installing a snapshot or applying its promotion). Within the
       // caller's deadline the transfer is asked for again, rather than waited on after it ended.
-      for (;;) {
+      for (let attempt = 1; ; attempt++) {
         let asked = false;
         this.enqueue(r, () => {
           r.core.transferLeadership(memberId);
@@ -845,6 +853,9 @@ export class Host {
         await this.waitFor(r, () => r.leader === memberId || givenUp(), deadline, 'transferLeader');
         if (r.leader === memberId) return;
         if (!r.conf.voters.includes(memberId)) throw new MembershipChangeError(group, memberId, 'unknownMember', `${memberId} is no longer a voter of ${group}`);
+        if (attempt >= MAX_TRANSFER_ATTEMPTS) {
+          throw new MembershipChangeError(group, memberId, 'rejected', `${memberId} did not catch up for a leadership transfer (${attempt} attempts)`);
+        }
         this.counts.transfersRetried++;
       }
     });

@@ -92,24 +92,51 @@ test('transferLeader hands leadership to the chosen member', async (t) => {
   t.is(await next.host.command('g', { op: 'inc' }), 2);
 });
 
+/** Keeps the event loop alive while a test awaits only the hosts, whose tick timers are unref'd. */
+function keepAlive(t: { teardown(fn: () => void): void }): void {
+  const timer = setInterval(() => {}, 50);
+  t.teardown(() => clearInterval(timer));
+}
+
 test('a transfer the core gives up while its target lags is asked for again within the deadline', async (t) => {
   const c = await setup(t);
+  keepAlive(t);
   const leader = await c.leader('g');
   await leader.host.command('g', { op: 'inc' });
   const st = leader.host.status('g');
   const target = st.voters.find((v) => v !== st.member)!;
-  // Appends to the target are lost for about three election timeouts (10 ticks of 10 ms): it falls
-  // behind by one entry, and the core gives the transfer up for want of its catching up.
+  // Appends to the target are lost for one and a half election timeouts (10 ticks of 10 ms): it
+  // falls behind by one entry, and the core gives the first transfer up for want of its catching up.
   c.net.dropIf = (_from, to, e) => to === nodeOfMember(target) && e.message.type === 'append';
   await leader.host.command('g', { op: 'inc' });
   const transfer = leader.host.transferLeader('g', target, { deadline: Date.now() + 2500 });
-  await sleep(350);
+  await sleep(150);
   c.net.dropIf = undefined;
   await transfer;
   t.true(leader.host.activity().transfersRetried >= 1, 'the core had given the transfer up');
   const next = await c.leader('g');
   t.is(next.host.status('g').member, target);
   t.is(await next.host.command('g', { op: 'inc' }), 3);
+});
+
+test('a transfer to a target that never catches up is given up after a few attempts, well before the deadline', async (t) => {
+  const c = await setup(t);
+  keepAlive(t);
+  const leader = await c.leader('g');
+  await leader.host.command('g', { op: 'inc' });
+  const st = leader.host.status('g');
+  const target = st.voters.find((v) => v !== st.member)!;
+  c.net.dropIf = (_from, to, e) => to === nodeOfMember(target) && e.message.type === 'append';
+  await leader.host.command('g', { op: 'inc' });
+  const started = Date.now();
+  const err = await t.throwsAsync(leader.host.transferLeader('g', target, { deadline: started + 2500 }), { instanceOf: MembershipChangeError });
+  // Given up (three attempts), not timed out at the deadline (that would be a TimeoutError).
+  t.is(err?.reason, 'rejected');
+  t.is(leader.host.activity().transfersRetried, 2);
+  // The leader kept its group and takes commands again.
+  t.is(leader.host.status('g').role, 'leader');
+  t.is(await leader.host.command('g', { op: 'inc' }), 3);
+  c.net.dropIf = undefined;
 });
 
 test('hooks fire on leadership and membership changes', async (t) => {
