@@ -1427,8 +1427,8 @@ export class Host {
   }
 
   /**
-   * The newest log time among the clock records of `r`'s stored log past what it applied, read a
-   * MiB at a time (undefined when there is none, or the log cannot be read).
+   * The newest log time among the clock records of `r`'s stored log past what it applied, read
+   * APPLY_BYTES_PER_PASS (64 KiB) at a time (undefined when there is none, or the log cannot be read).
    */
   private unappliedLogTime(r: Replica): number | undefined {
     let newest: number | undefined;
