@@ -4,7 +4,7 @@ import { CommandFailedError, ConfigError, NotLeaderError, RemoteReplicaError, Ti
 import type { Transport } from '@raftfleet/transport';
 import { decodeBody, encodeBody } from './codec.js';
 import { FleetConfigError, FleetGroupNotFoundError, FleetRecoveryError, FleetRegistryError, FleetStoppedError, FleetStrayError, FleetUnavailableError } from './errors.js';
-import type { Fleet, FleetCommandOptions, FleetQueryOptions } from './fleet.js';
+import type { Fleet, FleetCommandOptions, FleetNodeInfo, FleetQueryOptions } from './fleet.js';
 
 /** RPC method names of the client protocol. */
 export const CLIENT_RPC = {
@@ -272,12 +272,12 @@ export function serveClientProtocol(fleet: Fleet, transport: Transport): void {
 
   const groupsBody = (groups: Awaited<ReturnType<Fleet['groups']>>): Record<string, unknown>[] =>
     groups.map((g) => ({ name: g.name, replicas: g.replicas, machine: g.machine, leader: g.leader, members: g.members, learners: g.learners }));
-  const nodesBody = (): Record<string, unknown>[] => fleet.nodes().map((n) => ({ id: n.id, zone: n.zone, address: n.address, active: n.active, reachable: n.reachable, logFormat: n.logFormat }));
+  const nodesBody = (nodes: FleetNodeInfo[]): Record<string, unknown>[] => nodes.map((n) => ({ id: n.id, zone: n.zone, address: n.address, active: n.active, reachable: n.reachable, logFormat: n.logFormat }));
 
   serve(CLIENT_RPC.groups, async () => ({ body: { groups: groupsBody(await fleet.groups()) } }));
-  serve(CLIENT_RPC.nodes, async () => ({ body: { nodes: nodesBody() } }));
+  serve(CLIENT_RPC.nodes, async () => ({ body: { nodes: nodesBody(await fleet.listNodes()) } }));
   serve(CLIENT_RPC.status, async () => {
     const s = await fleet.status();
-    return { body: { nodes: nodesBody(), groups: groupsBody(s.groups), leaderless: s.leaderless, rebalancing: s.rebalancing } };
+    return { body: { nodes: nodesBody(s.nodes), groups: groupsBody(s.groups), leaderless: s.leaderless, rebalancing: s.rebalancing } };
   });
 }

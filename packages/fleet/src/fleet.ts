@@ -684,7 +684,20 @@ export class Fleet {
     };
   }
 
-  /** Registry nodes sorted by zone then id, with whether this node hears from them. */
+  /**
+   * Registry nodes as {@link Fleet.nodes} lists them, after a linearizable read of the registry: a
+   * node whose registration committed before the call is listed, however far this node's view lags.
+   */
+  async listNodes(): Promise<FleetNodeInfo[]> {
+    this.ensureRunning();
+    await this.refreshRegistry(true);
+    return this.nodes();
+  }
+
+  /**
+   * Registry nodes sorted by zone then id, with whether this node hears from them, from this
+   * node's registry view (refreshed every `refreshMs`; {@link Fleet.listNodes} reads it afresh).
+   */
   nodes(): FleetNodeInfo[] {
     const formats = this.hostInstance?.peerLogFormats() ?? {};
     return Object.values(this.view.nodes)

@@ -124,3 +124,28 @@ test('a batch request answers each command and query as if it came alone; a malf
     await c.stopAll();
   }
 });
+
+test('nodes and status list every node whose registration committed, though the answering node has not refreshed its view since', async (t) => {
+  // Views refresh once an hour here: only the linearizable read a listing makes brings them forward.
+  const c = new TestCluster(32, { refreshMs: 3_600_000 });
+  let client: MemoryTransport | undefined;
+  try {
+    const ids = ['a', 'b', 'c'];
+    for (const [i, id] of ids.entries()) await c.start({ id, zone: `z${i + 1}` }, i === 0 ? [] : ids);
+    t.deepEqual(
+      c.fleets.get('a')!.nodes().map((n) => n.id),
+      ['a'],
+      'a registered alone and has not read the registry since',
+    );
+    client = c.net.transport('client-test', { listen: false });
+    await client.start();
+    client.addPeer('a', 'mem://a');
+    await waitFor('client connected', () => client!.isConnected('a'));
+    const call = async (method: string): Promise<Answer> => decode(await client!.request('a', method, encode({}), { timeoutMs: 5000 })) as Answer;
+    t.deepEqual((((await call(CLIENT_RPC.nodes))['nodes']) as Array<{ id: string }>).map((n) => n.id), ids);
+    t.deepEqual((((await call(CLIENT_RPC.status))['nodes']) as Array<{ id: string }>).map((n) => n.id), ids);
+  } finally {
+    await client?.close();
+    await c.stopAll();
+  }
+});
