@@ -157,6 +157,14 @@ export function createMetrics(node: string, source: MetricsSource): { registry: 
       follow('transfersRetried', (n) => this.inc(n));
     },
   });
+  new Counter({
+    name: 'raftfleet_snapshots_held_total',
+    help: 'Snapshot streams to a member being added that waited for the snapshot listing it, instead of sending an older one first.',
+    registers: [registry],
+    collect() {
+      follow('snapshotsHeld', (n) => this.inc(n));
+    },
+  });
   const counters: FleetCounters = {
     hot,
     commits: new Counter({

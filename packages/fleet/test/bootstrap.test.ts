@@ -69,6 +69,7 @@ test('groups are created, commanded and queried from any node', async (t) => {
     t.true(count(/raftfleet_member_ticks_total\{node="n1"\} (\d+)/) > 0, text);
     // Exported even while no transfer was given up (-1: missing).
     t.true(count(/raftfleet_transfers_retried_total\{node="n1"\} (\d+)/) >= 0, text);
+    t.true(count(/raftfleet_snapshots_held_total\{node="n1"\} (\d+)/) >= 0, text);
     // The transport's traffic, in bytes both ways (the memory transport counts its estimated encodings).
     t.true(count(/raftfleet_transport_sent_bytes\{node="n1"\} (\d+)/) > 0, text);
     t.true(count(/raftfleet_transport_received_bytes\{node="n1"\} (\d+)/) > 0, text);
