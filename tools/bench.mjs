@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { describeBudget, fleetBudget } from './fleet-budget.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const filters = process.argv.slice(2);
@@ -25,10 +26,15 @@ for (const manifest of workspaces) {
   const run = spawnSync('npm', ['run', 'bench', '--silent', '-w', manifest.name], { cwd: root, stdio: 'inherit' });
   runs.push({ workspace: manifest.name, exitCode: run.status, seconds: (Date.now() - started) / 1000 });
 }
+// The fleet's throughput goal against the floor its parts set (tools/fleet-budget.mjs).
+const budget = fleetBudget(results);
+console.log('');
+for (const line of describeBudget(budget)) console.log(line);
 const summary = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
   runs,
+  fleetBudget: budget,
   results: readdirSync(results).filter((f) => f.endsWith('.json') && f !== 'summary.json'),
 };
 writeFileSync(join(results, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');

@@ -112,7 +112,7 @@ export async function closedLoop(
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     p999: percentile(latencies, 99.9),
-    ...(cpuBefore !== undefined && cpuAfter !== undefined && ops > 0 ? { cpuUsPerOp: cpuAfter.map((ms, i) => Math.round(((ms - cpuBefore[i]!) * 1000) / ops)) } : {}),
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && ops > 0 ? { cpuUsPerOp: cpuAfter.map((ms, i) => Math.round(((ms - cpuBefore[i]!) * 10_000) / ops) / 10) } : {}),
     ...(visitsBefore !== undefined && visitsAfter !== undefined && ops > 0 ? { visitsPerOp: visitsAfter.map((n, i) => Number(((n - visitsBefore[i]!) / ops).toFixed(2))) } : {}),
   };
 }

@@ -201,7 +201,7 @@ function table(results: SystemResult[]): void {
   ] as const) {
     const a = serverCpu(pick(ours));
     const b = serverCpu(pick(etcd));
-    rows[label] = { raftfleet: a === undefined ? 'n/a' : String(a), etcd: b === undefined ? 'n/a' : String(b), ratio: ratio(b, a) };
+    rows[label] = { raftfleet: a === undefined ? 'n/a' : a.toFixed(1), etcd: b === undefined ? 'n/a' : b.toFixed(1), ratio: ratio(b, a) };
   }
   rows['failover window median/max ms'] = {
     raftfleet: failoverCell(ours),
