@@ -72,9 +72,9 @@ export async function runTour(demo: Demo, progress: Progress): Promise<TourSumma
   watchFrom = Date.now();
   const killedAt = watchFrom;
   cluster.kill(victim);
-  await waitFor(() => led.every((g) => firstAckAfter.has(g)), 20_000);
+  const answering = await waitFor(() => led.every((g) => firstAckAfter.has(g)), 20_000);
   const failovers = led.map((g) => ({ group: g, ms: (firstAckAfter.get(g) ?? Number.NaN) - killedAt }));
-  progress(0.4, `SIGKILL ${victim}`);
+  progress(0.4, answering ? `the ${led.length} groups ${victim} led answer again` : `some groups ${victim} led still do not answer`);
   // Let the fleet purge the dead node and replace its members (purge after 6 s in the demo).
   await waitFor(async () => {
     await monitor.poll();
