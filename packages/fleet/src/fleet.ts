@@ -686,7 +686,8 @@ export class Fleet {
 
   /**
    * Registry nodes as {@link Fleet.nodes} lists them, after a linearizable read of the registry: a
-   * node whose registration committed before the call is listed, however far this node's view lags.
+   * node whose registration committed before the call is listed, however far this node's view
+   * lagged. While the registry does not answer (no quorum), the view as it is.
    */
   async listNodes(): Promise<FleetNodeInfo[]> {
     this.ensureRunning();
