@@ -4,8 +4,8 @@
 // groups x 3 replicas, 512 in flight, 3 node processes and a load generator on one machine) needs,
 // at the least: the Raft core's work for its three members, a durable write of its entry on each of
 // the three nodes, and the messages and load generation of the ceiling scenario (the same processes
-// and message pattern with no consensus). Their sum is a floor no runtime can go under; the goal's
-// budget is the machine's cores divided by the goal.
+// and message pattern with no consensus). Their sum is a floor that no runtime built on this core
+// and this storage can go under; the goal's budget is the machine's cores divided by the goal.
 // Reads results/core-bench.json, results/storage-lmdb.json and results/cluster.json (written by
 // `npm run bench`, or by the core, storage-lmdb and bench workspaces' own bench scripts).
 // Usage: node tools/fleet-budget.mjs [--goal 100000] [--cores N]   (writes results/fleet-budget.json)
@@ -19,8 +19,8 @@ const GROUPS = 1000;
 const REPLICAS = 3;
 
 /**
- * The budget and the floor from the result files in `dir`, or undefined (with the reason) when one
- * is missing or lacks the cell it needs.
+ * The budget and the floor from the result files in `dir`; `{ missing }`, naming the result and the
+ * command that writes it, when a file is missing or lacks the cell it needs.
  */
 export function fleetBudget(dir, { goal = 100_000, cores = availableParallelism() } = {}) {
   const read = (name) => {
