@@ -2,7 +2,7 @@
 // `{ ok: true, ... }` or `{ ok: false, error: { code, message, ... } }`, routing to leaders itself.
 import { CommandFailedError, ConfigError, NotLeaderError, RemoteReplicaError, TimeoutError, TooLargeError, type Consistency } from '@raftfleet/replica';
 import type { Transport } from '@raftfleet/transport';
-import { decodeBody, encodeBody } from './codec.js';
+import { decodeBody, decodeRequest, encodeBody, isMap } from './codec.js';
 import { FleetConfigError, FleetGroupNotFoundError, FleetRecoveryError, FleetRegistryError, FleetStoppedError, FleetStrayError, FleetUnavailableError } from './errors.js';
 import type { Fleet, FleetCommandOptions, FleetNodeInfo, FleetQueryOptions } from './fleet.js';
 
@@ -70,19 +70,12 @@ class InvalidRequest extends Error {
 
 const CONSISTENCIES: readonly Consistency[] = ['linearizable', 'lease', 'stale'];
 
-function isMap(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
-}
-
 function record(body: Uint8Array): Record<string, unknown> {
-  let v: unknown;
   try {
-    v = decodeBody(body);
+    return decodeRequest(body);
   } catch (e) {
-    throw new InvalidRequest(`body is not msgpack: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InvalidRequest((e as Error).message);
   }
-  if (!isMap(v)) throw new InvalidRequest('body must be a msgpack map');
-  return v;
 }
 
 function str(req: Record<string, unknown>, key: string): string {

@@ -13,3 +13,23 @@ export function encodeBody(value: unknown): Uint8Array {
 export function decodeBody(bytes: Uint8Array): unknown {
   return packr.unpack(bytes);
 }
+
+/** Whether a decoded body is a msgpack map (an object, not an array or binary). */
+export function isMap(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+}
+
+/**
+ * Decodes a request body that must be a msgpack map; anything else (not msgpack, or another value)
+ * throws an Error with code ERR_INVALID, which the transport answers as a refusal.
+ */
+export function decodeRequest(bytes: Uint8Array): Record<string, unknown> {
+  let v: unknown;
+  try {
+    v = decodeBody(bytes);
+  } catch (e) {
+    throw Object.assign(new Error(`body is not msgpack: ${e instanceof Error ? e.message : String(e)}`), { code: 'ERR_INVALID' });
+  }
+  if (!isMap(v)) throw Object.assign(new Error('body must be a msgpack map'), { code: 'ERR_INVALID' });
+  return v;
+}

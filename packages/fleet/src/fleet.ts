@@ -28,7 +28,7 @@ import { CommandSequence } from '@raftfleet/protocol';
 import { RemoteError, TransportError } from '@raftfleet/transport';
 import { pino, type Logger as PinoLogger } from 'pino';
 import type { Registry } from 'prom-client';
-import { decodeBody, encodeBody } from './codec.js';
+import { decodeBody, decodeRequest, encodeBody } from './codec.js';
 import {
   FleetConfigError,
   FleetGroupNotFoundError,
@@ -1582,7 +1582,7 @@ export class Fleet {
       return encodeBody(answer);
     });
     t.onRequest(FLEET_RPC.prepare, async (_from, body) => {
-      const req = decodeBody(body) as { g?: unknown; m?: unknown; inc?: unknown };
+      const req = decodeRequest(body) as { g?: unknown; m?: unknown; inc?: unknown };
       if (typeof req.g !== 'string' || typeof req.m !== 'string' || (req.inc !== undefined && typeof req.inc !== 'string')) {
         throw Object.assign(new Error('bad prepare request'), { code: 'ERR_INVALID' });
       }
@@ -1616,26 +1616,19 @@ export class Fleet {
     });
     t.onRequest(FLEET_RPC.create, (_from, body) => this.serveCreate(body));
     t.onRequest(FLEET_RPC.local, async (_from, body) => {
-      const req = decodeBody(body) as { g?: unknown };
+      const req = decodeRequest(body) as { g?: unknown };
       this.ensureRunning();
-      const names = typeof req.g === 'string' ? (this.host.hasGroup(req.g) ? [req.g] : []) : this.host.groups();
-      const reports: LocalReport[] = [];
-      for (const name of names) {
-        const st = this.localStatus(name);
-        if (st === undefined) continue;
-        reports.push({ name, member: st.member, role: st.role, term: st.term, leaderNode: st.leaderNode, voters: st.voters, learners: st.learners, commit: st.commit });
-      }
-      return encodeBody({ node: this.o.nodeId, reports, changing: this.changing.size });
+      return encodeBody(this.localReport(typeof req.g === 'string' ? req.g : undefined));
     });
     t.onRequest(FLEET_RPC.strays, async () => encodeBody({ strays: await this.localStrays() }));
     t.onRequest(FLEET_RPC.deleteStray, async (_from, body) => {
-      const req = decodeBody(body) as { g?: unknown };
+      const req = decodeRequest(body) as { g?: unknown };
       if (typeof req.g !== 'string' || req.g === '') throw Object.assign(new Error('bad deleteStray request'), { code: 'ERR_INVALID' });
       await this.deleteLocalStray(req.g);
       return encodeBody({});
     });
     t.onRequest(FLEET_RPC.forceRemove, async (_from, body) => {
-      const req = decodeBody(body) as { g?: unknown; member?: unknown };
+      const req = decodeRequest(body) as { g?: unknown; member?: unknown };
       if (typeof req.g !== 'string' || typeof req.member !== 'string') throw Object.assign(new Error('bad forceRemove request'), { code: 'ERR_INVALID' });
       await this.host.forceRemoveMember(req.g, req.member);
       return encodeBody({});
@@ -1644,7 +1637,7 @@ export class Fleet {
   }
 
   private async serveCreate(body: Uint8Array): Promise<Uint8Array> {
-    const req = decodeBody(body) as { g?: unknown; m?: unknown; members?: unknown; inc?: unknown };
+    const req = decodeRequest(body) as { g?: unknown; m?: unknown; members?: unknown; inc?: unknown };
     if (typeof req.g !== 'string' || typeof req.m !== 'string' || !Array.isArray(req.members) || typeof req.inc !== 'string') {
       throw Object.assign(new Error('bad create request'), { code: 'ERR_INVALID' });
     }
@@ -1675,7 +1668,7 @@ export class Fleet {
   private async collectReports(group?: string): Promise<Map<string, Array<{ node: string; r: LocalReport }>>> {
     type Answer = { node: string; reports: LocalReport[]; changing: number };
     const body = encodeBody(group === undefined ? {} : { g: group });
-    const answers = (await this.askEveryNode<Answer>(FLEET_RPC.local, body, 1000, async () => decodeBody(await this.localReportBody(body)) as Answer)).map((a) => a.answer);
+    const answers = (await this.askEveryNode<Answer>(FLEET_RPC.local, body, 1000, async () => this.localReport(group))).map((a) => a.answer);
     const out = new Map<string, Array<{ node: string; r: LocalReport }>>();
     this.lastChanging = 0;
     for (const a of answers) {
@@ -1712,15 +1705,15 @@ export class Fleet {
     );
   }
 
-  private async localReportBody(body: Uint8Array): Promise<Uint8Array> {
-    const req = decodeBody(body) as { g?: unknown };
-    const names = typeof req.g === 'string' ? (this.host.hasGroup(req.g) ? [req.g] : []) : this.host.groups();
+  /** This node's reports of its members: of `group` only when given (none when it hosts none). */
+  private localReport(group?: string): { node: string; reports: LocalReport[]; changing: number } {
+    const names = group !== undefined ? (this.host.hasGroup(group) ? [group] : []) : this.host.groups();
     const reports: LocalReport[] = [];
     for (const name of names) {
       const st = this.localStatus(name);
       if (st !== undefined) reports.push({ name, member: st.member, role: st.role, term: st.term, leaderNode: st.leaderNode, voters: st.voters, learners: st.learners, commit: st.commit });
     }
-    return encodeBody({ node: this.o.nodeId, reports, changing: this.changing.size });
+    return { node: this.o.nodeId, reports, changing: this.changing.size };
   }
 
   /** Cluster-wide status: nodes, groups with leaders, groups without a leader, changes running. */
