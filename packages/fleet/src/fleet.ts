@@ -28,7 +28,7 @@ import { CommandSequence } from '@raftfleet/protocol';
 import { RemoteError, TransportError } from '@raftfleet/transport';
 import { pino, type Logger as PinoLogger } from 'pino';
 import type { Registry } from 'prom-client';
-import { decodeBody, decodeRequest, encodeBody } from './codec.js';
+import { decodeBody, decodeRequest, encodeBody, isMap } from './codec.js';
 import {
   FleetConfigError,
   FleetGroupNotFoundError,
@@ -232,6 +232,60 @@ interface HelloAnswer {
   activating: boolean;
   /** Registry nodes the seed knows, as [id, address]: where a joiner looks for the registry's leader. */
   nodes: Array<[string, string]>;
+}
+
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+
+/**
+ * Peers' answers are read through these: a value of another shape (a peer of another build, or a
+ * faulty one) counts as no answer, and a malformed item of a list is left out, rather than
+ * surfacing as a TypeError in the caller. Fields an older build does not send get defaults.
+ */
+function parseHello(v: unknown): HelloAnswer | undefined {
+  if (!isMap(v) || !isString(v['id'])) return undefined;
+  const nodes = Array.isArray(v['nodes']) ? v['nodes'].filter((n): n is [string, string] => Array.isArray(n) && n.length === 2 && isString(n[0]) && isString(n[1])) : [];
+  return {
+    id: v['id'],
+    zone: isString(v['zone']) ? v['zone'] : '',
+    address: isString(v['address']) ? v['address'] : '',
+    registry: v['registry'] === true,
+    version: typeof v['version'] === 'number' ? v['version'] : 0,
+    registryLeader: isString(v['registryLeader']) ? v['registryLeader'] : '',
+    activating: v['activating'] === true,
+    nodes,
+  };
+}
+
+function isLocalReport(r: unknown): r is LocalReport {
+  return (
+    isMap(r) &&
+    isString(r['name']) &&
+    isString(r['member']) &&
+    isString(r['role']) &&
+    typeof r['term'] === 'number' &&
+    isString(r['leaderNode']) &&
+    isStrings(r['voters']) &&
+    isStrings(r['learners']) &&
+    typeof r['commit'] === 'number'
+  );
+}
+
+/** A node's answer to `local`. */
+interface LocalAnswer {
+  node: string;
+  reports: LocalReport[];
+  changing: number;
+}
+
+function parseLocal(v: unknown): LocalAnswer | undefined {
+  if (!isMap(v) || !isString(v['node']) || !Array.isArray(v['reports'])) return undefined;
+  return { node: v['node'], reports: v['reports'].filter(isLocalReport), changing: typeof v['changing'] === 'number' ? v['changing'] : 0 };
+}
+
+function parseStrays(v: unknown): StrayMember[] | undefined {
+  if (!isMap(v) || !Array.isArray(v['strays'])) return undefined;
+  return v['strays'].filter((m): m is StrayMember => isMap(m) && isString(m['node']) && isString(m['group']) && isString(m['member']));
 }
 
 type RouteClass = 'notLeader' | 'notFound' | 'unreachable' | 'retry' | 'fatal';
@@ -504,7 +558,7 @@ export class Fleet {
         const answers = await this.helloSeeds();
         const withRegistry = answers.find((a) => a.registry);
         if (withRegistry !== undefined) {
-          for (const a of answers) for (const [id, address] of a.nodes ?? []) this.learnNode(id, address);
+          for (const a of answers) for (const [id, address] of a.nodes) this.learnNode(id, address);
           if (withRegistry.registryLeader !== '') this.leaderCache.set(REGISTRY_GROUP, withRegistry.registryLeader);
           else this.leaderCache.set(REGISTRY_GROUP, withRegistry.id);
           break;
@@ -568,14 +622,13 @@ export class Fleet {
     const answers = await Promise.all(
       this.o.seeds.map(async (seed) => {
         try {
-          const a = decodeBody(await this.o.transport.request(seed.id, FLEET_RPC.hello, body, { timeoutMs: 1000 })) as HelloAnswer;
-          return a;
+          return parseHello(decodeBody(await this.o.transport.request(seed.id, FLEET_RPC.hello, body, { timeoutMs: 1000 })));
         } catch {
           return undefined;
         }
       }),
     );
-    return answers.filter((a): a is HelloAnswer => a !== undefined && typeof a.id === 'string');
+    return answers.filter((a): a is HelloAnswer => a !== undefined);
   }
 
   // ------------------------------------------------------------------ groups
@@ -777,12 +830,11 @@ export class Fleet {
    */
   async strays(): Promise<StrayReport> {
     this.ensureRunning();
-    type Answer = { strays?: unknown };
-    const answers = await this.askEveryNode<Answer>(FLEET_RPC.strays, encodeBody({}), this.o.defaultTimeoutMs, async () => ({ strays: await this.localStrays() }));
+    const answers = await this.askEveryNode(FLEET_RPC.strays, encodeBody({}), this.o.defaultTimeoutMs, parseStrays, () => this.localStrays());
     const report: StrayReport = { strays: [], unanswered: [] };
     for (const { node, answer } of answers.sort((a, b) => (a.node < b.node ? -1 : a.node > b.node ? 1 : 0))) {
-      if (answer === undefined || !Array.isArray(answer.strays)) report.unanswered.push(node);
-      else report.strays.push(...(answer.strays as StrayMember[]));
+      if (answer === undefined) report.unanswered.push(node);
+      else report.strays.push(...answer);
     }
     return report;
   }
@@ -1666,9 +1718,8 @@ export class Fleet {
 
   /** Reports of every reachable node (this one included), by group. */
   private async collectReports(group?: string): Promise<Map<string, Array<{ node: string; r: LocalReport }>>> {
-    type Answer = { node: string; reports: LocalReport[]; changing: number };
     const body = encodeBody(group === undefined ? {} : { g: group });
-    const answers = (await this.askEveryNode<Answer>(FLEET_RPC.local, body, 1000, async () => this.localReport(group))).map((a) => a.answer);
+    const answers = (await this.askEveryNode(FLEET_RPC.local, body, 1000, parseLocal, async () => this.localReport(group))).map((a) => a.answer);
     const out = new Map<string, Array<{ node: string; r: LocalReport }>>();
     this.lastChanging = 0;
     for (const a of answers) {
@@ -1687,17 +1738,23 @@ export class Fleet {
 
   /**
    * Asks every registry node the same question: this one through `local`, the others with `method`
-   * and `body`. A node found unreachable (reported at once, not after `timeoutMs`), or whose answer
-   * fails, answers undefined.
+   * and `body`, their answers read by `parse`. A node found unreachable (reported at once, not after
+   * `timeoutMs`), whose answer fails, or that `parse` does not accept, answers undefined.
    */
-  private async askEveryNode<T>(method: string, body: Uint8Array, timeoutMs: number, local: () => Promise<T>): Promise<Array<{ node: string; answer: T | undefined }>> {
+  private async askEveryNode<T>(
+    method: string,
+    body: Uint8Array,
+    timeoutMs: number,
+    parse: (answer: unknown) => T | undefined,
+    local: () => Promise<T>,
+  ): Promise<Array<{ node: string; answer: T | undefined }>> {
     const nodes = [...new Set([this.o.nodeId, ...Object.keys(this.view.nodes)])];
     return Promise.all(
       nodes.map(async (node) => {
         try {
           if (node === this.o.nodeId) return { node, answer: await local() };
           if (!this.reachable(node)) return { node, answer: undefined };
-          return { node, answer: decodeBody(await this.o.transport.request(node, method, body, { timeoutMs })) as T };
+          return { node, answer: parse(decodeBody(await this.o.transport.request(node, method, body, { timeoutMs }))) };
         } catch {
           return { node, answer: undefined };
         }
@@ -1706,7 +1763,7 @@ export class Fleet {
   }
 
   /** This node's reports of its members: of `group` only when given (none when it hosts none). */
-  private localReport(group?: string): { node: string; reports: LocalReport[]; changing: number } {
+  private localReport(group?: string): LocalAnswer {
     const names = group !== undefined ? (this.host.hasGroup(group) ? [group] : []) : this.host.groups();
     const reports: LocalReport[] = [];
     for (const name of names) {

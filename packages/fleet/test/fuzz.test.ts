@@ -115,3 +115,43 @@ test('garbage sent to every request method is refused with documented errors, an
     await c.stopAll();
   }
 });
+
+test('garbage answers from a peer count as no answer: listings, strays and a join go on without it', async (t) => {
+  t.log(`seed ${SEED} (FUZZ_SEED=${SEED} reproduces it)`);
+  const c = new TestCluster(SEED + 1);
+  try {
+    const ids = ['a', 'b', 'c'];
+    await c.startAll(ids.map((id, i) => ({ id, zone: `z${i + 1}` })));
+    await c.any().addGroup('k', { replicas: 3, machine: 'counter' });
+    t.is(await c.any().command<number>('k', { op: 'inc' }), 1);
+    await waitFor('k has three voters', () => c.configOf('k')?.voters.length === 3);
+    // One follower of k answers the fleet's questions with garbage from here on, a different one
+    // each time; another node asks. (Only a leader's own report names it leader.)
+    const leader = ids.find((id) => c.fleets.get(id)!.host.status('k').role === 'leader')!;
+    const [liar, asker] = ids.filter((id) => id !== leader) as [string, string];
+    const answers = fc.sample(body, { seed: SEED, numRuns: 200 });
+    let n = 0;
+    const garbage = async (): Promise<Uint8Array> => answers[n++ % answers.length]!;
+    for (const method of [FLEET_RPC.local, FLEET_RPC.strays, FLEET_RPC.hello]) c.transportOf(liar).onRequest(method, garbage);
+
+    const fleet = c.fleets.get(asker)!;
+    for (let round = 0; round < 20; round++) {
+      const at = `seed ${SEED}, round ${round}`;
+      const groups = await fleet.groups();
+      t.deepEqual(groups.map((g) => g.name), ['k'], at);
+      t.deepEqual([...groups[0]!.members].sort(), ids, `${at}: ${JSON.stringify(groups[0])}`);
+      t.is(groups[0]!.leader, leader, at);
+      t.deepEqual((await fleet.status()).leaderless, [], at);
+      const strays = await fleet.strays();
+      t.deepEqual(strays.strays, [], at);
+      t.true(strays.unanswered.every((id) => id === liar), `${at}: ${strays.unanswered.join(',')}`);
+    }
+    t.true(n >= 40, `seed ${SEED}: ${liar} was asked ${n} times`);
+    // A node that joins with the liar first among its seeds finds the registry through the others.
+    await c.start({ id: 'd', zone: 'z1' }, [liar, ...ids.filter((id) => id !== liar), 'd']);
+    await waitFor('d registered', async () => (await c.registryNow()).nodes['d']?.active === true, 15_000);
+    t.is(await c.fleets.get('d')!.command<number>('k', { op: 'inc' }), 2, `seed ${SEED}`);
+  } finally {
+    await c.stopAll();
+  }
+});
