@@ -1268,6 +1268,12 @@ export class Fleet {
   private heartbeat(): void {
     if (!this.running) return;
     const now = Date.now();
+    // A beat that comes late found this process stalled (a long GC pause, a starved CPU, a
+    // suspended VM): it heard nothing meanwhile, so the time it missed is not the peers' silence.
+    // Without this, a registry leader stalled past the grace period would purge every node at once.
+    const missed = this.lastBeat === 0 ? 0 : now - this.lastBeat - this.o.heartbeatMs;
+    if (missed > this.o.heartbeatMs) for (const l of this.liveness.values()) l.lastHeard = Math.min(now, l.lastHeard + missed);
+    this.lastBeat = now;
     const targets = new Set([...Object.keys(this.view.nodes), ...this.o.seeds.map((s) => s.id)]);
     targets.delete(this.o.nodeId);
     for (const node of targets) {
@@ -1294,6 +1300,9 @@ export class Fleet {
     }
     this.purgeDeadNodes(now);
   }
+
+  /** When heartbeat() last ran (0: not yet). */
+  private lastBeat = 0;
 
   /** The registry's leader purges nodes unheard of for the grace period (that incarnation only). */
   private purgeDeadNodes(now: number): void {

@@ -101,3 +101,24 @@ test('a group created just after a node restarted keeps that node\'s member whil
     await c.stopAll();
   }
 });
+
+test('a process stalled longer than the grace period (GC, a starved CPU) purges no node: silence counts only while a node could listen', async (t) => {
+  const c = new TestCluster(25);
+  const nodes = [{ id: 'a', zone: 'z1' }, { id: 'b', zone: 'z2' }, { id: 'c', zone: 'z3' }];
+  const ids = nodes.map((n) => n.id);
+  try {
+    await c.startAll(nodes);
+    await waitFor('every node hears the others', () => ids.every((id) => ids.every((peer) => c.fleets.get(id)!.reachable(peer))));
+    const before = (await c.registryNow()).nodes;
+    // The whole process (all three nodes, the registry's leader among them) stops for longer than
+    // the helper's grace period of 1.5 s, then runs again.
+    const end = Date.now() + 2500;
+    while (Date.now() < end);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // No node was purged (a purged node registers again, at a new registry version).
+    t.deepEqual((await c.registryNow()).nodes, before);
+    for (const f of c.fleets.values()) t.regex(await f.metrics(), /raftfleet_nodes\{node="\w+"\} 3\n/);
+  } finally {
+    await c.stopAll();
+  }
+});
