@@ -33,7 +33,7 @@ export function fleetBudget(dir, { goal = 100_000, cores = availableParallelism(
   const coreCell = core?.spread?.find((c) => c.groups === GROUPS);
   const storageCells = (storage?.appends ?? []).filter((c) => c.groups === GROUPS);
   const storageBest = storageCells.length === 0 ? undefined : storageCells.reduce((a, b) => (b.cpuMicrosPerEntry < a.cpuMicrosPerEntry ? b : a));
-  const oneGroup = (storage?.appends ?? []).filter((c) => c.groups === 1 && c.batch === storageBest?.batch)[0];
+  const oneGroup = (storage?.appends ?? []).find((c) => c.groups === 1 && c.batch === storageBest?.batch);
   const ceiling = cluster?.ceiling?.median?.cpuUsPerOp;
   const fleet = cluster?.fleet?.median;
   if (coreCell === undefined) return { missing: `core-bench.json with ${GROUPS} groups (npm run bench -w @raftfleet/core)` };

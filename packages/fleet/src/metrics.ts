@@ -115,14 +115,32 @@ export function createMetrics(node: string, source: MetricsSource): { registry: 
     if (now > seen[key]) add(now - seen[key]);
     seen[key] = now;
   };
-  new Counter({
-    name: 'raftfleet_processing_passes_total',
-    help: "Passes of the replica runtime's processing loop that handled members' Readys.",
-    registers: [registry],
-    collect() {
-      follow('passes', (n) => this.inc(n));
-    },
-  });
+  // One counter per count of the runtime; member visits are one counter, by role.
+  const followed: Array<[name: string, help: string, key: keyof HostActivity]> = [
+    ['raftfleet_processing_passes_total', "Passes of the replica runtime's processing loop that handled members' Readys.", 'passes'],
+    ['raftfleet_member_ticks_total', 'Ticks given to members (sleeping members of idle groups get none).', 'memberTicks'],
+    ['raftfleet_storage_writes_total', 'Batches the runtime wrote to storage (one per pass with something to persist, for all its groups).', 'storageWrites'],
+    [
+      'raftfleet_transfers_retried_total',
+      'Leadership transfers asked for again after the Raft core gave one up (the target had not caught up in an election timeout).',
+      'transfersRetried',
+    ],
+    [
+      'raftfleet_snapshots_held_total',
+      'Snapshot streams to a member being added that waited for the snapshot listing it, instead of sending an older one first.',
+      'snapshotsHeld',
+    ],
+  ];
+  for (const [name, help, key] of followed) {
+    new Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        follow(key, (n) => this.inc(n));
+      },
+    });
+  }
   new Counter({
     name: 'raftfleet_member_visits_total',
     help: "Members' Readys handled by the runtime, by whether the member led its group.",
@@ -131,38 +149,6 @@ export function createMetrics(node: string, source: MetricsSource): { registry: 
     collect() {
       follow('leaderVisits', (n) => this.inc({ role: 'leader' }, n));
       follow('otherVisits', (n) => this.inc({ role: 'other' }, n));
-    },
-  });
-  new Counter({
-    name: 'raftfleet_member_ticks_total',
-    help: 'Ticks given to members (sleeping members of idle groups get none).',
-    registers: [registry],
-    collect() {
-      follow('memberTicks', (n) => this.inc(n));
-    },
-  });
-  new Counter({
-    name: 'raftfleet_storage_writes_total',
-    help: 'Batches the runtime wrote to storage (one per pass with something to persist, for all its groups).',
-    registers: [registry],
-    collect() {
-      follow('storageWrites', (n) => this.inc(n));
-    },
-  });
-  new Counter({
-    name: 'raftfleet_transfers_retried_total',
-    help: 'Leadership transfers asked for again after the Raft core gave one up (the target had not caught up in an election timeout).',
-    registers: [registry],
-    collect() {
-      follow('transfersRetried', (n) => this.inc(n));
-    },
-  });
-  new Counter({
-    name: 'raftfleet_snapshots_held_total',
-    help: 'Snapshot streams to a member being added that waited for the snapshot listing it, instead of sending an older one first.',
-    registers: [registry],
-    collect() {
-      follow('snapshotsHeld', (n) => this.inc(n));
     },
   });
   const counters: FleetCounters = {

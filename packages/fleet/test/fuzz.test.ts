@@ -3,7 +3,7 @@
 // requests' own field names holding values of the wrong kind. Client protocol answers must be
 // documented error codes with no internal error leaking; every node must keep serving afterwards.
 // FUZZ_SEED=<n> reproduces a run (printed on failure).
-import test from 'ava';
+import test, { type ExecutionContext } from 'ava';
 import fc from 'fast-check';
 import { decode, encode } from '@msgpack/msgpack';
 import { RPC } from '@raftfleet/replica';
@@ -43,15 +43,21 @@ const body: fc.Arbitrary<Uint8Array> = fc.oneof(
   fc.dictionary(fc.constantFrom(...FIELDS), wrongValue, { maxKeys: 6 }).map((v) => encode(v)),
 );
 
+/** Starts a, b and c, one per zone, with the counter group k at 1; resolves with their ids. */
+async function startWithCounter(t: ExecutionContext, c: TestCluster): Promise<string[]> {
+  const ids = ['a', 'b', 'c'];
+  await c.startAll(ids.map((id, i) => ({ id, zone: `z${i + 1}` })));
+  await c.any().addGroup('k', { replicas: 3, machine: 'counter' });
+  t.is(await c.any().command<number>('k', { op: 'inc' }), 1);
+  return ids;
+}
+
 test('garbage sent to every request method is refused with documented errors, and every node keeps serving', async (t) => {
   t.log(`seed ${SEED} (FUZZ_SEED=${SEED} reproduces it)`);
   const c = new TestCluster(SEED);
   let mallory: MemoryTransport | undefined;
   try {
-    const ids = ['a', 'b', 'c'];
-    await c.startAll(ids.map((id, i) => ({ id, zone: `z${i + 1}` })));
-    await c.any().addGroup('k', { replicas: 3, machine: 'counter' });
-    t.is(await c.fleets.get('a')!.command<number>('k', { op: 'inc' }), 1);
+    const ids = await startWithCounter(t, c);
     mallory = c.net.transport('mallory', { listen: false });
     await mallory.start();
     for (const id of ids) mallory.addPeer(id, `mem://${id}`);
@@ -120,10 +126,7 @@ test('garbage answers from a peer count as no answer: listings, strays and a joi
   t.log(`seed ${SEED} (FUZZ_SEED=${SEED} reproduces it)`);
   const c = new TestCluster(SEED + 1);
   try {
-    const ids = ['a', 'b', 'c'];
-    await c.startAll(ids.map((id, i) => ({ id, zone: `z${i + 1}` })));
-    await c.any().addGroup('k', { replicas: 3, machine: 'counter' });
-    t.is(await c.any().command<number>('k', { op: 'inc' }), 1);
+    const ids = await startWithCounter(t, c);
     await waitFor('k has three voters', () => c.configOf('k')?.voters.length === 3);
     // One follower of k answers the fleet's questions with garbage from here on, a different one
     // each time; another node asks. (Only a leader's own report names it leader.)

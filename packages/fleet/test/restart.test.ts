@@ -4,13 +4,17 @@ import test from 'ava';
 import { FLEET_RPC, placeGroup } from '../src/index.js';
 import { TestCluster, waitFor } from './helpers/cluster.js';
 
+/** The three nodes, one per zone, of most tests here. */
+const THREE = [{ id: 'a', zone: 'z1' }, { id: 'b', zone: 'z2' }, { id: 'c', zone: 'z3' }];
+const THREE_IDS = THREE.map((n) => n.id);
+
 test('after a full-cluster restart the registry and every group resume with their data', async (t) => {
   // The default grace period before an unreachable node is purged (30 s), not the cluster helper's
   // 1.5 s: a node whose start stalls that long on a loaded machine would be purged and its members
   // replaced, which is what a purge is for (restart and removal tests cover it), not a restart.
   const c = new TestCluster(21, { purgeAfterMs: 30_000 });
-  const nodes = [{ id: 'a', zone: 'z1' }, { id: 'b', zone: 'z2' }, { id: 'c', zone: 'z3' }];
-  const ids = nodes.map((n) => n.id);
+  const nodes = THREE;
+  const ids = THREE_IDS;
   try {
     await c.startAll(nodes);
     const names = ['x', 'y', 'z', 'w'];
@@ -72,8 +76,8 @@ test('a node purged while it was only cut off comes back: it registers again and
 
 test('a group created just after a node restarted keeps that node\'s member while it is still being made there', async (t) => {
   const c = new TestCluster(24);
-  const nodes = [{ id: 'a', zone: 'z1' }, { id: 'b', zone: 'z2' }, { id: 'c', zone: 'z3' }];
-  const ids = nodes.map((n) => n.id);
+  const nodes = THREE;
+  const ids = THREE_IDS;
   try {
     await c.startAll(nodes);
     await c.crash('c');
@@ -104,8 +108,8 @@ test('a group created just after a node restarted keeps that node\'s member whil
 
 test('a process stalled longer than the grace period (GC, a starved CPU) purges no node: silence counts only while a node could listen', async (t) => {
   const c = new TestCluster(25);
-  const nodes = [{ id: 'a', zone: 'z1' }, { id: 'b', zone: 'z2' }, { id: 'c', zone: 'z3' }];
-  const ids = nodes.map((n) => n.id);
+  const nodes = THREE;
+  const ids = THREE_IDS;
   try {
     await c.startAll(nodes);
     await waitFor('every node hears the others', () => ids.every((id) => ids.every((peer) => c.fleets.get(id)!.reachable(peer))));

@@ -758,7 +758,7 @@ export class Host {
    */
   async addMember(group: string, nodeId: string, options: MembershipOptions = {}): Promise<string> {
     const r = this.leaderReplica(group);
-    const deadline = options.deadline ?? this.o.clock.now() + 4 * this.o.defaultTimeoutMs;
+    const deadline = options.deadline ?? this.changeDeadline();
     return this.exclusive(r, '', async () => {
       const resp = internalCodec.decode(
         await this.o.transport.request(nodeId, RPC.memberOf, internalCodec.encode({ g: group }), Math.max(1, deadline - this.o.clock.now())),
@@ -803,7 +803,7 @@ export class Host {
    */
   async removeMember(group: string, memberId: string, options: MembershipOptions = {}): Promise<void> {
     const r = this.leaderReplica(group);
-    const deadline = options.deadline ?? this.o.clock.now() + 4 * this.o.defaultTimeoutMs;
+    const deadline = options.deadline ?? this.changeDeadline();
     await this.exclusive(r, memberId, async () => {
       const st = r.core.status();
       if (!confMembers(st.conf).includes(memberId)) throw new MembershipChangeError(group, memberId, 'unknownMember', `${memberId} is not a member of ${group}`);
@@ -836,7 +836,7 @@ export class Host {
    */
   async transferLeader(group: string, memberId: string, options: MembershipOptions = {}): Promise<void> {
     const r = this.leaderReplica(group);
-    const deadline = options.deadline ?? this.o.clock.now() + 4 * this.o.defaultTimeoutMs;
+    const deadline = options.deadline ?? this.changeDeadline();
     if (memberId === r.memberId) return;
     if (!r.conf.voters.includes(memberId)) throw new MembershipChangeError(group, memberId, 'unknownMember', `${memberId} is not a voter of ${group}`);
     await this.exclusive(r, memberId, async () => {
@@ -889,6 +889,11 @@ export class Host {
       });
       this.schedulePass();
     });
+  }
+
+  /** The deadline of a membership change the caller gave none: four times the default timeout from now. */
+  private changeDeadline(): number {
+    return this.o.clock.now() + 4 * this.o.defaultTimeoutMs;
   }
 
   private leaderReplica(group: string): Replica {
@@ -1591,7 +1596,7 @@ export class Host {
       // one stored before it, which it would install only to need the next one at once.
       if (r.joining === m.to) {
         this.counts.snapshotsHeld++;
-        const deadline = this.o.clock.now() + 4 * this.o.defaultTimeoutMs;
+        const deadline = this.changeDeadline();
         await this.waitFor(r, () => r.joining !== m.to || r.role !== 'leader', deadline, 'snapshot').catch(() => {});
       }
       // Streamed from storage chunk by chunk: the sender never holds the whole state in memory.
