@@ -33,7 +33,8 @@ test('addMember brings a joined node in as a learner, catches it up through a sn
   t.is(member, joined);
   c.net.dropIf = undefined;
   // Only the snapshot taken after d's addition, which lists it: not also the one stored before.
-  t.is(streamed.length, 1, `snapshots streamed: ${streamed.join(', ')}`);
+  // (The leader may send that one again, as Raft resends a snapshot whose install it has not seen.)
+  t.true(streamed.length >= 1 && streamed.every((index) => index === streamed[0]), `snapshots streamed: ${streamed.join(', ')}`);
   t.true(leader.host.activity().snapshotsHeld >= 1);
   const st = leader.host.status('g');
   t.true(st.voters.includes(member));
